@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+
+import "./SimOperated.sol";
+
+interface ISimLido {
+    function getPooledEthByShares(uint256 sharesAmount) external view returns (uint256);
+}
+
+/// Simulated wstETH at 0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0: one wstETH is one stETH share.
+contract SimLidoWstETH is SimOperated {
+    address private constant STETH = 0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84;
+    uint256 private supply;
+
+    function simSetTotalSupply(uint256 newSupply) external onlySimOperator {
+        supply = newSupply;
+    }
+
+    function stEthPerToken() external view returns (uint256) {
+        return ISimLido(STETH).getPooledEthByShares(1 ether);
+    }
+
+    function totalSupply() external view returns (uint256) {
+        return supply;
+    }
+}

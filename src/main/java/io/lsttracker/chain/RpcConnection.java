@@ -1,0 +1,78 @@
+package io.lsttracker.chain;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.OkHttpClient;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.Web3jService;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * One JSON-RPC endpoint over HTTP, with a timeout on every request and a count of the HTTP requests sent
+ * (what providers bill and rate-limit), which the benchmark and the metrics read.
+ */
+public final class RpcConnection implements AutoCloseable {
+    private final String url;
+    private final HttpService service;
+    private final Web3j web3j;
+    private final AtomicLong httpRequests = new AtomicLong();
+
+    private RpcConnection(String url, Duration timeout) {
+        this.url = url;
+        OkHttpClient client = new OkHttpClient.Builder()
+                .callTimeout(timeout)
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .addInterceptor(chain -> {
+                    httpRequests.incrementAndGet();
+                    return chain.proceed(chain.request());
+                })
+                .build();
+        this.service = new HttpService(url, client);
+        this.web3j = Web3j.build(service);
+    }
+
+    /** Opens a connection to an http(s) URL; anything else is refused with a message naming the URL. */
+    public static RpcConnection open(String url, Duration timeout) {
+        URI uri;
+        try {
+            uri = URI.create(url == null ? "" : url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ChainReadException("RPC URL '" + url + "' is not a valid URL");
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new ChainReadException("RPC URL '" + url + "' is not an http:// or https:// URL");
+        }
+        return new RpcConnection(uri.toString(), timeout);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public Web3jService service() {
+        return service;
+    }
+
+    public Web3j web3j() {
+        return web3j;
+    }
+
+    public long httpRequests() {
+        return httpRequests.get();
+    }
+
+    /** Turns an I/O failure into a message a user can act on: which endpoint, and what went wrong. */
+    ChainReadException unreachable(String what, IOException e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new ChainReadException("cannot reach RPC endpoint " + url + " (" + what + "): " + reason, e);
+    }
+
+    @Override
+    public void close() {
+        web3j.shutdown();
+    }
+}

@@ -1,0 +1,78 @@
+package io.lsttracker.cli;
+
+import io.lsttracker.chain.ChainReadException;
+import io.lsttracker.config.ConfigException;
+import io.lsttracker.devchain.DevchainException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * lst-tracker's command line: {@code java -jar target/lst-tracker.jar <command>}. Bad input (flags, config,
+ * an RPC that fails) ends with one line on stderr that says what was wrong and a non-zero exit code, never a
+ * stack trace; LST_DEBUG=1 adds the trace for bug reports.
+ */
+@Command(name = "lst-tracker", mixinStandardHelpOptions = true, version = "lst-tracker 0.1.0",
+        description = "On-chain tracker of Ethereum liquid staking tokens.",
+        subcommands = {SnapshotCommand.class, DevchainCommand.class})
+public final class Main implements Runnable {
+    /** Exit code of bad flags or configuration. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code of a chain that could not be read, or of a snapshot in which a pool failed. */
+    public static final int EXIT_CHAIN = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command line with the given output streams; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(out)
+                .setErr(err);
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            e.getCommandLine().getErr().println("error: " + e.getMessage()
+                    + " (see: lst-tracker " + commandPath(e.getCommandLine()) + "--help)");
+            return EXIT_USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            Throwable known = knownCause(e);
+            PrintWriter stderr = cmd.getErr();
+            if (known != null) {
+                stderr.println("error: " + known.getMessage());
+            } else {
+                stderr.println("error: unexpected failure: " + e + " (set LST_DEBUG=1 for the stack trace)");
+            }
+            if (System.getenv("LST_DEBUG") != null) {
+                e.printStackTrace(stderr);
+            }
+            stderr.flush();
+            return known instanceof ConfigException || known instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_CHAIN;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** The first exception in the cause chain whose message is written for users. */
+    static Throwable knownCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigException || t instanceof ChainReadException || t instanceof DevchainException
+                    || t instanceof IllegalArgumentException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String commandPath(CommandLine commandLine) {
+        return commandLine.getParent() == null ? "" : commandLine.getCommandName() + " ";
+    }
+}

@@ -1,0 +1,136 @@
+package io.lsttracker.devchain;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A running anvil, the local JSON-RPC node of the devchain. The binary comes from the npm registry at the
+ * version pinned in package-lock.json ({@code npm ci} puts it under node_modules), or from LST_ANVIL_BIN.
+ * Closing this object stops anvil; a JVM shutdown hook does too, so Ctrl-C or SIGTERM never leaves it running.
+ */
+public final class AnvilProcess implements AutoCloseable {
+    private static final String NPM_BINARY = "node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil";
+
+    private final Process process;
+    private final int port;
+    private final Thread shutdownHook;
+
+    private AnvilProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+        this.shutdownHook = new Thread(this::stop, "anvil-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Starts anvil on 127.0.0.1 as a chain with id 1 whose genesis block has {@code genesisTimestamp}, with
+     * automatic mining of each transaction and no interval mining (the devchain turns that on once the
+     * history is written).
+     */
+    public static AnvilProcess start(int port, long genesisTimestamp) {
+        Path binary = locateBinary();
+        List<String> command = new ArrayList<>(List.of(
+                binary.toString(),
+                "--host", "127.0.0.1",
+                "--port", Integer.toString(port),
+                "--chain-id", "1",
+                "--timestamp", Long.toString(genesisTimestamp),
+                "--accounts", "2",
+                "--silent"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        try {
+            return new AnvilProcess(builder.start(), port);
+        } catch (IOException e) {
+            throw new DevchainException("cannot start anvil (" + binary + "): " + e.getMessage());
+        }
+    }
+
+    /** LST_ANVIL_BIN, else node_modules of LST_PROJECT_DIR, the working directory or the jar's checkout. */
+    static Path locateBinary() {
+        String explicit = System.getenv("LST_ANVIL_BIN");
+        if (explicit != null && !explicit.isBlank()) {
+            Path path = Path.of(explicit);
+            if (!Files.isExecutable(path)) {
+                throw new DevchainException("LST_ANVIL_BIN=" + explicit + " is not an executable file");
+            }
+            return path;
+        }
+        List<Path> roots = new ArrayList<>();
+        Optional.ofNullable(System.getenv("LST_PROJECT_DIR")).map(Path::of).ifPresent(roots::add);
+        roots.add(Path.of("").toAbsolutePath());
+        jarCheckout().ifPresent(roots::add);
+        for (Path root : roots) {
+            Path candidate = root.resolve(NPM_BINARY);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new DevchainException("anvil not found: run `npm ci` in the lst-tracker checkout (it installs the "
+                + "pinned @foundry-rs/anvil-linux-amd64) or set LST_ANVIL_BIN to an anvil binary");
+    }
+
+    /** The checkout that built this jar: target/lst-tracker.jar sits two levels below it. */
+    private static Optional<Path> jarCheckout() {
+        try {
+            Path location = Path.of(AnvilProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path parent = location.getParent();
+            return parent == null || parent.getParent() == null ? Optional.empty() : Optional.of(parent.getParent());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new DevchainException("no free local port: " + e.getMessage());
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    private void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(Duration.ofSeconds(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run: nothing left to remove
+        }
+    }
+}

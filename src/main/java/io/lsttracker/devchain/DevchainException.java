@@ -1,0 +1,12 @@
+package io.lsttracker.devchain;
+
+/** The simulated mainnet could not be started or set up; the message says which step failed. */
+public class DevchainException extends RuntimeException {
+    public DevchainException(String message) {
+        super(message);
+    }
+
+    public DevchainException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

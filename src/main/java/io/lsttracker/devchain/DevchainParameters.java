@@ -1,0 +1,74 @@
+package io.lsttracker.devchain;
+
+import java.math.BigDecimal;
+
+/**
+ * What the simulated mainnet simulates. The reward rates are net APRs in percent: each report grows the
+ * pool's exchange rate by apr/100 x (report interval / 365 days), which is exactly what the per-report APR
+ * formula (rate change / starting rate x year / interval) gives back, up to wei rounding.
+ *
+ * @param historyDays         days of daily reports mined before the head (0: none)
+ * @param lidoAprPercent      Lido's net APR (after its 10% fee), in percent
+ * @param rocketPoolAprPercent Rocket Pool's net APR (rETH holders'), in percent
+ * @param negativeRebaseDay   index of the history day whose reports lose value (-1: none)
+ * @param negativeRebaseBps   the loss that day, in basis points of the pool's ETH
+ * @param skippedLidoReportDay index of the history day on which Lido's oracle misses its report, so the
+ *                            next report covers two days (-1: none)
+ * @param historyBlockSeconds spacing of the empty blocks mined between events in the history
+ * @param blockTimeSeconds    once the history is written, a block every this many seconds (0: only on demand)
+ */
+public record DevchainParameters(
+        int historyDays,
+        BigDecimal lidoAprPercent,
+        BigDecimal rocketPoolAprPercent,
+        int negativeRebaseDay,
+        int negativeRebaseBps,
+        int skippedLidoReportDay,
+        long historyBlockSeconds,
+        long blockTimeSeconds) {
+
+    public static final BigDecimal DEFAULT_LIDO_APR = new BigDecimal("2.80");
+    public static final BigDecimal DEFAULT_ROCKETPOOL_APR = new BigDecimal("2.50");
+    public static final int DEFAULT_NEGATIVE_REBASE_BPS = 1;
+    public static final long DEFAULT_HISTORY_BLOCK_SECONDS = 4 * 3600;
+    public static final long DEFAULT_BLOCK_TIME_SECONDS = 12;
+
+    public DevchainParameters {
+        if (historyDays < 0 || historyDays > 3650) {
+            throw new IllegalArgumentException("--history-days must be between 0 and 3650, got " + historyDays);
+        }
+        requireApr("--lido-apr", lidoAprPercent);
+        requireApr("--rocketpool-apr", rocketPoolAprPercent);
+        if (negativeRebaseBps < 0 || negativeRebaseBps > 10_000) {
+            throw new IllegalArgumentException("--negative-rebase-bps must be between 0 and 10000, got " + negativeRebaseBps);
+        }
+        if (historyBlockSeconds < 12 || historyBlockSeconds > 86_400) {
+            throw new IllegalArgumentException(
+                    "--history-block-seconds must be between 12 and 86400, got " + historyBlockSeconds);
+        }
+        if (blockTimeSeconds < 0) {
+            throw new IllegalArgumentException("--block-time must not be negative, got " + blockTimeSeconds);
+        }
+    }
+
+    /** The defaults for {@code historyDays}: the negative rebase mid-history, the missed report a third in. */
+    public static DevchainParameters defaults(int historyDays) {
+        return new DevchainParameters(historyDays, DEFAULT_LIDO_APR, DEFAULT_ROCKETPOOL_APR,
+                defaultNegativeRebaseDay(historyDays), DEFAULT_NEGATIVE_REBASE_BPS,
+                defaultSkippedReportDay(historyDays), DEFAULT_HISTORY_BLOCK_SECONDS, DEFAULT_BLOCK_TIME_SECONDS);
+    }
+
+    public static int defaultNegativeRebaseDay(int historyDays) {
+        return historyDays >= 2 ? historyDays / 2 : -1;
+    }
+
+    public static int defaultSkippedReportDay(int historyDays) {
+        return historyDays >= 4 ? historyDays / 3 : -1;
+    }
+
+    private static void requireApr(String flag, BigDecimal apr) {
+        if (apr == null || apr.compareTo(new BigDecimal("-50")) < 0 || apr.compareTo(new BigDecimal("100")) > 0) {
+            throw new IllegalArgumentException(flag + " must be a percentage between -50 and 100, got " + apr);
+        }
+    }
+}

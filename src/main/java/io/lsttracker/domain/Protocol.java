@@ -1,0 +1,40 @@
+package io.lsttracker.domain;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The staking protocols the tracker knows how to read. Each pool in config/pools.yml names one, and the
+ * protocol fixes which contract addresses the pool must give (its address roles) and the token's kind.
+ */
+public enum Protocol {
+    LIDO(TokenKind.REBASING, List.of("steth", "wsteth")),
+    ROCKETPOOL(TokenKind.VALUE_ACCRUING, List.of("reth", "storage"));
+
+    private final TokenKind tokenKind;
+    private final List<String> addressRoles;
+
+    Protocol(TokenKind tokenKind, List<String> addressRoles) {
+        this.tokenKind = tokenKind;
+        this.addressRoles = addressRoles;
+    }
+
+    public TokenKind tokenKind() {
+        return tokenKind;
+    }
+
+    /** The keys a pool of this protocol must have under {@code addresses}, and may not exceed. */
+    public List<String> addressRoles() {
+        return addressRoles;
+    }
+
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Protocol> fromConfigName(String name) {
+        return Arrays.stream(values()).filter(p -> p.configName().equals(name)).findFirst();
+    }
+}
