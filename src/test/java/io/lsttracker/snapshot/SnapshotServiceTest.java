@@ -1,0 +1,150 @@
+package io.lsttracker.snapshot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lsttracker.chain.CallResult;
+import io.lsttracker.chain.ChainReader;
+import io.lsttracker.chain.ContractCall;
+import io.lsttracker.config.PoolDefinition;
+import io.lsttracker.config.PoolRegistry;
+import io.lsttracker.domain.BlockRef;
+import io.lsttracker.domain.BlockSelector;
+import io.lsttracker.domain.PoolId;
+import io.lsttracker.domain.PoolState;
+import io.lsttracker.domain.Protocol;
+import io.lsttracker.domain.Snapshot;
+import io.lsttracker.pool.LidoAdapter;
+import io.lsttracker.pool.PoolAdapters;
+import io.lsttracker.pool.RocketPoolAdapter;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.utils.Numeric;
+
+/** The snapshot flow against a fake of our own ChainReader: one block, one multicall, failures isolated. */
+class SnapshotServiceTest {
+    private static final BlockRef BLOCK = new BlockRef(21_000_000, "0x" + "ab".repeat(32), Instant.parse("2026-11-23T12:00:23Z"));
+    private static final Address STETH = new Address("0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84");
+    private static final Address STORAGE = new Address("0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa46");
+    private static final Address RETH = new Address("0xae78736Cd615f374D3085123A210448E74Fc6393");
+    private static final Address BALANCES = new Address("0x00000000000000000000000000000000d3bA1a11");
+
+    private static final PoolDefinition LIDO = new PoolDefinition(new PoolId("lido"), "Lido", Protocol.LIDO, "stETH",
+            Map.of("steth", STETH, "wsteth", new Address("0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0")));
+    private static final PoolDefinition ROCKETPOOL = new PoolDefinition(new PoolId("rocketpool"), "Rocket Pool",
+            Protocol.ROCKETPOOL, "rETH", Map.of("reth", RETH, "storage", STORAGE));
+
+    /** Answers each call by selector; counts the multicalls and pins. */
+    static final class FakeChain implements ChainReader {
+        final List<List<ContractCall>> multicalls = new ArrayList<>();
+        final List<BlockRef> blocksRead = new ArrayList<>();
+        Function<ContractCall, CallResult> answer;
+        int pins;
+
+        @Override
+        public long chainId() {
+            return 1;
+        }
+
+        @Override
+        public BlockRef pin(BlockSelector selector) {
+            pins++;
+            return BLOCK;
+        }
+
+        @Override
+        public List<CallResult> aggregate(BlockRef block, List<ContractCall> calls) {
+            multicalls.add(calls);
+            blocksRead.add(block);
+            return calls.stream().map(answer).toList();
+        }
+    }
+
+    private final FakeChain chain = new FakeChain();
+    private Address balancesAnswer = BALANCES;
+    private boolean lidoReverts;
+
+    private SnapshotService service() {
+        chain.answer = this::answer;
+        return new SnapshotService(chain, new PoolRegistry("test", List.of(LIDO, ROCKETPOOL)),
+                new PoolAdapters(List.of(new LidoAdapter(), new RocketPoolAdapter())));
+    }
+
+    private CallResult answer(ContractCall call) {
+        String selector = Numeric.toHexString(call.callData()).substring(0, 10);
+        if (call.target().equals(STETH) && lidoReverts) {
+            return new CallResult(false, new byte[0]);
+        }
+        switch (selector) {
+            case "0x21f8a721": // RocketStorage.getAddress
+                return word(balancesAnswer.toUint().getValue());
+            case "0xae2e3538": // getBeaconStat
+                return new CallResult(true, Numeric.hexStringToByteArray(hex(BigInteger.TEN) + hex(BigInteger.TWO) + hex(BigInteger.ONE)));
+            case "0x7a28fb88": // getPooledEthByShares(1e18)
+                return word(new BigInteger("1225000000000000000"));
+            case "0xe6aa216c": // getExchangeRate
+                return word(new BigInteger("1145000000000000000"));
+            default:
+                return word(new BigInteger("1000000000000000000000"));
+        }
+    }
+
+    @Test
+    void readsEveryPoolAtOneBlockInOneMulticallOnceAddressesAreResolved() {
+        SnapshotService service = service();
+        Snapshot first = service.take(BlockSelector.LATEST);
+        assertEquals(2, chain.multicalls.size(), "the first snapshot resolves RocketNetworkBalances, then reads");
+        assertEquals(1, chain.multicalls.get(0).size());
+
+        Snapshot second = service.take(BlockSelector.LATEST);
+        assertEquals(3, chain.multicalls.size(), "later snapshots are one multicall");
+        assertEquals(5 + 7, chain.multicalls.get(2).size(), "every call of every pool in that one multicall");
+        assertTrue(chain.blocksRead.stream().allMatch(BLOCK::equals));
+        assertEquals(BLOCK, second.block());
+        assertEquals(new BigInteger("1225000000000000000"), second.pools().get(0).ethPerToken());
+        assertEquals(new BigInteger("1145000000000000000"), second.pools().get(1).ethPerToken());
+        assertEquals(first.pools(), second.pools());
+    }
+
+    @Test
+    void aRevertingPoolFailsAloneWithItsReason() {
+        lidoReverts = true;
+        Snapshot snapshot = service().take(BlockSelector.LATEST);
+        PoolState lido = snapshot.pools().get(0);
+        assertFalse(lido.isOk());
+        assertTrue(lido.failure().contains("LidoStETH.getPooledEthByShares at 0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84 reverted"),
+                lido.failure());
+        assertTrue(snapshot.pools().get(1).isOk());
+        assertEquals(List.of(lido), snapshot.failedPools());
+    }
+
+    @Test
+    void anUpgradedNetworkBalancesIsReadAgainAtTheSameBlock() {
+        SnapshotService service = service();
+        service.take(BlockSelector.LATEST);
+        balancesAnswer = new Address("0x00000000000000000000000000000000d3bA1a12");
+        Snapshot snapshot = service.take(BlockSelector.LATEST);
+        assertTrue(snapshot.pools().get(1).isOk());
+        assertEquals(4, chain.multicalls.size(), "one extra multicall for the pool whose address moved");
+        List<ContractCall> reread = chain.multicalls.get(3);
+        assertEquals(7, reread.size(), "only Rocket Pool is read again");
+        assertEquals(balancesAnswer, reread.get(3).target());
+        assertEquals(BLOCK, chain.blocksRead.get(3));
+    }
+
+    private static CallResult word(BigInteger value) {
+        return new CallResult(true, Numeric.hexStringToByteArray(hex(value)));
+    }
+
+    private static String hex(BigInteger value) {
+        String digits = value.toString(16);
+        return "0".repeat(64 - digits.length()) + digits;
+    }
+}
