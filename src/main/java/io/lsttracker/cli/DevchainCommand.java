@@ -3,6 +3,8 @@ package io.lsttracker.cli;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.DevchainParameters;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,13 +27,10 @@ final class DevchainCommand implements Callable<Integer> {
             description = "Days of daily reports before the head (default: ${DEFAULT-VALUE}).")
     int historyDays;
 
-    @Option(names = "--lido-apr", paramLabel = "PERCENT", defaultValue = "2.80",
-            description = "Lido's simulated net APR in percent (default: ${DEFAULT-VALUE}).")
-    BigDecimal lidoApr;
-
-    @Option(names = "--rocketpool-apr", paramLabel = "PERCENT", defaultValue = "2.50",
-            description = "Rocket Pool's simulated net APR in percent (default: ${DEFAULT-VALUE}).")
-    BigDecimal rocketPoolApr;
+    @Option(names = "--apr", paramLabel = "POOL=PERCENT",
+            description = {"A pool's simulated net APR in percent, e.g. --apr lido=3.1 (repeatable).",
+                    "Defaults: lido=2.80, rocketpool=2.50 (README lists every pool's)."})
+    Map<String, BigDecimal> apr = new LinkedHashMap<>();
 
     @Option(names = "--negative-rebase-day", paramLabel = "DAY",
             description = "Index of the history day whose reports lose value, -1 for none (default: half-way).")
@@ -58,11 +57,12 @@ final class DevchainCommand implements Callable<Integer> {
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("--port must be between 1 and 65535, got " + port);
         }
-        DevchainParameters parameters = new DevchainParameters(historyDays, lidoApr, rocketPoolApr,
+        DevchainParameters parameters = new DevchainParameters(historyDays, apr,
                 negativeRebaseDay != null ? negativeRebaseDay : DevchainParameters.defaultNegativeRebaseDay(historyDays),
                 negativeRebaseBps,
                 skippedReportDay != null ? skippedReportDay : DevchainParameters.defaultSkippedReportDay(historyDays),
                 historyBlockSeconds, blockTime);
+        Devchain.requireSimulated(apr.keySet());
         Devchain devchain = Devchain.start(port, parameters);
         Runtime.getRuntime().addShutdownHook(new Thread(devchain::close, "devchain-shutdown"));
         spec.commandLine().getOut().println("devchain ready " + devchain.url());

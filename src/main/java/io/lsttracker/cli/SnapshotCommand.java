@@ -32,6 +32,10 @@ final class SnapshotCommand implements Callable<Integer> {
             description = "JSON-RPC endpoint (default: tracker.chain.rpc-url, i.e. LST_RPC_URL or a public mainnet node).")
     String rpc;
 
+    @Option(names = "--pools", paramLabel = "FILE",
+            description = "Pool registry to read (default: LST_POOLS_FILE, ./config/pools.yml, or the packaged one).")
+    String poolsFile;
+
     @Option(names = "--block", paramLabel = "latest|safe|finalized|NUMBER", defaultValue = "latest",
             converter = BlockSelectorConverter.class, description = "The block to read at (default: ${DEFAULT-VALUE}).")
     BlockSelector block;
@@ -45,6 +49,9 @@ final class SnapshotCommand implements Callable<Integer> {
         Map<String, Object> overrides = new HashMap<>();
         if (rpc != null) {
             overrides.put("tracker.chain.rpc-url", rpc);
+        }
+        if (poolsFile != null) {
+            overrides.put("tracker.pools-file", poolsFile);
         }
         try (ApplicationContext context = Contexts.start(overrides)) {
             Snapshot snapshot = context.getBean(SnapshotService.class).take(block);

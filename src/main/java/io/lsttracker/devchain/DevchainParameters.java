@@ -1,15 +1,16 @@
 package io.lsttracker.devchain;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 /**
  * What the simulated mainnet simulates. The reward rates are net APRs in percent: each report grows the
  * pool's exchange rate by apr/100 x (report interval / 365 days), which is exactly what the per-report APR
- * formula (rate change / starting rate x year / interval) gives back, up to wei rounding.
+ * formula (rate change / starting rate x year / interval) gives back, up to wei rounding. Each simulated
+ * pool has a default APR of its own; {@code aprPercent} overrides it by pool id.
  *
  * @param historyDays         days of daily reports mined before the head (0: none)
- * @param lidoAprPercent      Lido's net APR (after its 10% fee), in percent
- * @param rocketPoolAprPercent Rocket Pool's net APR (rETH holders'), in percent
+ * @param aprPercent          net APR in percent by pool id (holders' rate, after the protocol's fee)
  * @param negativeRebaseDay   index of the history day whose reports lose value (-1: none)
  * @param negativeRebaseBps   the loss that day, in basis points of the pool's ETH
  * @param skippedLidoReportDay index of the history day on which Lido's oracle misses its report, so the
@@ -19,16 +20,13 @@ import java.math.BigDecimal;
  */
 public record DevchainParameters(
         int historyDays,
-        BigDecimal lidoAprPercent,
-        BigDecimal rocketPoolAprPercent,
+        Map<String, BigDecimal> aprPercent,
         int negativeRebaseDay,
         int negativeRebaseBps,
         int skippedLidoReportDay,
         long historyBlockSeconds,
         long blockTimeSeconds) {
 
-    public static final BigDecimal DEFAULT_LIDO_APR = new BigDecimal("2.80");
-    public static final BigDecimal DEFAULT_ROCKETPOOL_APR = new BigDecimal("2.50");
     public static final int DEFAULT_NEGATIVE_REBASE_BPS = 1;
     public static final long DEFAULT_HISTORY_BLOCK_SECONDS = 4 * 3600;
     public static final long DEFAULT_BLOCK_TIME_SECONDS = 12;
@@ -37,8 +35,8 @@ public record DevchainParameters(
         if (historyDays < 0 || historyDays > 3650) {
             throw new IllegalArgumentException("--history-days must be between 0 and 3650, got " + historyDays);
         }
-        requireApr("--lido-apr", lidoAprPercent);
-        requireApr("--rocketpool-apr", rocketPoolAprPercent);
+        aprPercent = Map.copyOf(aprPercent);
+        aprPercent.forEach((pool, apr) -> requireApr("--apr " + pool, apr));
         if (negativeRebaseBps < 0 || negativeRebaseBps > 10_000) {
             throw new IllegalArgumentException("--negative-rebase-bps must be between 0 and 10000, got " + negativeRebaseBps);
         }
@@ -53,9 +51,14 @@ public record DevchainParameters(
 
     /** The defaults for {@code historyDays}: the negative rebase mid-history, the missed report a third in. */
     public static DevchainParameters defaults(int historyDays) {
-        return new DevchainParameters(historyDays, DEFAULT_LIDO_APR, DEFAULT_ROCKETPOOL_APR,
+        return new DevchainParameters(historyDays, Map.of(),
                 defaultNegativeRebaseDay(historyDays), DEFAULT_NEGATIVE_REBASE_BPS,
                 defaultSkippedReportDay(historyDays), DEFAULT_HISTORY_BLOCK_SECONDS, DEFAULT_BLOCK_TIME_SECONDS);
+    }
+
+    /** The APR of {@code poolId}: the override if one was given, else the pool's own default. */
+    public BigDecimal aprPercent(String poolId, BigDecimal defaultPercent) {
+        return aprPercent.getOrDefault(poolId, defaultPercent);
     }
 
     public static int defaultNegativeRebaseDay(int historyDays) {

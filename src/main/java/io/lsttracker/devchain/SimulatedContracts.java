@@ -17,20 +17,12 @@ import org.web3j.utils.Numeric;
 
 /**
  * The devchain's contracts (contracts/devchain/*.sol, compiled into artifacts.json by
- * scripts/compile-contracts.mjs) and where they stand: at the real mainnet addresses, so the tracker's
- * config/pools.yml works unchanged against the devchain.
+ * scripts/compile-contracts.mjs). Each {@link SimulatedPool} places its own at the real mainnet addresses,
+ * so the tracker's config/pools.yml works unchanged against the devchain.
  */
 final class SimulatedContracts {
+    /** Multicall3's canonical address, where the devchain places its own implementation. */
     static final String MULTICALL3 = "0xcA11bde05977b3631167028862bE2a173976CA11";
-    static final String LIDO_STETH = "0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84";
-    static final String LIDO_WSTETH = "0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0";
-    static final String ROCKET_STORAGE = "0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa46";
-    static final String ROCKET_RETH = "0xae78736Cd615f374D3085123A210448E74Fc6393";
-    /**
-     * Mainnet's RocketNetworkBalances has moved with each Rocket Pool upgrade and the tracker finds it through
-     * RocketStorage, so the devchain puts it at an address of its own rather than at a copied one.
-     */
-    static final String ROCKET_NETWORK_BALANCES = "0x00000000000000000000000000000000d3bA1a11";
 
     private static final String ARTIFACTS = "contracts/devchain/artifacts.json";
 

@@ -11,7 +11,16 @@ import java.util.Optional;
  */
 public enum Protocol {
     LIDO(TokenKind.REBASING, List.of("steth", "wsteth")),
-    ROCKETPOOL(TokenKind.VALUE_ACCRUING, List.of("reth", "storage"));
+    ROCKETPOOL(TokenKind.VALUE_ACCRUING, List.of("reth", "storage")),
+    COINBASE(TokenKind.VALUE_ACCRUING, List.of("cbeth")),
+    BINANCE(TokenKind.VALUE_ACCRUING, List.of("wbeth")),
+    FRAX(TokenKind.VALUE_ACCRUING, List.of("sfrxeth")),
+    MANTLE(TokenKind.VALUE_ACCRUING, List.of("meth", "staking")),
+    STAKEWISE(TokenKind.VALUE_ACCRUING, List.of("oseth", "controller")),
+    ETHERFI(TokenKind.REBASING, List.of("eeth", "weeth", "liquiditypool")),
+    STADER(TokenKind.VALUE_ACCRUING, List.of("ethx", "manager")),
+    SWELL(TokenKind.VALUE_ACCRUING, List.of("sweth")),
+    ANKR(TokenKind.VALUE_ACCRUING, List.of("ankreth"));
 
     private final TokenKind tokenKind;
     private final List<String> addressRoles;

@@ -40,6 +40,7 @@ public final class SnapshotService {
         this.chain = chain;
         this.registry = registry;
         this.adapters = adapters;
+        adapters.requireAll(registry);
     }
 
     public Snapshot take(BlockSelector selector) {

@@ -1,0 +1,114 @@
+package io.lsttracker.devchain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lsttracker.cli.Main;
+import io.lsttracker.domain.Wei;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole path, chain to terminal: `snapshot` against the devchain gives exactly what it simulated. */
+class DevchainSnapshotTest {
+    private static Devchain devchain;
+
+    @BeforeAll
+    static void start() {
+        devchain = TestDevchain.shared();
+    }
+
+    @Test
+    void jsonSnapshotHoldsTheSimulatedStateExactly() throws Exception {
+        Run run = run("snapshot", "--rpc", devchain.url(), "--format", "json");
+        assertEquals(0, run.exit, run.err);
+        JsonNode json = new ObjectMapper().readTree(run.out);
+        assertEquals(1, json.get("chainId").asLong());
+        assertEquals(devchain.headTimestamp(), Instant.parse(json.get("block").get("timestamp").asText()).getEpochSecond());
+        assertTrue(json.get("block").get("hash").asText().matches("0x[0-9a-f]{64}"));
+
+        JsonNode lido = json.get("pools").get(0);
+        assertEquals("lido", lido.get("id").asText());
+        assertEquals("ok", lido.get("status").asText());
+        assertEquals("rebasing", lido.get("tokenKind").asText());
+        assertEquals(ether(devchain.lidoShareRate()), lido.get("ethPerToken").asText());
+        assertEquals(ether(devchain.lidoPooledEther()), lido.get("totalEth").asText());
+        assertEquals(ether(devchain.lidoPooledEther()), lido.get("tokenSupply").asText());
+        assertEquals(ether(devchain.lidoShares()), lido.get("details").get("totalShares").asText());
+
+        JsonNode rocketpool = json.get("pools").get(1);
+        assertEquals("rocketpool", rocketpool.get("id").asText());
+        assertEquals("value-accruing", rocketpool.get("tokenKind").asText());
+        assertEquals(ether(devchain.rocketPoolExchangeRate()), rocketpool.get("ethPerToken").asText());
+        assertEquals(ether(devchain.rocketPoolTotalEth()), rocketpool.get("totalEth").asText());
+        assertEquals(ether(devchain.rethSupply()), rocketpool.get("tokenSupply").asText());
+    }
+
+    @Test
+    void theHeadLooksLikeTodaysMainnet() {
+        // Lido ~9.3M ETH at a share rate near 1.225, Rocket Pool ~600k ETH at near 1.145 (orders of magnitude)
+        assertBetween(devchain.lidoPooledEther(), "9000000", "9600000");
+        assertBetween(devchain.lidoShareRate(), "1.2", "1.25");
+        assertBetween(devchain.rocketPoolTotalEth(), "550000", "650000");
+        assertBetween(devchain.rocketPoolExchangeRate(), "1.12", "1.17");
+    }
+
+    @Test
+    void tableSnapshotShowsEveryPool() {
+        Run run = run("snapshot", "--rpc", devchain.url());
+        assertEquals(0, run.exit, run.err);
+        String[] lines = run.out.split("\\R");
+        assertTrue(lines[0].startsWith("block "), run.out);
+        assertTrue(lines[0].endsWith("chain 1"), run.out);
+        assertTrue(lines[1].startsWith("POOL"), run.out);
+        assertTrue(lines[2].startsWith("lido ") && lines[2].contains(Wei.toEther(devchain.lidoShareRate()).toPlainString())
+                && lines[2].endsWith("ok"), lines[2]);
+        assertTrue(lines[3].startsWith("rocketpool ") && lines[3].endsWith("ok"), lines[3]);
+    }
+
+    @Test
+    void anEarlierBlockGivesThatBlocksState() throws Exception {
+        Run latest = run("snapshot", "--rpc", devchain.url(), "--format", "json");
+        long middle = new ObjectMapper().readTree(latest.out).get("block").get("number").asLong() / 2;
+        Run run = run("snapshot", "--rpc", devchain.url(), "--format", "json", "--block", Long.toString(middle));
+        assertEquals(0, run.exit, run.err);
+        JsonNode json = new ObjectMapper().readTree(run.out);
+        assertEquals(middle, json.get("block").get("number").asLong());
+        String earlyRate = json.get("pools").get(0).get("ethPerToken").asText();
+        assertTrue(new java.math.BigDecimal(earlyRate).compareTo(Wei.toEther(devchain.lidoShareRate())) < 0,
+                "the share rate grew since block " + middle + ": " + earlyRate);
+    }
+
+    @Test
+    void aBlockPastTheHeadIsOneLineAndANonZeroExit() {
+        Run run = run("snapshot", "--rpc", devchain.url(), "--block", "99999999");
+        assertEquals(Main.EXIT_CHAIN, run.exit);
+        assertTrue(run.err.matches("error: block 99999999 is past the chain head \\(block \\d+\\)\\R"), run.err);
+        assertEquals("", run.out);
+    }
+
+    private static void assertBetween(BigInteger wei, String low, String high) {
+        java.math.BigDecimal value = Wei.toEther(wei);
+        assertTrue(value.compareTo(new java.math.BigDecimal(low)) > 0 && value.compareTo(new java.math.BigDecimal(high)) < 0,
+                value + " not in (" + low + ", " + high + ")");
+    }
+
+    private static String ether(BigInteger wei) {
+        return Wei.toEther(wei).toPlainString();
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+}
