@@ -1,7 +1,7 @@
 package io.lsttracker.devchain;
 
 /** What a simulated pool may do to the devchain: send a transaction as the operator, and look at the head. */
-interface ChainWriter {
+public interface ChainWriter {
 
     /** Sends call data to {@code to} from the operator account; fails if the transaction reverts. */
     void transact(String to, byte[] data, String what);

@@ -238,6 +238,18 @@ public final class Devchain implements AutoCloseable {
         return pools.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 
+    /** Ids of the simulated pools, in registry order. */
+    public List<String> poolIds() {
+        return pools.stream().map(SimulatedPool::poolId).toList();
+    }
+
+    /** What a snapshot of {@code poolId} at the head must show: ethPerToken, totalEth, tokenSupply in wei. */
+    public SimulatedPool.Expected expected(String poolId) {
+        return pools.stream().filter(p -> p.poolId().equals(poolId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no simulated pool " + poolId))
+                .expectedAt(headTimestamp);
+    }
+
     public List<LidoReport> lidoReports() {
         return pool(SimulatedLido.class).reports();
     }

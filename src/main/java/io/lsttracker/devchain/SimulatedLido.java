@@ -82,6 +82,11 @@ final class SimulatedLido implements SimulatedPool {
                 model.depositedValidators()), "Lido totals");
     }
 
+    @Override
+    public Expected expectedAt(long headTimestamp) {
+        return new Expected(model.shareRate(), model.pooledEther(), model.pooledEther());
+    }
+
     List<Devchain.LidoReport> reports() {
         return List.copyOf(reports);
     }

@@ -9,7 +9,7 @@ import java.util.Map;
  * devchain runs every pool's events of a day in time order; a pool keeps an exact model of the state it
  * wrote, so tests know what the chain must answer.
  */
-interface SimulatedPool {
+public interface SimulatedPool {
 
     /** The pool id of config/pools.yml this simulation stands for (e.g. "lido"). */
     String poolId();
@@ -22,6 +22,16 @@ interface SimulatedPool {
 
     /** The pool's events on one UTC day, each at an offset from midnight. */
     List<DailyEvent> day(HistoryDay day);
+
+    /**
+     * What the pool's contracts answer at a head with this timestamp, as the tracker must read them: the
+     * pool's ethPerToken, totalEth and tokenSupply in wei (see each adapter for their definitions).
+     */
+    Expected expectedAt(long headTimestamp);
+
+    /** The figures a snapshot of this pool must show, in wei. */
+    record Expected(java.math.BigInteger ethPerToken, java.math.BigInteger totalEth, java.math.BigInteger tokenSupply) {
+    }
 
     /** One event of a day: at {@code secondsAfterMidnight}, {@code action} writes to the chain. */
     record DailyEvent(long secondsAfterMidnight, String description, java.util.function.Consumer<ChainWriter> action) {

@@ -85,6 +85,11 @@ final class SimulatedRocketPool implements SimulatedPool {
         chain.transact(RETH, SimulatedContracts.encode("simSetTotalSupply", model.liveSupply()), "rETH supply");
     }
 
+    @Override
+    public Expected expectedAt(long headTimestamp) {
+        return new Expected(model.exchangeRate(), model.totalEth(), model.liveSupply());
+    }
+
     List<Devchain.RocketPoolReport> reports() {
         return List.copyOf(reports);
     }

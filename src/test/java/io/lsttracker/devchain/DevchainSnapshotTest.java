@@ -50,6 +50,24 @@ class DevchainSnapshotTest {
     }
 
     @Test
+    void everySimulatedPoolReadsExactlyWhatTheDevchainWrote() throws Exception {
+        Run run = run("snapshot", "--rpc", devchain.url(), "--format", "json");
+        assertEquals(0, run.exit, run.err);
+        JsonNode pools = new ObjectMapper().readTree(run.out).get("pools");
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        pools.forEach(pool -> ids.add(pool.get("id").asText()));
+        assertEquals(devchain.poolIds(), ids, "config/pools.yml and the devchain cover the same pools, in order");
+        for (JsonNode pool : pools) {
+            String id = pool.get("id").asText();
+            SimulatedPool.Expected expected = devchain.expected(id);
+            assertEquals("ok", pool.get("status").asText(), id + ": " + pool);
+            assertEquals(ether(expected.ethPerToken()), pool.get("ethPerToken").asText(), id + " ethPerToken");
+            assertEquals(ether(expected.totalEth()), pool.get("totalEth").asText(), id + " totalEth");
+            assertEquals(ether(expected.tokenSupply()), pool.get("tokenSupply").asText(), id + " tokenSupply");
+        }
+    }
+
+    @Test
     void theHeadLooksLikeTodaysMainnet() {
         // Lido ~9.3M ETH at a share rate near 1.225, Rocket Pool ~600k ETH at near 1.145 (orders of magnitude)
         assertBetween(devchain.lidoPooledEther(), "9000000", "9600000");
