@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.web3j.abi.datatypes.Address;
+import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
@@ -78,7 +79,8 @@ public final class Web3jChainReader implements ChainReader {
         EthCall answer = send(what, request);
         String value = answer.getValue();
         if (value == null || value.equals("0x")) {
-            throw new ChainReadException("no Multicall3 contract answers at " + multicall3 + " at block "
+            throw new ChainReadException("no Multicall3 contract answers at "
+                    + Keys.toChecksumAddress(multicall3.toString()) + " at block "
                     + block.number() + ": the eth_call returned no data");
         }
         byte[] raw;

@@ -107,7 +107,7 @@ public final class SnapshotService {
             try {
                 PoolState state = decode.apply(pool, answers);
                 if (state != null) {
-                    states.put(pool.id(), state);
+                    states.put(pool.id(), SaneRange.check(state));
                 }
             } catch (CallFailedException | PoolDataException e) {
                 states.put(pool.id(), PoolState.failed(pool.id(), e.getMessage()));
