@@ -3,21 +3,31 @@ package io.lsttracker.chain;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
+import okio.Buffer;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.Web3jService;
 import org.web3j.protocol.http.HttpService;
 
 /**
- * One JSON-RPC endpoint over HTTP, with a timeout on every request and a count of the HTTP requests sent
- * (what providers bill and rate-limit), which the benchmark and the metrics read.
+ * One JSON-RPC endpoint over HTTP, with a timeout on every request and counts of the HTTP requests and of
+ * the JSON-RPC calls sent by method (what providers bill and rate-limit), which the benchmark and the
+ * metrics read.
  */
 public final class RpcConnection implements AutoCloseable {
     private final String url;
     private final HttpService service;
     private final Web3j web3j;
     private final AtomicLong httpRequests = new AtomicLong();
+    private final Map<String, AtomicLong> callsByMethod = new ConcurrentHashMap<>();
+    private static final Pattern METHOD = Pattern.compile("\"method\"\\s*:\\s*\"([^\"]+)\"");
 
     private RpcConnection(String url, Duration timeout) {
         this.url = url;
@@ -25,8 +35,10 @@ public final class RpcConnection implements AutoCloseable {
                 .callTimeout(timeout)
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
+                .socketFactory(new NoDelaySocketFactory())
                 .addInterceptor(chain -> {
                     httpRequests.incrementAndGet();
+                    countMethods(chain.request().body());
                     return chain.proceed(chain.request());
                 })
                 .build();
@@ -63,6 +75,30 @@ public final class RpcConnection implements AutoCloseable {
 
     public long httpRequests() {
         return httpRequests.get();
+    }
+
+    /** JSON-RPC calls sent, by method (a batched request counts each call in it). */
+    public Map<String, Long> callsByMethod() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        callsByMethod.forEach((method, count) -> snapshot.put(method, count.get()));
+        return snapshot;
+    }
+
+    public long calls(String method) {
+        AtomicLong count = callsByMethod.get(method);
+        return count == null ? 0 : count.get();
+    }
+
+    private void countMethods(RequestBody body) throws IOException {
+        if (body == null) {
+            return;
+        }
+        Buffer buffer = new Buffer();
+        body.writeTo(buffer);
+        Matcher matcher = METHOD.matcher(buffer.readUtf8());
+        while (matcher.find()) {
+            callsByMethod.computeIfAbsent(matcher.group(1), m -> new AtomicLong()).incrementAndGet();
+        }
     }
 
     /** Turns an I/O failure into a message a user can act on: which endpoint, and what went wrong. */

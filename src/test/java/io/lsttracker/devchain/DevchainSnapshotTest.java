@@ -68,6 +68,27 @@ class DevchainSnapshotTest {
     }
 
     @Test
+    void aSnapshotIsOneEthCallAndOneBlockRequest() {
+        try (io.lsttracker.chain.RpcConnection rpc = io.lsttracker.chain.RpcConnection.open(devchain.url(),
+                java.time.Duration.ofSeconds(10));
+                io.micronaut.context.ApplicationContext context = io.micronaut.context.ApplicationContext.builder()
+                        .deduceEnvironment(false).start()) {
+            io.lsttracker.snapshot.SnapshotService service = new io.lsttracker.snapshot.SnapshotService(
+                    new io.lsttracker.chain.Web3jChainReader(rpc,
+                            new org.web3j.abi.datatypes.Address("0xcA11bde05977b3631167028862bE2a173976CA11")),
+                    context.getBean(io.lsttracker.config.PoolRegistry.class),
+                    context.getBean(io.lsttracker.pool.PoolAdapters.class));
+            service.take(io.lsttracker.domain.BlockSelector.LATEST); // resolves and caches addresses
+            long http = rpc.httpRequests();
+            java.util.Map<String, Long> before = rpc.callsByMethod();
+            service.take(io.lsttracker.domain.BlockSelector.LATEST);
+            assertEquals(2, rpc.httpRequests() - http);
+            assertEquals(before.getOrDefault("eth_call", 0L) + 1, rpc.calls("eth_call"));
+            assertEquals(before.getOrDefault("eth_getBlockByNumber", 0L) + 1, rpc.calls("eth_getBlockByNumber"));
+        }
+    }
+
+    @Test
     void theHeadLooksLikeTodaysMainnet() {
         // Lido ~9.3M ETH at a share rate near 1.225, Rocket Pool ~600k ETH at near 1.145 (orders of magnitude)
         assertBetween(devchain.lidoPooledEther(), "9000000", "9600000");
