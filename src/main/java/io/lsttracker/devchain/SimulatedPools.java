@@ -10,7 +10,11 @@ final class SimulatedPools {
     static List<SimulatedPool> all(DevchainParameters parameters, long firstMidnight) {
         return List.of(
                 new SimulatedLido(parameters, firstMidnight),
-                new SimulatedRocketPool(parameters));
+                new SimulatedRocketPool(parameters),
+                new SimulatedCoinbase(parameters),
+                new SimulatedBinance(parameters),
+                new SimulatedSwell(parameters),
+                new SimulatedAnkr(parameters));
     }
 
     /** Pool ids with a simulation, for validating --apr. */
