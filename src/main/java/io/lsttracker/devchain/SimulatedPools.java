@@ -10,7 +10,10 @@ final class SimulatedPools {
     static List<SimulatedPool> all(DevchainParameters parameters, long firstMidnight) {
         return List.of(
                 new SimulatedLido(parameters, firstMidnight),
-                new SimulatedRocketPool(parameters));
+                new SimulatedRocketPool(parameters),
+                new SimulatedFrax(parameters),
+                new SimulatedMantle(parameters, firstMidnight),
+                new SimulatedStader(parameters, firstMidnight));
     }
 
     /** Pool ids with a simulation, for validating --apr. */
