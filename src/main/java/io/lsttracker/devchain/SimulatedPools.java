@@ -13,6 +13,11 @@ final class SimulatedPools {
                 new SimulatedRocketPool(parameters),
                 new SimulatedCoinbase(parameters),
                 new SimulatedBinance(parameters),
+                new SimulatedFrax(parameters),
+                new SimulatedMantle(parameters, firstMidnight),
+                new SimulatedStakeWise(parameters),
+                new SimulatedEtherFi(parameters),
+                new SimulatedStader(parameters, firstMidnight),
                 new SimulatedSwell(parameters),
                 new SimulatedAnkr(parameters));
     }

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+
+import "./SimOperated.sol";
+
+/// Simulated mETH at 0xd5F7838F5C461fefF7FE49ea5ebaF7728bB0ADfa: only its supply, which Mantle's Staking
+/// contract mints on stakes and burns on claimed unstake requests.
+contract SimMantleMETH is SimOperated {
+    uint256 public totalSupply;
+
+    function simSetTotalSupply(uint256 supply) external onlySimOperator {
+        totalSupply = supply;
+    }
+}
