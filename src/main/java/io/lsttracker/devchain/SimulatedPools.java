@@ -10,7 +10,9 @@ final class SimulatedPools {
     static List<SimulatedPool> all(DevchainParameters parameters, long firstMidnight) {
         return List.of(
                 new SimulatedLido(parameters, firstMidnight),
-                new SimulatedRocketPool(parameters));
+                new SimulatedRocketPool(parameters),
+                new SimulatedStakeWise(parameters),
+                new SimulatedEtherFi(parameters, firstMidnight));
     }
 
     /** Pool ids with a simulation, for validating --apr. */
