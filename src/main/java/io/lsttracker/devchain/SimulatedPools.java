@@ -16,7 +16,7 @@ final class SimulatedPools {
                 new SimulatedFrax(parameters),
                 new SimulatedMantle(parameters, firstMidnight),
                 new SimulatedStakeWise(parameters),
-                new SimulatedEtherFi(parameters),
+                new SimulatedEtherFi(parameters, firstMidnight),
                 new SimulatedStader(parameters, firstMidnight),
                 new SimulatedSwell(parameters),
                 new SimulatedAnkr(parameters));
