@@ -68,8 +68,10 @@ public record SnapshotView(long chainId, BlockView block, List<PoolView> pools) 
     }
 
     public static SnapshotView of(Snapshot snapshot, PoolRegistry registry) {
-        List<PoolView> pools = snapshot.pools().stream()
-                .map(state -> PoolView.of(registry.find(state.id()).orElseThrow(), state))
+        // In registry order; a stored pool that has since left the registry is not shown.
+        List<PoolView> pools = registry.pools().stream()
+                .flatMap(pool -> snapshot.pools().stream().filter(s -> s.id().equals(pool.id()))
+                        .map(state -> PoolView.of(pool, state)))
                 .toList();
         return new SnapshotView(snapshot.chainId(), BlockView.of(snapshot.block()), pools);
     }

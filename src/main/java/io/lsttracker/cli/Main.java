@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lst-tracker", mixinStandardHelpOptions = true, version = "lst-tracker 0.1.0",
         description = "On-chain tracker of Ethereum liquid staking tokens.",
-        subcommands = {SnapshotCommand.class, DevchainCommand.class})
+        subcommands = {ServeCommand.class, SnapshotCommand.class, DevchainCommand.class, DemoCommand.class})
 public final class Main implements Runnable {
     /** Exit code of bad flags or configuration. */
     public static final int EXIT_USAGE = 2;
@@ -27,6 +27,11 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** With no command, lst-tracker serves: the tracker is a service first. */
+    private static String[] withDefaultCommand(String[] args) {
+        return args.length == 0 ? new String[] {"serve"} : args;
     }
 
     public static void main(String[] args) {
@@ -58,7 +63,7 @@ public final class Main implements Runnable {
             stderr.flush();
             return known instanceof ConfigException || known instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_CHAIN;
         });
-        return commandLine.execute(args);
+        return commandLine.execute(withDefaultCommand(args));
     }
 
     /** The first exception in the cause chain whose message is written for users. */

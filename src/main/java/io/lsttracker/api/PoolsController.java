@@ -1,0 +1,133 @@
+package io.lsttracker.api;
+
+import io.lsttracker.config.PoolDefinition;
+import io.lsttracker.config.PoolRegistry;
+import io.lsttracker.domain.PoolId;
+import io.lsttracker.domain.PoolState;
+import io.lsttracker.domain.Snapshot;
+import io.lsttracker.store.HistoryPoint;
+import io.lsttracker.store.SnapshotStore;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.web3j.crypto.Keys;
+
+/** The pools: latest state, static facts, and history. Reads the store only; never the chain. */
+@Controller("/api/pools")
+public class PoolsController {
+    private final PoolRegistry registry;
+    private final SnapshotStore store;
+    private final long maxHistoryPoints;
+
+    public PoolsController(PoolRegistry registry, SnapshotStore store,
+            @Value("${tracker.api.max-history-points:10000}") long maxHistoryPoints) {
+        this.registry = registry;
+        this.store = store;
+        this.maxHistoryPoints = maxHistoryPoints;
+    }
+
+    public record PoolList(List<PoolSummary> pools) {
+    }
+
+    /** One pool: its latest state and its static facts (protocol, token kind, contracts). */
+    public record PoolDetail(PoolSummary pool, Map<String, String> addresses) {
+    }
+
+    public record HistoryView(String pool, String interval, String from, String to, List<Point> points) {
+    }
+
+    public record Point(String time, long blockNumber, String ethPerToken, String totalEth, String tokenSupply) {
+        static Point of(HistoryPoint p) {
+            return new Point(p.time().toString(), p.blockNumber(), PoolSummary.ether(p.ethPerToken()),
+                    PoolSummary.ether(p.totalEth()), PoolSummary.ether(p.tokenSupply()));
+        }
+    }
+
+    @Get
+    public PoolList pools() {
+        Optional<Snapshot> latest = store.latest();
+        return new PoolList(registry.pools().stream().map(pool -> summary(pool, latest)).toList());
+    }
+
+    @Get("/{id}")
+    public PoolDetail pool(@PathVariable String id) {
+        PoolDefinition pool = find(id);
+        Map<String, String> addresses = new TreeMap<>();
+        pool.addresses().forEach((role, address) -> addresses.put(role, Keys.toChecksumAddress(address.toString())));
+        return new PoolDetail(summary(pool, store.latest()), addresses);
+    }
+
+    @Get(uri = "/{id}/history", produces = {MediaType.APPLICATION_JSON, "text/csv"})
+    public HttpResponse<?> history(HttpRequest<?> request, @PathVariable String id,
+            @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+            @Nullable @QueryValue String interval, @Nullable @QueryValue String format) {
+        PoolDefinition pool = find(id);
+        boolean csv = wantsCsv(request, format);
+        HistoryQuery query = HistoryQuery.parse(from, to, interval, Instant.now(), maxHistoryPoints);
+        List<HistoryPoint> points = store.history(pool.id(), query.from(), query.to(), query.interval());
+        if (csv) {
+            StringBuilder out = new StringBuilder("time,blockNumber,ethPerToken,totalEth,tokenSupply\n");
+            for (HistoryPoint p : points) {
+                Point row = Point.of(p);
+                out.append(row.time()).append(',').append(row.blockNumber()).append(',').append(row.ethPerToken())
+                        .append(',').append(row.totalEth()).append(',').append(row.tokenSupply()).append('\n');
+            }
+            return HttpResponse.ok(out.toString()).contentType("text/csv")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + pool.id() + "-history.csv\"");
+        }
+        return HttpResponse.ok(new HistoryView(pool.id().value(), query.intervalText(), query.from().toString(),
+                query.to().toString(), points.stream().map(Point::of).toList()))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private static boolean wantsCsv(HttpRequest<?> request, String format) {
+        if (format != null) {
+            switch (format) {
+                case "csv":
+                    return true;
+                case "json":
+                    return false;
+                default:
+                    throw ApiException.badParameter("format", "'" + format + "' is not one of json, csv");
+            }
+        }
+        return request.accept().stream().anyMatch(type -> "text/csv".equals(type.getName()));
+    }
+
+    private PoolDefinition find(String id) {
+        PoolId poolId;
+        try {
+            poolId = new PoolId(id);
+        } catch (IllegalArgumentException e) {
+            throw unknown(id);
+        }
+        return registry.find(poolId).orElseThrow(() -> unknown(id));
+    }
+
+    private ApiException unknown(String id) {
+        return ApiException.notFound("unknown pool '" + id + "' (known: "
+                + String.join(", ", registry.pools().stream().map(p -> p.id().value()).toList()) + ")");
+    }
+
+    private static PoolSummary summary(PoolDefinition pool, Optional<Snapshot> latest) {
+        if (latest.isEmpty()) {
+            return PoolSummary.of(pool, null, null);
+        }
+        Map<PoolId, PoolState> byId = new LinkedHashMap<>();
+        latest.get().pools().forEach(state -> byId.put(state.id(), state));
+        return PoolSummary.of(pool, byId.get(pool.id()), latest.get().block());
+    }
+}

@@ -1,0 +1,119 @@
+package io.lsttracker.snapshot;
+
+import io.lsttracker.chain.ChainReadException;
+import io.lsttracker.chain.ChainReader;
+import io.lsttracker.domain.BlockRef;
+import io.lsttracker.domain.BlockSelector;
+import io.lsttracker.domain.Snapshot;
+import io.lsttracker.store.SnapshotStore;
+import io.lsttracker.store.StoreException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One cycle of the live tracker: look at the head, first re-check the stored head against the canonical
+ * chain (a reorg replaces it), then snapshot the block {@code confirmations} behind the head unless it is
+ * already stored. A cycle that fails logs one line and is counted; nothing stored is touched, and the next
+ * cycle tries again. Cycles are serialised: a double trigger waits and then finds the block stored.
+ */
+@Singleton
+public final class SnapshotCycle {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotCycle.class);
+
+    /** What a cycle did; the label of lst_snapshot_cycles_total. */
+    public enum Outcome {
+        STORED, REPLACED, UNCHANGED, FAILED
+    }
+
+    /** The last cycle's result and the last success, for /health and alerts on staleness. */
+    public record Status(Optional<Instant> lastSuccess, Optional<String> lastFailure, Optional<Instant> lastFailureAt) {
+    }
+
+    private final ChainReader chain;
+    private final SnapshotService snapshots;
+    private final SnapshotStore store;
+    private final long confirmations;
+    private final Map<Outcome, Counter> cycles = new EnumMap<>(Outcome.class);
+    private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
+    private final AtomicReference<String> lastFailure = new AtomicReference<>();
+    private final AtomicReference<Instant> lastFailureAt = new AtomicReference<>();
+
+    public SnapshotCycle(ChainReader chain, SnapshotService snapshots, SnapshotStore store, MeterRegistry meters,
+            @Value("${tracker.confirmations:2}") long confirmations) {
+        if (confirmations < 0) {
+            throw new io.lsttracker.config.ConfigException("tracker.confirmations: must not be negative, got " + confirmations);
+        }
+        this.chain = chain;
+        this.snapshots = snapshots;
+        this.store = store;
+        this.confirmations = confirmations;
+        for (Outcome outcome : Outcome.values()) {
+            cycles.put(outcome, Counter.builder("lst.snapshot.cycles")
+                    .description("Snapshot cycles by outcome")
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                    .register(meters));
+        }
+        Gauge.builder("lst.snapshot.last.success", lastSuccess,
+                        ref -> ref.get() == null ? Double.NaN : ref.get().getEpochSecond())
+                .description("Unix time of the last successful snapshot cycle")
+                .baseUnit("seconds")
+                .register(meters);
+    }
+
+    public synchronized Outcome runOnce() {
+        Outcome outcome;
+        try {
+            outcome = cycle();
+            lastSuccess.set(Instant.now());
+        } catch (ChainReadException | StoreException e) {
+            outcome = Outcome.FAILED;
+            lastFailure.set(e.getMessage());
+            lastFailureAt.set(Instant.now());
+            LOG.warn("snapshot cycle failed: {}", e.getMessage());
+        }
+        cycles.get(outcome).increment();
+        return outcome;
+    }
+
+    private Outcome cycle() {
+        BlockRef head = chain.pin(BlockSelector.LATEST);
+        Optional<BlockRef> stored = store.head();
+        if (stored.isPresent() && stored.get().number() <= head.number()) {
+            BlockRef canonical = chain.pin(new BlockSelector.Number(stored.get().number()));
+            if (!canonical.hash().equals(stored.get().hash())) {
+                Snapshot again = snapshots.take(new BlockSelector.Number(canonical.number()));
+                store.save(again);
+                LOG.warn("reorg: stored block {} had hash {}, the canonical one is {}; snapshot replaced",
+                        canonical.number(), stored.get().hash(), again.block().hash());
+                return Outcome.REPLACED;
+            }
+        }
+        long target = Math.max(0, head.number() - confirmations);
+        if (stored.isPresent() && stored.get().number() >= target) {
+            return Outcome.UNCHANGED;
+        }
+        Snapshot snapshot = snapshots.take(new BlockSelector.Number(target));
+        SnapshotStore.SaveOutcome saved = store.save(snapshot);
+        if (!snapshot.failedPools().isEmpty()) {
+            LOG.warn("snapshot of block {}: {} pool(s) failed: {}", target, snapshot.failedPools().size(),
+                    snapshot.failedPools().stream().map(p -> p.id() + ": " + p.failure()).toList());
+        }
+        return saved == SnapshotStore.SaveOutcome.ALREADY_STORED ? Outcome.UNCHANGED : Outcome.STORED;
+    }
+
+    public Status status() {
+        return new Status(Optional.ofNullable(lastSuccess.get()), Optional.ofNullable(lastFailure.get()),
+                Optional.ofNullable(lastFailureAt.get()));
+    }
+}
