@@ -16,14 +16,13 @@ import java.util.Optional;
 /**
  * {@code GET /health}: UP (200) when the database answers and a snapshot cycle succeeded within
  * {@code tracker.max-snapshot-age}; DOWN (503) otherwise, with the reason. A tracker that has just started
- * counts its age from its start, so it is not DOWN before its first cycle could run.
+ * counts its age from the start of its snapshot cycle, so it is not DOWN before its first cycle could run.
  */
 @Controller
 public class HealthController {
     private final SnapshotStore store;
     private final SnapshotCycle cycle;
     private final Duration maxAge;
-    private final Instant started = Instant.now();
 
     public HealthController(SnapshotStore store, SnapshotCycle cycle,
             @Value("${tracker.max-snapshot-age:10m}") Duration maxAge) {
@@ -43,12 +42,13 @@ public class HealthController {
         boolean database = store.isReachable();
         SnapshotCycle.Status status = cycle.status();
         Optional<BlockRef> head = database ? safeHead() : Optional.empty();
-        Instant since = status.lastSuccess().orElse(started);
-        long age = Duration.between(since, now).getSeconds();
+        Instant since = status.lastSuccess().orElse(status.startedAt());
+        Duration sinceSuccess = Duration.between(since, now);
+        long age = sinceSuccess.getSeconds();
         String reason = null;
         if (!database) {
             reason = "the database does not answer";
-        } else if (age > maxAge.getSeconds()) {
+        } else if (sinceSuccess.compareTo(maxAge) > 0) {
             reason = status.lastSuccess().isPresent()
                     ? "the last successful snapshot cycle was " + age + " s ago, more than " + maxAge.getSeconds() + " s"
                     : "no snapshot cycle has succeeded in the " + age + " s since start";

@@ -37,7 +37,8 @@ public final class SnapshotCycle {
     }
 
     /** The last cycle's result and the last success, for /health and alerts on staleness. */
-    public record Status(Optional<Instant> lastSuccess, Optional<String> lastFailure, Optional<Instant> lastFailureAt) {
+    public record Status(Instant startedAt, Optional<Instant> lastSuccess, Optional<String> lastFailure,
+            Optional<Instant> lastFailureAt) {
     }
 
     private final ChainReader chain;
@@ -45,6 +46,7 @@ public final class SnapshotCycle {
     private final SnapshotStore store;
     private final long confirmations;
     private final Map<Outcome, Counter> cycles = new EnumMap<>(Outcome.class);
+    private final Instant startedAt = Instant.now();
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private final AtomicReference<Instant> lastFailureAt = new AtomicReference<>();
@@ -113,7 +115,7 @@ public final class SnapshotCycle {
     }
 
     public Status status() {
-        return new Status(Optional.ofNullable(lastSuccess.get()), Optional.ofNullable(lastFailure.get()),
+        return new Status(startedAt, Optional.ofNullable(lastSuccess.get()), Optional.ofNullable(lastFailure.get()),
                 Optional.ofNullable(lastFailureAt.get()));
     }
 }

@@ -1,0 +1,82 @@
+package io.lsttracker.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lsttracker.domain.BlockRef;
+import io.lsttracker.domain.PoolId;
+import io.lsttracker.domain.PoolState;
+import io.lsttracker.domain.Snapshot;
+import io.lsttracker.domain.Wei;
+import io.lsttracker.store.SnapshotStore;
+import java.math.BigInteger;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The history endpoint over readings stored by hand (no scheduler), so every expected point is known. */
+class HistoryApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant SEED = Instant.parse("2025-01-01T00:00:00Z");
+    private static final long SEED_BLOCK = 21_500_000;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer(Map.of("tracker.scheduler.enabled", "false"));
+        // six hourly readings of lido on 1 Jan 2025: rate = 1e18 + hour (wei), totalEth 10 wei, supply 1 wei
+        SnapshotStore store = server.context.getBean(SnapshotStore.class);
+        for (int hour = 0; hour < 6; hour++) {
+            store.save(new Snapshot(1, new BlockRef(SEED_BLOCK + hour, "0x" + String.format("%064x", hour + 1),
+                    SEED.plusSeconds(3600L * hour)), List.of(PoolState.ok(new PoolId("lido"),
+                    Wei.ONE_ETHER.add(BigInteger.valueOf(hour)), BigInteger.TEN, BigInteger.ONE, Map.of()))));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aPoolWithoutReadingsHasAnEmptyHistory() throws Exception {
+        JsonNode body = JSON.readTree(server.get("/api/pools/rocketpool/history?from=2025-01-01&to=2025-01-02").body());
+        assertEquals(0, body.get("points").size());
+        JsonNode pools = JSON.readTree(server.get("/api/pools").body()).get("pools");
+        assertEquals("no-data", pools.get(1).get("status").asText(), "not in the latest snapshot");
+    }
+
+    @Test
+    void historyIsDownsampledToTheLastReadingOfEachBucket() throws Exception {
+        JsonNode body = JSON.readTree(server.get("/api/pools/lido/history?from=2025-01-01&to=2025-01-01T06:00:00Z&interval=2h").body());
+        assertEquals("lido", body.get("pool").asText());
+        assertEquals("2h", body.get("interval").asText());
+        assertEquals("2025-01-01T00:00:00Z", body.get("from").asText());
+        List<String> rates = body.get("points").findValuesAsText("ethPerToken");
+        // buckets [0h,2h) [2h,4h) [4h,6h): last readings at hours 1, 3, 5
+        assertEquals(List.of("1.000000000000000001", "1.000000000000000003", "1.000000000000000005"), rates);
+        assertEquals("2025-01-01T01:00:00Z", body.get("points").get(0).get("time").asText());
+        assertEquals(SEED_BLOCK + 1, body.get("points").get(0).get("blockNumber").asLong());
+    }
+
+    @Test
+    void historyAsCsvByParameterOrAcceptHeader() {
+        String expected = "time,blockNumber,ethPerToken,totalEth,tokenSupply\n"
+                + "2025-01-01T02:00:00Z," + (SEED_BLOCK + 2) + ",1.000000000000000002,0.000000000000000010,0.000000000000000001\n"
+                + "2025-01-01T03:00:00Z," + (SEED_BLOCK + 3) + ",1.000000000000000003,0.000000000000000010,0.000000000000000001\n";
+        String query = "/api/pools/lido/history?from=2025-01-01T02:00:00Z&to=2025-01-01T04:00:00Z&interval=1h";
+        HttpResponse<String> byParameter = server.get(query + "&format=csv");
+        assertEquals(200, byParameter.statusCode());
+        assertTrue(byParameter.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
+        assertEquals(expected, byParameter.body());
+        HttpResponse<String> byHeader = server.get(query, "text/csv");
+        assertEquals(expected, byHeader.body());
+    }
+
+}

@@ -1,0 +1,143 @@
+package io.lsttracker.snapshot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lsttracker.chain.CallResult;
+import io.lsttracker.chain.ChainReadException;
+import io.lsttracker.chain.ChainReader;
+import io.lsttracker.chain.ContractCall;
+import io.lsttracker.config.PoolDefinition;
+import io.lsttracker.config.PoolRegistry;
+import io.lsttracker.domain.BlockRef;
+import io.lsttracker.domain.BlockSelector;
+import io.lsttracker.domain.PoolId;
+import io.lsttracker.domain.Protocol;
+import io.lsttracker.pool.LidoAdapter;
+import io.lsttracker.pool.PoolAdapters;
+import io.lsttracker.store.JdbcSnapshotStore;
+import io.lsttracker.store.SnapshotStore;
+import io.lsttracker.store.TestDatabases;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.utils.Numeric;
+
+/** The live cycle against a scripted chain (a fake of our ChainReader) and a real H2 store. */
+class SnapshotCycleTest {
+    private static final PoolDefinition LIDO = new PoolDefinition(new PoolId("lido"), "Lido", Protocol.LIDO, "stETH",
+            Map.of("steth", new Address("0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84"),
+                    "wsteth", new Address("0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0")));
+
+    /** A chain whose blocks and hashes the test sets; every view call answers with {@code rate}. */
+    static final class ScriptedChain implements ChainReader {
+        long head;
+        final Map<Long, String> hashes = new HashMap<>();
+        BigInteger rate = new BigInteger("1200000000000000000");
+        boolean down;
+        int multicalls;
+
+        @Override
+        public long chainId() {
+            return 1;
+        }
+
+        @Override
+        public BlockRef pin(BlockSelector selector) {
+            if (down) {
+                throw new ChainReadException("cannot reach RPC endpoint http://127.0.0.1:1 (eth_getBlockByNumber): refused");
+            }
+            long number = selector instanceof BlockSelector.Number n ? n.value() : head;
+            return new BlockRef(number, hashes.getOrDefault(number, hash(number, "a")), Instant.ofEpochSecond(1_700_000_000L + 12 * number));
+        }
+
+        @Override
+        public List<CallResult> aggregate(BlockRef block, List<ContractCall> calls) {
+            multicalls++;
+            String word = Numeric.toHexStringNoPrefixZeroPadded(rate, 64);
+            return calls.stream().map(c -> new CallResult(true,
+                    Numeric.hexStringToByteArray(c.label().endsWith("getBeaconStat") ? word + word + word : word))).toList();
+        }
+
+        static String hash(long number, String fork) {
+            return "0x" + fork.repeat(48) + String.format("%016x", number);
+        }
+    }
+
+    private final ScriptedChain chain = new ScriptedChain();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private TestDatabases.TestDatabase database;
+    private SnapshotStore store;
+    private SnapshotCycle cycle;
+
+    @BeforeEach
+    void setUp() {
+        database = TestDatabases.h2();
+        store = new JdbcSnapshotStore(database.dataSource());
+        SnapshotService service = new SnapshotService(chain, new PoolRegistry("test", List.of(LIDO)),
+                new PoolAdapters(List.of(new LidoAdapter())));
+        cycle = new SnapshotCycle(chain, service, store, meters, 2);
+    }
+
+    @AfterEach
+    void tearDown() {
+        database.close();
+    }
+
+    @Test
+    void storesTheBlockConfirmationsBehindTheHeadOnce() {
+        chain.head = 100;
+        assertEquals(SnapshotCycle.Outcome.STORED, cycle.runOnce());
+        assertEquals(98, store.head().orElseThrow().number());
+        assertEquals(SnapshotCycle.Outcome.UNCHANGED, cycle.runOnce(), "no new block: nothing to do");
+        chain.head = 101;
+        assertEquals(SnapshotCycle.Outcome.STORED, cycle.runOnce());
+        assertEquals(99, store.head().orElseThrow().number());
+        assertEquals(2.0, meters.get("lst.snapshot.cycles").tag("outcome", "stored").counter().count());
+        assertEquals(1.0, meters.get("lst.snapshot.cycles").tag("outcome", "unchanged").counter().count());
+        assertTrue(cycle.status().lastSuccess().isPresent());
+    }
+
+    @Test
+    void aReorgedStoredHeadIsReadAgainAndReplaced() {
+        chain.head = 100;
+        cycle.runOnce();
+        String stored = store.head().orElseThrow().hash();
+        chain.hashes.put(98L, ScriptedChain.hash(98, "b")); // block 98 is now another block
+        chain.rate = new BigInteger("1200000000000000007");
+        assertEquals(SnapshotCycle.Outcome.REPLACED, cycle.runOnce());
+        assertEquals(ScriptedChain.hash(98, "b"), store.head().orElseThrow().hash());
+        assertTrue(!stored.equals(store.head().orElseThrow().hash()));
+        assertEquals(chain.rate, store.latest().orElseThrow().pools().get(0).ethPerToken(), "read again, not copied");
+    }
+
+    @Test
+    void aFailedCycleIsCountedAndTouchesNothing() {
+        chain.head = 100;
+        cycle.runOnce();
+        var before = store.latest().orElseThrow();
+        chain.down = true;
+        chain.head = 110;
+        assertEquals(SnapshotCycle.Outcome.FAILED, cycle.runOnce());
+        assertEquals(before, store.latest().orElseThrow());
+        assertEquals(1.0, meters.get("lst.snapshot.cycles").tag("outcome", "failed").counter().count());
+        assertTrue(cycle.status().lastFailure().orElseThrow().startsWith("cannot reach RPC endpoint"));
+        chain.down = false;
+        assertEquals(SnapshotCycle.Outcome.STORED, cycle.runOnce(), "the next cycle tries again");
+        assertEquals(108, store.head().orElseThrow().number());
+    }
+
+    @Test
+    void aFreshChainShorterThanTheConfirmationsStoresBlockZero() {
+        chain.head = 1;
+        assertEquals(SnapshotCycle.Outcome.STORED, cycle.runOnce());
+        assertEquals(0, store.head().orElseThrow().number());
+    }
+}
