@@ -35,14 +35,14 @@ import org.web3j.utils.Numeric;
 /**
  * Requests and wall time of one snapshot of all pools: lst-tracker's one multicall at a pinned block against
  * the baseline a user writes first, one web3j eth_call per view function (and the RocketStorage look-up every
- * time), both at the same block of the same devchain in the same run. Registries of 2, 6 and 12 pools show
+ * time), both at the same block of the same devchain in the same run. Registries of 2, 6, 11 and 22 pools show
  * how each scales: where config/pools.yml has fewer pools than a size, its pools are repeated under new ids.
  *
  * <p>Run: bench/run-snapshot-bench.sh (see docs/BENCHMARKS.md).
  */
 public final class SnapshotBench {
     private static final int ROUNDS = 30;
-    private static final int[] SIZES = {2, 6, 12};
+    private static final int[] SIZES = {2, 6, 11, 22};
 
     public static void main(String[] args) throws Exception {
         PoolRegistry configured = PoolRegistryLoader.load(null);
