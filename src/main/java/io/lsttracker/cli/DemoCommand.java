@@ -3,6 +3,7 @@ package io.lsttracker.cli;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.DevchainParameters;
 import io.lsttracker.domain.BlockSelector;
+import io.lsttracker.snapshot.SnapshotRecorder;
 import io.lsttracker.snapshot.SnapshotService;
 import io.lsttracker.store.SnapshotStore;
 import io.micronaut.context.ApplicationContext;
@@ -62,11 +63,11 @@ final class DemoCommand implements Callable<Integer> {
     /** A snapshot of every block of the devchain's history (its blocks are hours apart). */
     private static int storeHistory(ApplicationContext context) {
         SnapshotService snapshots = context.getBean(SnapshotService.class);
-        SnapshotStore store = context.getBean(SnapshotStore.class);
+        SnapshotRecorder recorder = context.getBean(SnapshotRecorder.class);
         long head = snapshots.take(BlockSelector.LATEST).block().number();
         int stored = 0;
         for (long block = 1; block <= head; block++) {
-            if (store.save(snapshots.take(new BlockSelector.Number(block))) == SnapshotStore.SaveOutcome.STORED) {
+            if (recorder.record(snapshots.take(new BlockSelector.Number(block))) == SnapshotStore.SaveOutcome.STORED) {
                 stored++;
             }
         }

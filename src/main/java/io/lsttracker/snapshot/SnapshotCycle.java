@@ -44,6 +44,7 @@ public final class SnapshotCycle {
     private final ChainReader chain;
     private final SnapshotService snapshots;
     private final SnapshotStore store;
+    private final SnapshotRecorder recorder;
     private final long confirmations;
     private final Map<Outcome, Counter> cycles = new EnumMap<>(Outcome.class);
     private final Instant startedAt = Instant.now();
@@ -51,14 +52,15 @@ public final class SnapshotCycle {
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private final AtomicReference<Instant> lastFailureAt = new AtomicReference<>();
 
-    public SnapshotCycle(ChainReader chain, SnapshotService snapshots, SnapshotStore store, MeterRegistry meters,
-            @Value("${tracker.confirmations:2}") long confirmations) {
+    public SnapshotCycle(ChainReader chain, SnapshotService snapshots, SnapshotStore store, SnapshotRecorder recorder,
+            MeterRegistry meters, @Value("${tracker.confirmations:2}") long confirmations) {
         if (confirmations < 0) {
             throw new io.lsttracker.config.ConfigException("tracker.confirmations: must not be negative, got " + confirmations);
         }
         this.chain = chain;
         this.snapshots = snapshots;
         this.store = store;
+        this.recorder = recorder;
         this.confirmations = confirmations;
         for (Outcome outcome : Outcome.values()) {
             cycles.put(outcome, Counter.builder("lst.snapshot.cycles")
@@ -95,7 +97,7 @@ public final class SnapshotCycle {
             BlockRef canonical = chain.pin(new BlockSelector.Number(stored.get().number()));
             if (!canonical.hash().equals(stored.get().hash())) {
                 Snapshot again = snapshots.take(new BlockSelector.Number(canonical.number()));
-                store.save(again);
+                recorder.record(again);
                 LOG.warn("reorg: stored block {} had hash {}, the canonical one is {}; snapshot replaced",
                         canonical.number(), stored.get().hash(), again.block().hash());
                 return Outcome.REPLACED;
@@ -106,7 +108,7 @@ public final class SnapshotCycle {
             return Outcome.UNCHANGED;
         }
         Snapshot snapshot = snapshots.take(new BlockSelector.Number(target));
-        SnapshotStore.SaveOutcome saved = store.save(snapshot);
+        SnapshotStore.SaveOutcome saved = recorder.record(snapshot);
         if (!snapshot.failedPools().isEmpty()) {
             LOG.warn("snapshot of block {}: {} pool(s) failed: {}", target, snapshot.failedPools().size(),
                     snapshot.failedPools().stream().map(p -> p.id() + ": " + p.failure()).toList());

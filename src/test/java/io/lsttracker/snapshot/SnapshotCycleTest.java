@@ -83,7 +83,7 @@ class SnapshotCycleTest {
         store = new JdbcSnapshotStore(database.dataSource());
         SnapshotService service = new SnapshotService(chain, new PoolRegistry("test", List.of(LIDO)),
                 new PoolAdapters(List.of(new LidoAdapter())));
-        cycle = new SnapshotCycle(chain, service, store, meters, 2);
+        cycle = new SnapshotCycle(chain, service, store, new SnapshotRecorder(store, List.of()), meters, 2);
     }
 
     @AfterEach
