@@ -262,6 +262,7 @@ public final class HistoryBench {
                 + "  SELECT MAX(block_number) AS last_block FROM pool_state"
                 + "  WHERE pool_id = ? AND status = 'OK' AND block_time >= ? AND block_time < ?"
                 + "  GROUP BY block_time / ?"
+                + "  FETCH FIRST ? ROWS ONLY"
                 + ") buckets ON p.block_number = buckets.last_block "
                 + "WHERE p.pool_id = ? ORDER BY p.block_number";
         System.out.println("\nPostgreSQL plan of the history query (1 year @1d, " + pool + "):");
@@ -270,7 +271,8 @@ public final class HistoryBench {
             s.setLong(2, START.getEpochSecond());
             s.setLong(3, END.getEpochSecond());
             s.setLong(4, 86_400);
-            s.setString(5, pool.value());
+            s.setLong(5, (END.getEpochSecond() - 1) / 86_400 - START.getEpochSecond() / 86_400 + 1);
+            s.setString(6, pool.value());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     System.out.println("  " + r.getString(1));
