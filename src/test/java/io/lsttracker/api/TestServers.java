@@ -1,0 +1,30 @@
+package io.lsttracker.api;
+
+import java.net.URI;
+import java.util.Map;
+
+/** Access to {@link TestServer} from tests in other packages. */
+public final class TestServers {
+    private TestServers() {
+    }
+
+    public static AutoCloseable serve(Map<String, Object> overrides) {
+        return new TestServer(overrides);
+    }
+
+    public static URI uri(AutoCloseable server) {
+        return ((TestServer) server).base;
+    }
+
+    /** Waits until the scheduler has stored a snapshot with every pool ok. */
+    public static void awaitSnapshot(AutoCloseable server) throws InterruptedException {
+        TestServer s = (TestServer) server;
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!s.get("/api/pools").body().contains("\"status\":\"ok\"")) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no snapshot stored within 30 s: " + s.get("/health").body());
+            }
+            Thread.sleep(200);
+        }
+    }
+}

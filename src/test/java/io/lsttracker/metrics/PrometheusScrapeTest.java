@@ -1,0 +1,97 @@
+package io.lsttracker.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lsttracker.api.TestServers;
+import io.lsttracker.devchain.AnvilProcess;
+import io.lsttracker.devchain.Devchain;
+import io.lsttracker.devchain.TestDevchain;
+import io.lsttracker.domain.Wei;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real Prometheus (Debian's) scrapes the running tracker; its query API returns the per-pool series. */
+class PrometheusScrapeTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void prometheusScrapesThePerPoolSeries(@TempDir Path dir) throws Exception {
+        Path prometheus = ExternalTools.require("LST_PROMETHEUS_BIN", "/usr/bin/prometheus");
+        Devchain devchain = TestDevchain.shared();
+        try (AutoCloseable server = TestServers.serve(Map.of("tracker.chain.rpc-url", devchain.url()))) {
+            URI app = TestServers.uri(server);
+            TestServers.awaitSnapshot(server);
+            int port = AnvilProcess.freePort();
+            Path config = dir.resolve("prometheus.yml");
+            Files.writeString(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+                    + "scrape_configs:\n  - job_name: lst-tracker\n    metrics_path: /prometheus\n"
+                    + "    static_configs:\n      - targets: ['127.0.0.1:" + app.getPort() + "']\n");
+            Process process = new ProcessBuilder(prometheus.toString(), "--config.file=" + config,
+                    "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+            try {
+                Map<String, Double> series = new TreeMap<>();
+                long deadline = System.currentTimeMillis() + 30_000;
+                while (series.size() < devchain.poolIds().size() && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(500);
+                    series = query(port, "lst_pool_eth_per_token");
+                }
+                assertEquals(new TreeMap<>(expectedRates(devchain)).keySet(), series.keySet(),
+                        Files.readString(dir.resolve("prometheus.log")));
+                for (Map.Entry<String, Double> e : expectedRates(devchain).entrySet()) {
+                    assertEquals(e.getValue(), series.get(e.getKey()), 1e-12, e.getKey());
+                }
+                assertTrue(query(port, "lst_snapshot_cycles_total").size() > 0);
+            } finally {
+                process.destroy();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static Map<String, Double> expectedRates(Devchain devchain) {
+        Map<String, Double> rates = new HashMap<>();
+        for (String id : devchain.poolIds()) {
+            rates.put(id, Wei.toEther(devchain.expected(id).ethPerToken()).doubleValue());
+        }
+        return rates;
+    }
+
+    /** The instant query's result as label value of 'pool' (or of the first label) -> value. */
+    private static Map<String, Double> query(int port, String promql) throws Exception {
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException notUpYet) {
+            return Map.of();
+        }
+        Map<String, Double> values = new TreeMap<>();
+        if (response.statusCode() != 200) {
+            return values;
+        }
+        for (JsonNode result : JSON.readTree(response.body()).get("data").get("result")) {
+            JsonNode metric = result.get("metric");
+            String key = metric.has("pool") ? metric.get("pool").asText()
+                    : metric.has("outcome") ? metric.get("outcome").asText() : metric.toString();
+            values.put(key, Double.parseDouble(result.get("value").get(1).asText()));
+        }
+        return values;
+    }
+}
