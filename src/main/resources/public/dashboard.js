@@ -1,0 +1,302 @@
+// lst-tracker dashboard. Every figure shown comes from the JSON API as the API computed it: this page
+// only formats and plots (shares, APRs and indices are never recomputed here).
+(function () {
+  'use strict';
+
+  const RANGES = {
+    '7d': { days: 7, interval: '1h' },
+    '30d': { days: 30, interval: '6h' },
+    '90d': { days: 90, interval: '1d' },
+    '1y': { days: 365, interval: '1d' },
+    'all': { from: '2020-11-01', interval: '1w' },
+  };
+  const THRESHOLDS = [0.25, 1 / 3, 0.5, 2 / 3];
+  const PALETTE = ['#4ea1ff', '#f0b429', '#3fb950', '#ef5350', '#ab7df8', '#39c5cf', '#ff8c42', '#e86bb0',
+    '#9bd34b', '#c9a66b', '#7a8ca0', '#5b6cff'];
+  const charts = {};
+  let range = '30d';
+  let pools = [];
+
+  function $(id) { return document.getElementById(id); }
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => {
+      if (k === 'class') node.className = v; else if (k === 'text') node.textContent = v; else node.setAttribute(k, v);
+    });
+    children.forEach((c) => node.append(c));
+    return node;
+  }
+
+  async function api(path) {
+    const response = await fetch(path, { headers: { Accept: 'application/json' } });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      throw new Error((body && body.message) || (path + ': HTTP ' + response.status));
+    }
+    return body;
+  }
+
+  function window_() {
+    const r = RANGES[range];
+    const to = new Date();
+    const from = r.from ? new Date(r.from + 'T00:00:00Z') : new Date(to.getTime() - r.days * 86400e3);
+    return { from: from.toISOString(), to: to.toISOString(), interval: r.interval };
+  }
+
+  function query(w) {
+    return 'from=' + encodeURIComponent(w.from) + '&to=' + encodeURIComponent(w.to) + '&interval=' + w.interval;
+  }
+
+  // Formatting only: the API's decimal strings are exact; the page rounds them for reading.
+  function num(text, digits) {
+    if (text === null || text === undefined) return '–';
+    const value = Number(text);
+    return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  }
+  function pct(fractionText, digits) {
+    if (fractionText === null || fractionText === undefined) return '–';
+    return (Number(fractionText) * 100).toFixed(digits === undefined ? 2 : digits) + '%';
+  }
+  function ago(iso) {
+    if (!iso) return '–';
+    const s = Math.round((Date.now() - Date.parse(iso)) / 1000);
+    if (s < 90) return s + ' s ago';
+    if (s < 5400) return Math.round(s / 60) + ' min ago';
+    if (s < 129600) return Math.round(s / 3600) + ' h ago';
+    return Math.round(s / 86400) + ' d ago';
+  }
+  function color(id) {
+    const i = pools.findIndex((p) => p.id === id);
+    return PALETTE[(i < 0 ? 0 : i) % PALETTE.length];
+  }
+
+  function showError(container, error) {
+    container.replaceChildren(el('div', { class: 'empty', text: 'Not available: ' + error.message }));
+  }
+
+  /** Plots series that share one time axis: [{label, color, points: [[unixSeconds, value], ...]}]. */
+  function plot(id, series, options) {
+    const container = $(id);
+    const times = Array.from(new Set(series.flatMap((s) => s.points.map((p) => p[0])))).sort((a, b) => a - b);
+    const index = new Map(times.map((t, i) => [t, i]));
+    const data = [times];
+    let plotted = 0;
+    series.forEach((s) => {
+      const ys = new Array(times.length).fill(null);
+      s.points.forEach(([t, v]) => { ys[index.get(t)] = v; plotted += v === null ? 0 : 1; });
+      data.push(ys);
+    });
+    container.dataset.points = String(options.countPoints === false ? 0 : plotted);
+    container.dataset.series = String(series.length);
+    if (charts[id]) { charts[id].destroy(); delete charts[id]; }
+    if (times.length === 0) {
+      container.replaceChildren(el('div', { class: 'empty', text: 'No data in this range yet.' }));
+      return;
+    }
+    container.replaceChildren();
+    const opts = {
+      width: Math.max(container.clientWidth, 280),
+      height: 260,
+      scales: { x: { time: true }, y: options.yRange ? { range: options.yRange } : {} },
+      axes: [
+        { stroke: '#8b98a5', grid: { stroke: '#2a3440' } },
+        { stroke: '#8b98a5', grid: { stroke: '#2a3440' }, size: 70, values: options.yValues },
+      ],
+      series: [{}].concat(series.map((s) => ({
+        label: s.label, stroke: s.color, width: s.width || 1.5, dash: s.dash,
+        fill: s.fill, spanGaps: true, points: { show: false },
+        value: options.legendValue || ((u, v) => (v === null ? '–' : v.toFixed(options.digits || 4))),
+      }))),
+      bands: options.bands,
+      legend: { live: true },
+    };
+    charts[id] = new uPlot(opts, data, container);
+  }
+
+  function renderSummary(concentration) {
+    const band = $('summary');
+    band.replaceChildren();
+    if (!concentration) return;
+    const staked = concentration.ofAllStaked;
+    const stat = (label, value) => el('div', { class: 'stat' }, el('span', { class: 'muted', text: label }),
+      el('b', { text: value }));
+    band.append(
+      stat('Total staked', concentration.totalStaked ? num(concentration.totalStaked.eth, 0) + ' ETH' : '–'),
+      stat('Tracked LSTs', num(concentration.trackedEth, 0) + ' ETH'),
+      stat('LSTs share of staked', pct(concentration.trackedShareOfStaked)),
+      stat('Largest pool', staked ? staked.largestPool + ' ' + pct(staked.largestShare) : '–'),
+      stat('Top 3', staked ? pct(staked.top3Share) : '–'),
+      stat('Nakamoto coefficient', staked && staked.nakamoto !== null ? String(staked.nakamoto) : '–'),
+      stat('HHI (all staked)', staked ? num(staked.hhi, 0) : '–'));
+  }
+
+  function renderCards(poolList, concentration) {
+    const shares = new Map(((concentration && concentration.pools) || []).map((p) => [p.id, p]));
+    const cards = $('cards');
+    cards.replaceChildren();
+    poolList.forEach((p) => {
+      const share = shares.get(p.id);
+      const apr = p.apr7d;
+      const failed = p.status !== 'ok';
+      const card = el('article', { class: 'card' + (failed ? ' failed' : ''), 'data-pool': p.id },
+        el('h3', {}, el('span', {}, el('span', { class: 'swatch', style: 'background:' + color(p.id) }), p.name),
+          el('span', { class: 'badge' + (failed ? ' bad' : ''), text: failed ? p.status : p.token })),
+        el('dl', {},
+          el('dt', { text: 'ETH per token' }), el('dd', { 'data-field': 'ethPerToken', text: num(p.ethPerToken, 6) }),
+          el('dt', { text: 'ETH staked' }), el('dd', { 'data-field': 'totalEth', text: num(p.totalEth, 0) }),
+          el('dt', { text: 'Share of staked' }),
+          el('dd', { 'data-field': 'shareOfStaked', text: share ? pct(share.shareOfStaked) : '–' }),
+          el('dt', { text: '7-day APR' }),
+          el('dd', { 'data-field': 'apr7d', title: apr && apr.reason ? apr.reason : (apr ? apr.method : ''),
+            text: apr && apr.aprPercent !== null && apr.aprPercent !== undefined ? apr.aprPercent + '%' : '–' }),
+          el('dt', { text: 'Updated' }), el('dd', { text: ago(p.time), title: p.time || '' })));
+      if (failed && p.error) card.append(el('p', { class: 'muted', text: p.error }));
+      cards.append(card);
+    });
+  }
+
+  async function loadShares(w) {
+    const history = await api('/api/concentration/history?' + query(w));
+    const points = history.points.filter((p) => p.ofAllStaked);
+    const ids = pools.map((p) => p.id);
+    // Stacked: each band is the running sum of the API's shares, in registry order.
+    const cumulative = ids.map(() => []);
+    points.forEach((p) => {
+      const t = Date.parse(p.block.timestamp) / 1000;
+      let sum = 0;
+      ids.forEach((id, i) => {
+        const share = p.pools.find((s) => s.id === id);
+        sum += share && share.shareOfStaked !== null ? Number(share.shareOfStaked) : 0;
+        cumulative[i].push([t, sum * 100]);
+      });
+    });
+    const series = ids.map((id, i) => ({ label: id, color: color(id), points: cumulative[i],
+      fill: color(id) + '55' }));
+    const span = points.length ? [[Date.parse(points[0].block.timestamp) / 1000], [Date.parse(points[points.length - 1].block.timestamp) / 1000]] : [];
+    THRESHOLDS.forEach((x) => series.push({ label: (x * 100).toFixed(1) + '%', color: '#ef5350', dash: [6, 6],
+      width: 1, points: span.map((t) => [t[0], x * 100]) }));
+    const bands = ids.slice(1).map((_, i) => ({ series: [i + 2, i + 1], fill: color(ids[i + 1]) + '55' }));
+    plot('chart-share', series, { yRange: [0, 100], digits: 2, bands: bands,
+      yValues: (u, vals) => vals.map((v) => v + '%') });
+    $('chart-share').dataset.points = String(points.length);
+    return history;
+  }
+
+  async function loadRates(w) {
+    const histories = await Promise.all(pools.map((p) => api('/api/pools/' + p.id + '/history?' + query(w))));
+    plot('chart-rates', histories.map((h) => ({ label: h.pool, color: color(h.pool),
+      points: h.points.map((pt) => [Date.parse(pt.time) / 1000, Number(pt.ethPerToken)]) })), { digits: 6 });
+  }
+
+  async function loadRewards(w) {
+    const histories = await Promise.all(pools.map((p) => api('/api/pools/' + p.id + '/rewards/history?from='
+      + encodeURIComponent(w.from) + '&to=' + encodeURIComponent(w.to))));
+    plot('chart-rewards', histories.map((h) => ({ label: h.pool, color: color(h.pool),
+      points: h.points.filter((pt) => pt.aprPercent !== null)
+        .map((pt) => [Date.parse(pt.endTime) / 1000, Number(pt.aprPercent)]) })), { digits: 3,
+      yValues: (u, vals) => vals.map((v) => v + '%') });
+  }
+
+  function loadIndices(history) {
+    const points = history.points;
+    const t = (p) => Date.parse(p.block.timestamp) / 1000;
+    plot('chart-hhi', [
+      { label: 'among LSTs', color: '#4ea1ff', points: points.map((p) => [t(p), Number(p.amongLsts.hhi)]) },
+      { label: 'of all staked', color: '#f0b429',
+        points: points.filter((p) => p.ofAllStaked).map((p) => [t(p), Number(p.ofAllStaked.hhi)]) },
+    ], { digits: 1 });
+    const tau = (key) => points.filter((p) => p.ofAllStaked && p.ofAllStaked.tau[key] !== null)
+      .map((p) => [t(p), p.ofAllStaked.tau[key]]);
+    plot('chart-tau', [
+      { label: 'tau 1/3', color: '#3fb950', points: tau('oneThird') },
+      { label: 'tau 1/2 (Nakamoto)', color: '#f0b429', points: tau('oneHalf') },
+      { label: 'tau 2/3', color: '#ef5350', points: tau('twoThirds') },
+    ], { digits: 0 });
+  }
+
+  function renderOperators(operators) {
+    const container = $('operators');
+    if (!operators) {
+      container.replaceChildren(el('div', { class: 'empty', text: 'No operator data yet.' }));
+      return;
+    }
+    const rows = operators.largest.map((o) => el('tr', {}, el('td', { text: o.name }),
+      el('td', { class: 'num', text: String(o.activeValidators) }), el('td', { class: 'num', text: pct(o.share) })));
+    container.replaceChildren(
+      el('p', { class: 'muted', text: operators.operators + ' operators, ' + operators.activeValidators
+        + ' active validators; HHI ' + num(operators.hhi, 1) + '; Nakamoto ' + operators.tau.oneHalf }),
+      el('table', { 'data-rows': String(rows.length) },
+        el('thead', {}, el('tr', {}, el('th', { text: 'operator' }), el('th', { class: 'num', text: 'validators' }),
+          el('th', { class: 'num', text: 'share' }))),
+        el('tbody', {}, ...rows)));
+  }
+
+  function renderAlerts(firing, resolved) {
+    const container = $('alerts');
+    const events = firing.alerts.concat(resolved.alerts).slice(0, 20);
+    if (events.length === 0) {
+      container.replaceChildren(el('div', { class: 'empty', text: 'No alerts.' }));
+      return;
+    }
+    container.replaceChildren(el('table', { 'data-rows': String(events.length) },
+      el('thead', {}, el('tr', {}, ...['when', 'state', 'what', 'value', 'threshold'].map((h) => el('th', { text: h })))),
+      el('tbody', {}, ...events.map((a) => el('tr', {},
+        el('td', { text: ago(a.at), title: a.at }), el('td', { class: 'state-' + a.state, text: a.state }),
+        el('td', { text: a.summary || a.rule }), el('td', { class: 'num', text: a.value }),
+        el('td', { class: 'num', text: a.threshold }))))));
+  }
+
+  async function section(name, work) {
+    try {
+      return await work();
+    } catch (error) {
+      console.warn(name + ': ' + error.message);
+      const container = $(name);
+      if (container) showError(container, error);
+      return null;
+    }
+  }
+
+  async function load() {
+    document.body.dataset.loading = 'true';
+    const w = window_();
+    const poolList = (await api('/api/pools')).pools;
+    pools = poolList;
+    const concentration = await section('summary', () => api('/api/concentration'));
+    renderSummary(concentration);
+    renderCards(poolList, concentration);
+    renderOperators(concentration && concentration.lidoOperators);
+    const history = await section('chart-share', () => loadShares(w));
+    if (history) loadIndices(history);
+    await Promise.all([
+      section('chart-rates', () => loadRates(w)),
+      section('chart-rewards', () => loadRewards(w)),
+      section('alerts', async () => renderAlerts(await api('/api/alerts?state=firing'),
+        await api('/api/alerts?state=resolved'))),
+    ]);
+    $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
+    document.body.dataset.range = range;
+    document.body.dataset.from = w.from;
+    document.body.dataset.to = w.to;
+    document.body.dataset.interval = w.interval;
+    document.body.dataset.loading = 'false';
+  }
+
+  document.querySelectorAll('[data-range]').forEach((button) => {
+    button.addEventListener('click', () => {
+      range = button.dataset.range;
+      document.querySelectorAll('[data-range]').forEach((b) => b.classList.toggle('active', b === button));
+      load();
+    });
+  });
+  $('refresh').addEventListener('click', () => load());
+  setInterval(() => { if (document.visibilityState === 'visible') load(); }, 60000);
+  new ResizeObserver(() => Object.values(charts).forEach((c) => {
+    const width = Math.max(c.root.parentElement.clientWidth, 280);
+    if (Math.abs(c.width - width) > 4) c.setSize({ width: width, height: 260 });
+  })).observe(document.querySelector('main'));
+  load().catch((error) => {
+    document.body.dataset.loading = 'error';
+    $('summary').replaceChildren(el('div', { class: 'empty', text: 'The API did not answer: ' + error.message }));
+  });
+})();
