@@ -146,6 +146,24 @@ class RewardRatesTest {
         assertEquals(5L, window.endBlock());
     }
 
+    @Test
+    void roundingWobblesAndUndoneTransientStatesAreNotReports() {
+        // mETH-like: the rate is a quotient of totals, so a deposit moves it by a wei (block 2), and totals
+        // written in two transactions show a transient rate for one block (block 4, undone at block 5). The
+        // reports are at blocks 3 (1.1 -> 1.10011) and 6 (-> 1.100220011): one step, APR 0.0365 as above.
+        List<SnapshotSteps.Reading> readings = List.of(
+                new SnapshotSteps.Reading(1, Instant.ofEpochSecond(T - 2 * DAY), eth("1.1")),
+                new SnapshotSteps.Reading(2, Instant.ofEpochSecond(T - 2 * DAY + 60), eth("1.1").add(BigInteger.ONE)),
+                new SnapshotSteps.Reading(3, Instant.ofEpochSecond(T - DAY), eth("1.10011")),
+                new SnapshotSteps.Reading(4, Instant.ofEpochSecond(T - 3600), eth("1.10031")),
+                new SnapshotSteps.Reading(5, Instant.ofEpochSecond(T - 3588), eth("1.10011").subtract(BigInteger.TWO)),
+                new SnapshotSteps.Reading(6, Instant.ofEpochSecond(T), eth("1.100220011")));
+        List<RateStep> steps = SnapshotSteps.steps(readings);
+        assertEquals(1, steps.size());
+        assertEquals(3L, steps.get(0).startBlock());
+        assertEquals(new BigDecimal("0.036500000000000000"), lastReport(steps).apr());
+    }
+
     /** Ten daily steps, rate 1.0001^i at day i (exact decimals), reports at T - 9 days .. T. */
     private static List<RateStep> tenDailySteps() {
         List<RateStep> steps = new ArrayList<>();
