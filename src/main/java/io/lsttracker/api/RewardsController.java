@@ -3,12 +3,10 @@ package io.lsttracker.api;
 import io.lsttracker.config.PoolDefinition;
 import io.lsttracker.config.PoolRegistry;
 import io.lsttracker.domain.PoolId;
-import io.lsttracker.rewards.RateMethod;
 import io.lsttracker.rewards.RewardService;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
-import java.util.List;
 
 /** {@code GET /api/pools/{id}/rewards}: the pool's APR and APY over every window, each with its bounds and method. */
 @Controller("/api/pools")
@@ -21,16 +19,10 @@ public class RewardsController {
         this.rewards = rewards;
     }
 
-    public record RewardsView(String pool, String method, String methodDescription, String formula,
-            List<RewardWindowView> windows) {
-    }
-
     @Get("/{id}/rewards")
-    public RewardsView rewards(@PathVariable String id) {
+    public RewardsJson.RewardsView rewards(@PathVariable String id) {
         PoolDefinition pool = find(id);
-        RewardService.PoolRewards result = rewards.rewards(pool);
-        return new RewardsView(pool.id().value(), result.method().id(), result.method().description(),
-                RateMethod.FORMULA, result.windows().stream().map(RewardWindowView::of).toList());
+        return RewardsJson.view(rewards.rewards(pool));
     }
 
     private PoolDefinition find(String id) {
