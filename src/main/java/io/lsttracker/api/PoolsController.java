@@ -5,6 +5,8 @@ import io.lsttracker.config.PoolRegistry;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
+import io.lsttracker.analytics.Window;
+import io.lsttracker.rewards.RewardService;
 import io.lsttracker.store.HistoryPoint;
 import io.lsttracker.store.SnapshotStore;
 import io.micronaut.context.annotation.Value;
@@ -31,11 +33,13 @@ public class PoolsController {
     private final PoolRegistry registry;
     private final SnapshotStore store;
     private final long maxHistoryPoints;
+    private final RewardService rewards;
 
-    public PoolsController(PoolRegistry registry, SnapshotStore store,
+    public PoolsController(PoolRegistry registry, SnapshotStore store, RewardService rewards,
             @Value("${tracker.api.max-history-points:10000}") long maxHistoryPoints) {
         this.registry = registry;
         this.store = store;
+        this.rewards = rewards;
         this.maxHistoryPoints = maxHistoryPoints;
     }
 
@@ -122,12 +126,13 @@ public class PoolsController {
                 + String.join(", ", registry.pools().stream().map(p -> p.id().value()).toList()) + ")");
     }
 
-    private static PoolSummary summary(PoolDefinition pool, Optional<Snapshot> latest) {
+    private PoolSummary summary(PoolDefinition pool, Optional<Snapshot> latest) {
+        RewardWindowView apr7d = RewardWindowView.of(rewards.rewards(pool).window(Window.DAYS_7));
         if (latest.isEmpty()) {
-            return PoolSummary.of(pool, null, null);
+            return PoolSummary.of(pool, null, null).withApr7d(apr7d);
         }
         Map<PoolId, PoolState> byId = new LinkedHashMap<>();
         latest.get().pools().forEach(state -> byId.put(state.id(), state));
-        return PoolSummary.of(pool, byId.get(pool.id()), latest.get().block());
+        return PoolSummary.of(pool, byId.get(pool.id()), latest.get().block()).withApr7d(apr7d);
     }
 }

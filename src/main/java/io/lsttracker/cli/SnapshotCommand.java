@@ -2,7 +2,11 @@ package io.lsttracker.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lsttracker.api.RewardsJson;
 import io.lsttracker.api.SnapshotView;
+import io.lsttracker.rewards.LiveRewards;
+import io.lsttracker.rewards.RewardService;
 import io.lsttracker.config.PoolRegistry;
 import io.lsttracker.domain.BlockSelector;
 import io.lsttracker.domain.PoolState;
@@ -44,6 +48,11 @@ final class SnapshotCommand implements Callable<Integer> {
             description = "Output: a readable table or JSON (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--rewards", description = {"Also print reward rates (APR, APY) over the last report, 1, 7, 30 days",
+            "and since the events read: Lido and Rocket Pool from report events read live (eth_getLogs),",
+            "other pools from the rate at the block 1, 7, 30 days back (needs an archive node)."})
+    boolean rewards;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> overrides = new HashMap<>();
@@ -57,11 +66,19 @@ final class SnapshotCommand implements Callable<Integer> {
             Snapshot snapshot = context.getBean(SnapshotService.class).take(block);
             PoolRegistry registry = context.getBean(PoolRegistry.class);
             PrintWriter out = spec.commandLine().getOut();
+            List<RewardService.PoolRewards> rates = rewards ? context.getBean(LiveRewards.class).rewards(snapshot) : null;
             if (format == Format.JSON) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(SnapshotView.of(snapshot, registry)));
+                ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                ObjectNode view = json.valueToTree(SnapshotView.of(snapshot, registry));
+                if (rates != null) {
+                    view.set("rewards", json.valueToTree(RewardsJson.of(rates)));
+                }
+                out.println(json.writeValueAsString(view));
             } else {
                 out.print(SnapshotTable.render(snapshot, registry));
+                if (rates != null) {
+                    out.print(RewardsTable.render(rates));
+                }
             }
             out.flush();
             List<PoolState> failed = snapshot.failedPools();

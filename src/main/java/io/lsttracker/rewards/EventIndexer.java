@@ -1,0 +1,77 @@
+package io.lsttracker.rewards;
+
+import io.lsttracker.chain.ChainReader;
+import io.lsttracker.chain.LogReader;
+import io.lsttracker.config.PoolDefinition;
+import io.lsttracker.config.PoolRegistry;
+import io.lsttracker.config.RewardSettings;
+import io.lsttracker.domain.BlockRef;
+import io.lsttracker.store.RewardStore;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.abi.datatypes.Address;
+
+/**
+ * Brings each pool's report events in the store up to a confirmed block: from its cursor (or, the first
+ * time, {@code lookback-blocks} before that block) in pages of {@code page-blocks}, each page stored with
+ * its cursor in one transaction, so nothing is read twice and an interrupted run goes on where it stopped.
+ * Callers pass only confirmed blocks (the snapshot cycle's block is already {@code confirmations} behind the
+ * head); a backfill can call {@link #indexUpTo} with any confirmed block.
+ */
+@Singleton
+public final class EventIndexer {
+    private static final Logger LOG = LoggerFactory.getLogger(EventIndexer.class);
+
+    private final PoolRegistry registry;
+    private final ChainReader chain;
+    private final RewardStore store;
+    private final EventPager pager;
+    private final long lookbackBlocks;
+
+    public EventIndexer(PoolRegistry registry, ChainReader chain, LogReader logs, RewardStore store,
+            RewardSettings settings) {
+        this.registry = registry;
+        this.chain = chain;
+        this.store = store;
+        this.pager = new EventPager(logs, settings.pageBlocksOrDefault());
+        this.lookbackBlocks = settings.lookbackBlocksOrDefault();
+    }
+
+    /** Indexes every pool with a report event up to {@code confirmed}; returns the number of logs stored. */
+    public synchronized int indexUpTo(BlockRef confirmed) {
+        int stored = 0;
+        for (PoolDefinition pool : registry.pools()) {
+            Optional<RewardEvent> event = RewardEvent.of(pool.protocol());
+            if (event.isPresent()) {
+                stored += index(pool, event.get(), confirmed);
+            }
+        }
+        return stored;
+    }
+
+    private int index(PoolDefinition pool, RewardEvent event, BlockRef confirmed) {
+        long from = store.cursor(pool.id(), event.eventName()).map(last -> last + 1)
+                .orElse(Math.max(0, confirmed.number() - lookbackBlocks));
+        if (from > confirmed.number()) {
+            return 0;
+        }
+        Address emitter = EventSources.emitter(chain, pool, confirmed).orElseThrow();
+        int[] stored = {0};
+        pager.read(emitter, event.topic0(), from, confirmed.number(), (logs, end) -> {
+            store.savePage(pool.id(), event.eventName(), logs, end);
+            stored[0] += logs.size();
+        });
+        if (stored[0] > 0) {
+            LOG.info("{}: {} {} event(s) indexed in blocks {}..{}", pool.id(), stored[0], event.eventName(), from,
+                    confirmed.number());
+        }
+        return stored[0];
+    }
+
+    /** A reorg replaced {@code block}: its events and those after it are read again. */
+    public void rewindTo(long block) {
+        store.rewindTo(block);
+    }
+}

@@ -1,0 +1,234 @@
+package io.lsttracker.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lsttracker.devchain.Devchain;
+import io.lsttracker.devchain.DevchainFlags;
+import io.lsttracker.devchain.DevchainParameters;
+import io.lsttracker.devchain.TestDevchain;
+import io.lsttracker.domain.BlockSelector;
+import io.lsttracker.snapshot.SnapshotRecorder;
+import io.lsttracker.snapshot.SnapshotService;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * `serve` against the devchain's 12 days of history, stored block by block as `demo` stores it: the tracker
+ * must recover the net APR each pool was told to simulate, to within 0.01 percentage point of what the
+ * formula gives for the devchain's flags.
+ *
+ * <p>How the flags map to the expected APR. Each report grows a pool's rate by g = apr/100 x elapsed /
+ * 31,536,000, except on --negative-rebase-day, when it loses g = -bps/10,000. So:
+ * <ul>
+ * <li>a single report (last-report): the flag itself;</li>
+ * <li>a window of reports: (prod(1 + g_i) - 1) x 31,536,000 / (t1 - t0), over the window's real bounds (the
+ * 7-day window here holds the negative day, and for Lido the two-day report after its skipped day);</li>
+ * <li>sfrxETH: each weekly cycle streams the rewards of the days since the previous sync (none on the
+ * negative day) from its sync (16:00, the first deposit after the cycle's start) to the cycle's end, so its
+ * last step's APR is flag x reward days / stream days.</li>
+ * </ul>
+ */
+class RewardsEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final BigDecimal TOLERANCE_PP = new BigDecimal("0.01");
+    private static final BigDecimal YEAR = BigDecimal.valueOf(31_536_000);
+    private static final MathContext MC = MathContext.DECIMAL128;
+    private static final long DAY = 86_400;
+    /** Pools whose rate steps once a day at their oracle's report (read from stored snapshots). */
+    private static final List<String> DAILY_SNAPSHOT_POOLS =
+            List.of("coinbase", "binance", "mantle", "etherfi", "stader", "swell", "ankr");
+
+    private static Devchain devchain;
+    private static TestServer server;
+    private static long firstMidnight;
+
+    @BeforeAll
+    static void start() {
+        devchain = TestDevchain.shared();
+        server = new TestServer(Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.scheduler.enabled", "false",
+                "tracker.rewards.page-blocks", 50));
+        SnapshotService snapshots = server.context.getBean(SnapshotService.class);
+        SnapshotRecorder recorder = server.context.getBean(SnapshotRecorder.class);
+        long head = snapshots.take(BlockSelector.LATEST).block().number();
+        for (long block = 1; block <= head; block++) {
+            recorder.record(snapshots.take(new BlockSelector.Number(block)));
+        }
+        // Lido reports at 12:00 on day 0 (its skipped day is later): day 0's midnight anchors the day indexes.
+        firstMidnight = Math.floorDiv(devchain.lidoReports().get(0).reportTimestamp(), DAY) * DAY;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static JsonNode rewards(String pool) throws Exception {
+        HttpResponse<String> response = server.get("/api/pools/" + pool + "/rewards");
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode window(JsonNode rewards, String label) {
+        for (JsonNode w : rewards.get("windows")) {
+            if (w.get("window").asText().equals(label)) {
+                return w;
+            }
+        }
+        throw new AssertionError("no window " + label + " in " + rewards);
+    }
+
+    private static void assertApr(BigDecimal expectedPercent, JsonNode window, String what) {
+        assertTrue(window.get("reason").isNull(), what + ": " + window.get("reason"));
+        BigDecimal actualPercent = new BigDecimal(window.get("apr").asText()).movePointRight(2);
+        assertTrue(actualPercent.subtract(expectedPercent).abs().compareTo(TOLERANCE_PP) <= 0,
+                what + ": APR " + actualPercent + "% but the flags give " + expectedPercent.round(new MathContext(8)) + "%");
+    }
+
+    private static BigDecimal flag(String pool) {
+        return DevchainFlags.aprPercent(devchain, pool);
+    }
+
+    private static boolean negativeDay(long timestamp) {
+        return Math.floorDiv(timestamp - firstMidnight, DAY) == devchain.parameters().negativeRebaseDay();
+    }
+
+    /** Percent APR of reports {elapsed seconds, end time} from the flags, over [t0, t1]. */
+    private static BigDecimal compounded(String pool, List<long[]> reports, long t0, long t1) {
+        DevchainParameters parameters = devchain.parameters();
+        BigDecimal product = BigDecimal.ONE;
+        for (long[] report : reports) {
+            BigDecimal g = negativeDay(report[1])
+                    ? BigDecimal.valueOf(parameters.negativeRebaseBps()).movePointLeft(4).negate()
+                    : flag(pool).movePointLeft(2).multiply(BigDecimal.valueOf(report[0])).divide(YEAR, MC);
+            product = product.multiply(BigDecimal.ONE.add(g), MC);
+        }
+        return product.subtract(BigDecimal.ONE).multiply(YEAR).divide(BigDecimal.valueOf(t1 - t0), MC).movePointRight(2);
+    }
+
+    private static long seconds(JsonNode window, String field) {
+        return Instant.parse(window.get(field).asText()).getEpochSecond();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lido", "rocketpool", "coinbase", "binance", "mantle", "stakewise", "etherfi", "stader",
+            "swell", "ankr"})
+    void theLastReportGivesBackTheSimulatedApr(String pool) throws Exception {
+        JsonNode last = window(rewards(pool), "last-report");
+        assertApr(flag(pool), last, pool + " last report");
+        assertEquals(1, last.get("reports").asInt());
+    }
+
+    @Test
+    void sfrxEthsStreamGivesTheWeeksRewardsOverTheStream() throws Exception {
+        JsonNode last = window(rewards("frax"), "last-report");
+        long end = seconds(last, "endTime");
+        long cycleStart = Math.floorDiv(end, 604_800L) * 604_800L;
+        long sync = cycleStart + 16 * 3600; // the first deposit after the cycle's start syncs it
+        assertTrue(seconds(last, "startTime") >= sync, "the last step lies in the current stream");
+        int rewardDays = 0;
+        for (long reward = sync - 7 * DAY + (10 - 16) * 3600 + DAY; reward < sync; reward += DAY) {
+            rewardDays += negativeDay(reward) ? 0 : 1; // daily rewards at 10:00 since the previous sync
+        }
+        BigDecimal streamDays = BigDecimal.valueOf(cycleStart + 604_800L - sync).divide(BigDecimal.valueOf(DAY), MC);
+        assertApr(flag("frax").multiply(BigDecimal.valueOf(rewardDays)).divide(streamDays, MC), last, "frax stream");
+    }
+
+    @Test
+    void lidosWindowsCompoundItsReportsOverTheirRealLength() throws Exception {
+        JsonNode rewards = rewards("lido");
+        assertEquals("lido-token-rebased", rewards.get("method").asText());
+        for (String label : List.of("1d", "7d", "since-start")) {
+            JsonNode w = window(rewards, label);
+            long t0 = seconds(w, "startTime");
+            long t1 = seconds(w, "endTime");
+            List<long[]> reports = new ArrayList<>();
+            for (Devchain.LidoReport report : devchain.lidoReports()) {
+                if (report.reportTimestamp() - report.timeElapsed() >= t0 && report.reportTimestamp() <= t1) {
+                    reports.add(new long[] {report.timeElapsed(), report.reportTimestamp()});
+                }
+            }
+            assertEquals(reports.size(), w.get("reports").asInt(), label);
+            assertApr(compounded("lido", reports, t0, t1), w, "lido " + label);
+        }
+        // The skipped report: some window report covers two days, and the 7-day window runs over its real length.
+        assertTrue(devchain.lidoReports().stream().anyMatch(r -> r.timeElapsed() == 2 * DAY));
+    }
+
+    @Test
+    void rocketPoolsWindowsRunFromReportPointToReportPoint() throws Exception {
+        JsonNode rewards = rewards("rocketpool");
+        assertEquals("rocketpool-balances-updated", rewards.get("method").asText());
+        for (String label : List.of("7d", "since-start")) {
+            JsonNode w = window(rewards, label);
+            long t0 = seconds(w, "startTime");
+            long t1 = seconds(w, "endTime");
+            List<long[]> reports = new ArrayList<>();
+            long previous = -1;
+            for (Devchain.RocketPoolReport report : devchain.rocketPoolReports()) {
+                if (previous >= t0 && report.slotTimestamp() <= t1) {
+                    reports.add(new long[] {report.slotTimestamp() - previous, report.slotTimestamp()});
+                }
+                previous = report.slotTimestamp();
+            }
+            assertEquals(reports.size(), w.get("reports").asInt(), label);
+            assertApr(compounded("rocketpool", reports, t0, t1), w, "rocketpool " + label);
+        }
+    }
+
+    @Test
+    void dailySnapshotPoolsCompoundTheirReportsIncludingTheNegativeDay() throws Exception {
+        for (String pool : DAILY_SNAPSHOT_POOLS) {
+            JsonNode rewards = rewards(pool);
+            assertEquals("snapshot-rate-steps", rewards.get("method").asText());
+            JsonNode week = window(rewards, "7d");
+            long t0 = seconds(week, "startTime");
+            long t1 = seconds(week, "endTime");
+            assertEquals(7 * DAY, t1 - t0, pool + ": a week of daily reports");
+            List<long[]> reports = new ArrayList<>();
+            for (long end = t0 + DAY; end <= t1; end += DAY) {
+                reports.add(new long[] {DAY, end});
+            }
+            assertEquals(7, week.get("reports").asInt(), pool);
+            assertApr(compounded(pool, reports, t0, t1), week, pool + " 7d");
+        }
+    }
+
+    @Test
+    void aWindowLongerThanTheHistorySaysSoInsteadOfAFigure() throws Exception {
+        for (String pool : devchain.poolIds()) {
+            JsonNode month = window(rewards(pool), "30d");
+            assertTrue(month.get("apr").isNull() && month.get("apy").isNull(), pool + ": " + month);
+            assertTrue(month.get("reason").asText().startsWith("not enough history"), month.get("reason").asText());
+        }
+    }
+
+    @Test
+    void poolsListTheSevenDayWindowAndUnknownPoolsAre404() throws Exception {
+        JsonNode pools = JSON.readTree(server.get("/api/pools").body()).get("pools");
+        for (JsonNode pool : pools) {
+            JsonNode apr7d = pool.get("apr7d");
+            assertEquals("7d", apr7d.get("window").asText(), pool.toString());
+            assertEquals(window(rewards(pool.get("id").asText()), "7d"), apr7d);
+        }
+        HttpResponse<String> unknown = server.get("/api/pools/lidoo/rewards");
+        assertEquals(404, unknown.statusCode());
+        JsonNode error = JSON.readTree(unknown.body());
+        assertEquals("not_found", error.get("error").asText());
+        assertTrue(error.get("message").asText().startsWith("unknown pool 'lidoo'"), error.toString());
+    }
+}
