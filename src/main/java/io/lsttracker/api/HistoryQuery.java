@@ -19,12 +19,26 @@ public record HistoryQuery(Instant from, Instant to, Duration interval, String i
     static final String DEFAULT_INTERVAL = "1h";
     static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
 
-    public static HistoryQuery parse(String from, String to, String interval, Instant now, long maxPoints) {
+    /** A [from, to) range from query parameters: defaults to the {@link #DEFAULT_SPAN} before now. */
+    public record Range(Instant from, Instant to) {
+        public boolean contains(Instant time) {
+            return !time.isBefore(from) && time.isBefore(to);
+        }
+    }
+
+    public static Range range(String from, String to, Instant now) {
         Instant end = to == null || to.isBlank() ? now : instant("to", to);
         Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_SPAN) : instant("from", from);
         if (!start.isBefore(end)) {
             throw ApiException.badParameter("from", "must be before 'to' (" + start + " is not before " + end + ")");
         }
+        return new Range(start, end);
+    }
+
+    public static HistoryQuery parse(String from, String to, String interval, Instant now, long maxPoints) {
+        Range range = range(from, to, now);
+        Instant start = range.from();
+        Instant end = range.to();
         String intervalText = interval == null || interval.isBlank() ? DEFAULT_INTERVAL : interval.trim();
         Duration step = interval(intervalText);
         long points = (Duration.between(start, end).getSeconds() + step.getSeconds() - 1) / step.getSeconds();

@@ -31,13 +31,15 @@ import org.web3j.crypto.Keys;
 @Controller("/api/pools")
 public class PoolsController {
     private final PoolRegistry registry;
+    private final PoolLookup pools;
     private final SnapshotStore store;
     private final long maxHistoryPoints;
     private final RewardService rewards;
 
-    public PoolsController(PoolRegistry registry, SnapshotStore store, RewardService rewards,
+    public PoolsController(PoolRegistry registry, PoolLookup pools, SnapshotStore store, RewardService rewards,
             @Value("${tracker.api.max-history-points:10000}") long maxHistoryPoints) {
         this.registry = registry;
+        this.pools = pools;
         this.store = store;
         this.rewards = rewards;
         this.maxHistoryPoints = maxHistoryPoints;
@@ -68,7 +70,7 @@ public class PoolsController {
 
     @Get("/{id}")
     public PoolDetail pool(@PathVariable String id) {
-        PoolDefinition pool = find(id);
+        PoolDefinition pool = pools.find(id);
         Map<String, String> addresses = new TreeMap<>();
         pool.addresses().forEach((role, address) -> addresses.put(role, Keys.toChecksumAddress(address.toString())));
         return new PoolDetail(summary(pool, store.latest()), addresses);
@@ -78,7 +80,7 @@ public class PoolsController {
     public HttpResponse<?> history(HttpRequest<?> request, @PathVariable String id,
             @Nullable @QueryValue String from, @Nullable @QueryValue String to,
             @Nullable @QueryValue String interval, @Nullable @QueryValue String format) {
-        PoolDefinition pool = find(id);
+        PoolDefinition pool = pools.find(id);
         boolean csv = wantsCsv(request, format);
         HistoryQuery query = HistoryQuery.parse(from, to, interval, Instant.now(), maxHistoryPoints);
         List<HistoryPoint> points = store.history(pool.id(), query.from(), query.to(), query.interval());
@@ -111,20 +113,6 @@ public class PoolsController {
         return request.accept().stream().anyMatch(type -> "text/csv".equals(type.getName()));
     }
 
-    private PoolDefinition find(String id) {
-        PoolId poolId;
-        try {
-            poolId = new PoolId(id);
-        } catch (IllegalArgumentException e) {
-            throw unknown(id);
-        }
-        return registry.find(poolId).orElseThrow(() -> unknown(id));
-    }
-
-    private ApiException unknown(String id) {
-        return ApiException.notFound("unknown pool '" + id + "' (known: "
-                + String.join(", ", registry.pools().stream().map(p -> p.id().value()).toList()) + ")");
-    }
 
     private PoolSummary summary(PoolDefinition pool, Optional<Snapshot> latest) {
         RewardWindowView apr7d = RewardWindowView.of(rewards.rewards(pool).window(Window.DAYS_7));

@@ -11,6 +11,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.lsttracker.analytics.Window;
+import io.lsttracker.rewards.RewardService;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,10 +31,19 @@ import org.slf4j.LoggerFactory;
 public final class PoolMetrics implements SnapshotListener {
     private static final Logger LOG = LoggerFactory.getLogger(PoolMetrics.class);
 
+    /** Reward windows are recomputed from the store at most this often, not at every scrape. */
+    private static final long APR_REFRESH_MILLIS = 30_000;
+
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     private final Map<String, PoolState> byPool = new ConcurrentHashMap<>();
+    private final PoolRegistry registry;
+    private final RewardService rewards;
+    private volatile Map<String, Map<Window, BigDecimal>> aprs = Map.of();
+    private volatile long aprsComputedAt;
 
-    public PoolMetrics(PoolRegistry registry, MeterRegistry meters, SnapshotStore store) {
+    public PoolMetrics(PoolRegistry registry, MeterRegistry meters, SnapshotStore store, RewardService rewards) {
+        this.registry = registry;
+        this.rewards = rewards;
         for (PoolDefinition pool : registry.pools()) {
             String id = pool.id().value();
             gauge(meters, "lst.pool.eth.per.token", "ETH one token (Lido, ether.fi: one share) is worth", id, null,
@@ -39,6 +51,11 @@ public final class PoolMetrics implements SnapshotListener {
             gauge(meters, "lst.pool.staked.eth", "ETH behind the pool's token", id, null, s -> ether(s.totalEth()));
             gauge(meters, "lst.pool.token.supply", "Total supply of the pool's token", id, null,
                     s -> ether(s.tokenSupply()));
+            for (Window window : Window.values()) {
+                Gauge.builder("lst.pool.apr", this, m -> m.apr(id, window))
+                        .description("APR over the window, as a fraction (0.028 = 2.8%); NaN when the window has no rate")
+                        .tag("pool", id).tag("window", window.label()).baseUnit("ratio").register(meters);
+            }
             Gauge.builder("lst.pool.up", byPool, m -> m.containsKey(id) ? (m.get(id).isOk() ? 1 : 0) : Double.NaN)
                     .description("1 if the pool was read in the latest snapshot, 0 if it failed")
                     .tag("pool", id).register(meters);
@@ -65,10 +82,38 @@ public final class PoolMetrics implements SnapshotListener {
 
     @Override
     public void recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome) {
+        aprsComputedAt = 0; // new history: the next scrape recomputes the reward windows
         Snapshot current = latest.get();
         if (current == null || snapshot.block().number() >= current.block().number()) {
             update(snapshot);
         }
+    }
+
+    private double apr(String pool, Window window) {
+        if (System.currentTimeMillis() - aprsComputedAt > APR_REFRESH_MILLIS) {
+            refreshAprs();
+        }
+        BigDecimal apr = aprs.getOrDefault(pool, Map.of()).get(window);
+        return apr == null ? Double.NaN : apr.doubleValue();
+    }
+
+    private synchronized void refreshAprs() {
+        if (System.currentTimeMillis() - aprsComputedAt <= APR_REFRESH_MILLIS) {
+            return;
+        }
+        Map<String, Map<Window, BigDecimal>> computed = new ConcurrentHashMap<>();
+        try {
+            for (PoolDefinition pool : registry.pools()) {
+                Map<Window, BigDecimal> windows = new java.util.EnumMap<>(Window.class);
+                rewards.rewards(pool).windows().stream().filter(w -> w.apr() != null)
+                        .forEach(w -> windows.put(w.window(), w.apr()));
+                computed.put(pool.id().value(), windows);
+            }
+            aprs = computed;
+        } catch (RuntimeException e) {
+            LOG.warn("APR metrics not refreshed: {}", e.getMessage());
+        }
+        aprsComputedAt = System.currentTimeMillis();
     }
 
     private void update(Snapshot snapshot) {

@@ -36,6 +36,11 @@ public final class RewardService {
         return new PoolRewards(pool, method, RewardWindows.of(steps(pool, method), method.id()));
     }
 
+    /** The pool's report steps, oldest first: the periods between consecutive rate-setting reports. */
+    public List<RateStep> reportSteps(PoolDefinition pool) {
+        return steps(pool, method(pool));
+    }
+
     public static RateMethod method(PoolDefinition pool) {
         return switch (pool.protocol()) {
             case LIDO -> RateMethod.LIDO_TOKEN_REBASED;

@@ -134,6 +134,27 @@ class RewardsEndToEndTest {
     }
 
     @Test
+    void theReportSeriesGivesEachReportsAprAndTheNegativeDayBelowZero() throws Exception {
+        HttpResponse<String> response = server.get("/api/pools/lido/rewards/history?from=2020-01-01");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals("lido", body.get("pool").asText());
+        JsonNode points = body.get("points");
+        assertEquals(devchain.lidoReports().size(), points.size(), "one point per TokenRebased report");
+        int negative = 0;
+        for (JsonNode point : points) {
+            BigDecimal percent = new BigDecimal(point.get("apr").asText()).movePointRight(2);
+            if (percent.signum() < 0) {
+                negative++;
+            } else {
+                assertTrue(percent.subtract(flag("lido")).abs().compareTo(TOLERANCE_PP) <= 0, point.toString());
+            }
+        }
+        assertEquals(1, negative, "the negative rebase shows as the one negative report");
+        assertEquals(400, server.get("/api/pools/lido/rewards/history?from=soon").statusCode());
+    }
+
+    @Test
     void sfrxEthsStreamGivesTheWeeksRewardsOverTheStream() throws Exception {
         JsonNode last = window(rewards("frax"), "last-report");
         long end = seconds(last, "endTime");
