@@ -112,6 +112,40 @@ class ConcentrationApiTest {
         assertTrue(reversed.body().contains("parameter 'from'"), reversed.body());
     }
 
+    @Test
+    void alertsFireFromTheStoredFiguresAndBadParametersAre400() throws Exception {
+        JsonNode c = JSON.readTree(server.get("/api/concentration").body());
+        JsonNode lido = c.get("pools").get(0);
+        assertEquals("lido", lido.get("id").asText());
+        boolean overQuarter = new BigDecimal(lido.get("shareOfStaked").asText()).compareTo(new BigDecimal("0.25")) > 0;
+        HttpResponse<String> response = server.get("/api/alerts?state=firing");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode events = JSON.readTree(response.body()).get("events");
+        List<JsonNode> quarter = new ArrayList<>();
+        events.forEach(e -> {
+            assertEquals("firing", e.get("state").asText());
+            if (e.get("rule").asText().equals("pool-over-25pct-of-staked")) {
+                quarter.add(e);
+            }
+        });
+        // The default rules: lido above 25% of all staked ETH fires once, with the exact stored share.
+        assertEquals(overQuarter ? 1 : 0, quarter.size(), response.body());
+        if (overQuarter) {
+            assertEquals("lido", quarter.get(0).get("subject").asText());
+            assertEquals(new BigDecimal(lido.get("shareOfStaked").asText()),
+                    new BigDecimal(quarter.get(0).get("value").asText()));
+            assertEquals("0.25", quarter.get(0).get("threshold").asText());
+            assertEquals(c.at("/block/number").asLong(), quarter.get(0).get("blockNumber").asLong());
+        }
+        assertEquals(0, JSON.readTree(server.get("/api/alerts?state=resolved").body()).get("events").size());
+
+        HttpResponse<String> bad = server.get("/api/alerts?state=open");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("parameter 'state': 'open' is not one of firing, resolved"), bad.body());
+        assertEquals(400, server.get("/api/alerts?limit=0").statusCode());
+        assertEquals(400, server.get("/api/alerts?limit=x").statusCode());
+    }
+
     private static String share(BigInteger part, BigInteger whole) {
         return new BigDecimal(part).divide(new BigDecimal(whole), 18, RoundingMode.HALF_EVEN).toPlainString();
     }
