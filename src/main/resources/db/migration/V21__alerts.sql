@@ -11,11 +11,11 @@ CREATE TABLE alert_state (
     PRIMARY KEY (rule_id, subject)
 );
 
--- The last ethPerToken seen per pool, for the negative-rebase rule (a change between two snapshots).
-CREATE TABLE alert_last_rate (
-    pool_id       VARCHAR(40)    NOT NULL PRIMARY KEY,
-    block_number  BIGINT         NOT NULL,
-    eth_per_token NUMERIC(78, 0) NOT NULL
+-- The newest block the rules were evaluated at (one row): an older snapshot recorded later (a backfill) is
+-- history, not news, and must not move the state of alerts about now.
+CREATE TABLE alert_evaluated (
+    id           INT    NOT NULL PRIMARY KEY CHECK (id = 1),
+    block_number BIGINT NOT NULL
 );
 
 CREATE TABLE alert_event (

@@ -35,11 +35,8 @@ public final class AlertRepository {
     public record Delivery(AlertEvent event, String webhook, int attempts) {
     }
 
-    /** The outcome of one evaluation, to be written at once. */
-    public record Changes(Map<Key, AlertState> states, List<AlertEvent> events, Map<PoolId, Rate> rates) {
-    }
-
-    public record Rate(long blockNumber, BigInteger ethPerToken) {
+    /** The outcome of one evaluation, to be written at once; {@code evaluatedBlock} moves the high-water mark. */
+    public record Changes(Map<Key, AlertState> states, List<AlertEvent> events, Optional<Long> evaluatedBlock) {
     }
 
     public Map<Key, AlertState> states() {
@@ -57,20 +54,39 @@ public final class AlertRepository {
         });
     }
 
-    public Map<PoolId, Rate> lastRates() {
-        return query("read the last rates", c -> {
-            Map<PoolId, Rate> rates = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT pool_id, block_number, eth_per_token FROM alert_last_rate");
+    /** The newest block the rules were evaluated at, if any. */
+    public Optional<Long> evaluatedBlock() {
+        return query("read the evaluated block", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT block_number FROM alert_evaluated WHERE id = 1");
                     ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rates.put(new PoolId(r.getString(1)), new Rate(r.getLong(2), r.getBigDecimal(3).toBigIntegerExact()));
+                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Each pool's ethPerToken at the newest stored snapshot before {@code blockNumber} in which it was read (the
+     * snapshot store's pool_state table, V1), for the negative-rebase rule.
+     */
+    public Map<PoolId, BigInteger> ratesBefore(long blockNumber) {
+        return query("read the previous rates", c -> {
+            Map<PoolId, BigInteger> rates = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT p.pool_id, p.eth_per_token FROM pool_state p JOIN ("
+                    + " SELECT pool_id, MAX(block_number) AS last_block FROM pool_state"
+                    + " WHERE status = 'OK' AND block_number < ? GROUP BY pool_id"
+                    + ") l ON p.pool_id = l.pool_id AND p.block_number = l.last_block")) {
+                s.setLong(1, blockNumber);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rates.put(new PoolId(r.getString(1)), r.getBigDecimal(2).toBigIntegerExact());
+                    }
                 }
             }
             return rates;
         });
     }
 
-    /** Writes states, events, one pending delivery per event and webhook, and rates: all or nothing. */
+    /** Writes states, events, one pending delivery per event and webhook, and the mark: all or nothing. */
     public void apply(Changes changes, List<String> webhooks, long nowMillis) {
         query("store alert state and events", c -> {
             c.setAutoCommit(false);
@@ -90,15 +106,12 @@ public final class AlertRepository {
                         }
                     }
                 }
-                for (Map.Entry<PoolId, Rate> e : changes.rates().entrySet()) {
-                    try (PreparedStatement d = c.prepareStatement("DELETE FROM alert_last_rate WHERE pool_id = ?");
-                            PreparedStatement i = c.prepareStatement("INSERT INTO alert_last_rate (pool_id, "
-                                    + "block_number, eth_per_token) VALUES (?, ?, ?)")) {
-                        d.setString(1, e.getKey().value());
+                if (changes.evaluatedBlock().isPresent()) {
+                    try (PreparedStatement d = c.prepareStatement("DELETE FROM alert_evaluated");
+                            PreparedStatement i = c.prepareStatement("INSERT INTO alert_evaluated (id, block_number) "
+                                    + "VALUES (1, ?)")) {
                         d.executeUpdate();
-                        i.setString(1, e.getKey().value());
-                        i.setLong(2, e.getValue().blockNumber());
-                        i.setBigDecimal(3, new BigDecimal(e.getValue().ethPerToken()));
+                        i.setLong(1, changes.evaluatedBlock().get());
                         i.executeUpdate();
                     }
                 }

@@ -1,13 +1,11 @@
 package io.lsttracker.alert;
 
 import io.lsttracker.alert.AlertRepository.Key;
-import io.lsttracker.alert.AlertRepository.Rate;
 import io.lsttracker.alert.AlertRule.Metric;
 import io.lsttracker.analytics.ConcentrationReport;
 import io.lsttracker.config.ConfigException;
 import io.lsttracker.config.PoolRegistry;
 import io.lsttracker.domain.PoolId;
-import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.snapshot.SnapshotListener;
 import io.lsttracker.store.ConcentrationStore;
@@ -20,7 +18,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Evaluates the alert rules: on every snapshot recorded (its concentration figures and rate changes, at the
  * block's time) and, for staleness, on the clock. Each event is logged, and stored with the new state and one
- * outbox delivery per webhook in one transaction; the {@link OutboxDispatcher} sends them.
+ * outbox delivery per webhook in one transaction; the {@link OutboxDispatcher} sends them. Alerts are about now:
+ * a snapshot of a block older than the newest one evaluated (a backfill after the live cycle ran) is not
+ * evaluated. A rate change is measured against the pool's previous stored snapshot.
  */
 @Singleton
 public final class AlertService implements SnapshotListener {
@@ -59,24 +58,16 @@ public final class AlertService implements SnapshotListener {
     @Override
     public synchronized void recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome) {
         try {
-            Optional<ConcentrationReport> report = concentration.at(snapshot.block().number());
+            long block = snapshot.block().number();
+            Optional<Long> evaluated = repository.evaluatedBlock();
+            if (evaluated.isPresent() && block < evaluated.get()) {
+                return; // an older block recorded late (a backfill): history, not news
+            }
+            Optional<ConcentrationReport> report = concentration.at(block);
             if (report.isEmpty()) {
                 return;
             }
-            Map<PoolId, Rate> last = repository.lastRates();
-            Map<PoolId, BigInteger> previous = new HashMap<>();
-            Map<PoolId, Rate> next = new LinkedHashMap<>();
-            for (PoolState pool : snapshot.pools()) {
-                Rate before = last.get(pool.id());
-                // Only a later block moves the reference: a backfill out of order or a reorg re-read compares
-                // nothing rather than compare a block with a later one.
-                if (before != null && before.blockNumber() < snapshot.block().number()) {
-                    previous.put(pool.id(), before.ethPerToken());
-                }
-                if (pool.isOk() && (before == null || before.blockNumber() < snapshot.block().number())) {
-                    next.put(pool.id(), new Rate(snapshot.block().number(), pool.ethPerToken()));
-                }
-            }
+            Map<PoolId, BigInteger> previous = repository.ratesBefore(block);
             Map<Key, AlertState> states = repository.states();
             Map<Key, AlertState> changed = new LinkedHashMap<>();
             List<AlertEvent> events = new ArrayList<>();
@@ -89,7 +80,7 @@ public final class AlertService implements SnapshotListener {
                         evaluate(rule, subject, value, at, Optional.of(snapshot.block().number()), states, changed,
                                 events));
             }
-            store(new AlertRepository.Changes(changed, events, next));
+            store(new AlertRepository.Changes(changed, events, Optional.of(block)));
         } catch (StoreException e) {
             LOG.warn("alerts not evaluated for block {}: {}", snapshot.block().number(), e.getMessage());
         }
@@ -111,7 +102,7 @@ public final class AlertService implements SnapshotListener {
             }
         }
         if (!events.isEmpty() || !changed.isEmpty()) {
-            store(new AlertRepository.Changes(changed, events, Map.of()));
+            store(new AlertRepository.Changes(changed, events, Optional.empty()));
         }
     }
 

@@ -207,6 +207,21 @@ class AlertDeliveryTest {
     }
 
     @Test
+    void anOlderBlockRecordedLateIsHistoryNotNews() {
+        Tracker tracker = new Tracker();
+        tracker.record(snapshot(5, 50, 30, "1000000000000000000"), 100); // 0.30: fires
+        tracker.record(snapshot(3, 30, 20, "1000000000000000000"), 100); // 0.20, but older than block 5
+        assertEquals(List.of(AlertTransition.Kind.FIRING),
+                tracker.repository.events(Optional.empty(), 10).stream().map(AlertEvent::kind).toList());
+        // A negative rebase is measured against the previous stored block, whatever the order of recording:
+        // block 6 at 0.999999 ETH per share against block 5's 1.0 is -0.000001.
+        tracker.record(snapshot(6, 60, 30, "999999000000000000"), 100);
+        AlertEvent rebase = tracker.repository.events(Optional.empty(), 10).get(0);
+        assertEquals("negative-rebase", rebase.ruleId());
+        assertEquals(0, new BigDecimal("-0.000001").compareTo(rebase.value()));
+    }
+
+    @Test
     void stalenessFiresAfterThreeIntervalsAndResolves() {
         AlertConfig stale = AlertConfigLoader.parse("stale.yml", "rules:\n  stale:\n    metric: stale\n    threshold: 3\n");
         config = stale;
