@@ -44,9 +44,11 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Devchain devchain = Devchain.start(devchainPort, DevchainParameters.defaults(historyDays))) {
             out.println("devchain ready " + devchain.url());
+            out.println("beacon ready " + devchain.beaconUrl());
             out.flush();
             Map<String, Object> overrides = new HashMap<>();
             overrides.put("tracker.chain.rpc-url", devchain.url());
+            overrides.put("tracker.beacon.url", devchain.beaconUrl());
             overrides.put("tracker.poll-interval", pollInterval);
             if (System.getenv("LST_DB_URL") == null) {
                 overrides.put("datasources.default.url", "jdbc:h2:mem:lst-demo;DB_CLOSE_DELAY=-1");

@@ -66,6 +66,7 @@ final class DevchainCommand implements Callable<Integer> {
         Devchain devchain = Devchain.start(port, parameters);
         Runtime.getRuntime().addShutdownHook(new Thread(devchain::close, "devchain-shutdown"));
         spec.commandLine().getOut().println("devchain ready " + devchain.url());
+        spec.commandLine().getOut().println("beacon ready " + devchain.beaconUrl());
         spec.commandLine().getOut().flush();
         devchain.awaitTermination();
         return 0;

@@ -39,6 +39,8 @@ public final class Devchain implements AutoCloseable {
     private final List<SimulatedPool> pools;
     private final ChainWriter writer;
     private long headTimestamp;
+    /** The beacon REST API of the simulated chain (total staked ETH), started with the devchain. */
+    private SimulatedBeacon beacon;
 
     /** A Lido report as the devchain emitted it (the TokenRebased fields). */
     public record LidoReport(long reportTimestamp, long timeElapsed, BigInteger preTotalShares,
@@ -93,6 +95,7 @@ public final class Devchain implements AutoCloseable {
             Devchain devchain = new Devchain(awaitReady(anvil), parameters, firstMidnight);
             devchain.install();
             devchain.writeHistory(firstMidnight, now);
+            devchain.beacon = SimulatedBeacon.start(() -> Instant.now().getEpochSecond());
             return devchain;
         } catch (RuntimeException e) {
             anvil.close();
@@ -230,6 +233,11 @@ public final class Devchain implements AutoCloseable {
         return parameters;
     }
 
+    /** Base URL of the simulated beacon node's REST API (LST_BEACON_URL). */
+    public String beaconUrl() {
+        return beacon.url();
+    }
+
     public long headTimestamp() {
         return headTimestamp;
     }
@@ -294,6 +302,9 @@ public final class Devchain implements AutoCloseable {
 
     @Override
     public void close() {
+        if (beacon != null) {
+            beacon.close();
+        }
         rpc.close();
         anvil.close();
     }

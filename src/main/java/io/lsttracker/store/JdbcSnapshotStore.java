@@ -3,6 +3,7 @@ package io.lsttracker.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lsttracker.analytics.ConcentrationReport;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
@@ -39,7 +40,7 @@ public final class JdbcSnapshotStore implements SnapshotStore {
     }
 
     @Override
-    public SaveOutcome save(Snapshot snapshot) {
+    public SaveOutcome save(Snapshot snapshot, Optional<ConcentrationReport> concentration) {
         BlockRef block = snapshot.block();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -55,6 +56,9 @@ public final class JdbcSnapshotStore implements SnapshotStore {
                     outcome = SaveOutcome.REPLACED;
                 }
                 insert(c, snapshot);
+                if (concentration.isPresent()) {
+                    ConcentrationRows.insert(c, concentration.get());
+                }
                 c.commit();
                 return outcome;
             } catch (SQLException e) {
@@ -81,6 +85,7 @@ public final class JdbcSnapshotStore implements SnapshotStore {
     }
 
     private static void delete(Connection c, long blockNumber) throws SQLException {
+        ConcentrationRows.delete(c, blockNumber);
         try (PreparedStatement pools = c.prepareStatement("DELETE FROM pool_state WHERE block_number = ?");
                 PreparedStatement snapshot = c.prepareStatement("DELETE FROM snapshot WHERE block_number = ?")) {
             pools.setLong(1, blockNumber);

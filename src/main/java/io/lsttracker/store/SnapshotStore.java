@@ -1,5 +1,6 @@
 package io.lsttracker.store;
 
+import io.lsttracker.analytics.ConcentrationReport;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.Snapshot;
@@ -20,7 +21,12 @@ public interface SnapshotStore {
         REPLACED
     }
 
-    SaveOutcome save(Snapshot snapshot);
+    default SaveOutcome save(Snapshot snapshot) {
+        return save(snapshot, Optional.empty());
+    }
+
+    /** Stores the snapshot and its concentration figures in one transaction: both or neither. */
+    SaveOutcome save(Snapshot snapshot, Optional<ConcentrationReport> concentration);
 
     /** The block of the newest stored snapshot. */
     Optional<BlockRef> head();

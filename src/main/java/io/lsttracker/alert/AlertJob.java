@@ -1,0 +1,50 @@
+package io.lsttracker.alert;
+
+import io.lsttracker.snapshot.SnapshotCycle;
+import io.lsttracker.store.StoreException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** With the scheduler (serve, demo): staleness checked every poll interval, the outbox sent every few seconds. */
+@Singleton
+@Requires(property = "tracker.scheduler.enabled", value = "true")
+public final class AlertJob {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertJob.class);
+    private final AlertService alerts;
+    private final OutboxDispatcher outbox;
+    private final SnapshotCycle cycle;
+    private final Duration pollInterval;
+
+    public AlertJob(AlertService alerts, OutboxDispatcher outbox, SnapshotCycle cycle,
+            @Value("${tracker.poll-interval:60s}") Duration pollInterval) {
+        this.alerts = alerts;
+        this.outbox = outbox;
+        this.cycle = cycle;
+        this.pollInterval = pollInterval;
+    }
+
+    @Scheduled(fixedDelay = "${tracker.poll-interval:60s}", initialDelay = "${tracker.poll-interval:60s}")
+    void staleness() {
+        SnapshotCycle.Status status = cycle.status();
+        try {
+            alerts.checkStaleness(Instant.now(), status.lastSuccess().orElse(status.startedAt()), pollInterval);
+        } catch (StoreException e) {
+            LOG.warn("staleness not checked: {}", e.getMessage());
+        }
+    }
+
+    @Scheduled(fixedDelay = "${tracker.alerts.dispatch-interval:5s}", initialDelay = "2s")
+    void dispatch() {
+        try {
+            outbox.dispatch(Instant.now());
+        } catch (StoreException e) {
+            LOG.warn("alert outbox not sent: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.lsttracker.alert;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One alert rule of config/alerts.yml: a metric (per pool, or for the whole set of pools), a threshold and a
+ * direction, a hysteresis margin and a cooldown. See {@link AlertEvaluator} for how they combine.
+ *
+ * @param id         stable name, unique in the file; events and the persisted state are keyed by it
+ * @param metric     what is measured
+ * @param pool       for per-pool metrics: one pool id, or empty for every pool ("any")
+ * @param n          for the top-N metrics: N
+ * @param tau        for the tau-index metrics: the threshold fraction as "1/3", "1/2" or "2/3"
+ * @param threshold  the value to cross
+ * @param direction  ABOVE fires when the value exceeds the threshold, BELOW when it falls under it
+ * @param hysteresis how far back past the threshold the value must go before the alert resolves and re-arms
+ * @param cooldown   the least time between two firings of the rule for the same subject
+ */
+public record AlertRule(String id, Metric metric, Optional<String> pool, int n, String tau, BigDecimal threshold,
+        Direction direction, BigDecimal hysteresis, Duration cooldown) {
+
+    public AlertRule {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(threshold, "threshold");
+        Objects.requireNonNull(direction, "direction");
+        if (hysteresis.signum() < 0) {
+            throw new IllegalArgumentException("hysteresis must not be negative");
+        }
+        if (cooldown.isNegative()) {
+            throw new IllegalArgumentException("cooldown must not be negative");
+        }
+    }
+
+    /** What a rule measures. Shares are fractions 0..1; HHI 0..10,000; tau-indices counts of pools. */
+    public enum Metric {
+        /** A pool's share of all staked ETH (needs the beacon node's total). Subject: the pool. */
+        POOL_SHARE_OF_STAKED(true),
+        /** A pool's share among the tracked LSTs. Subject: the pool. */
+        POOL_SHARE_OF_LSTS(true),
+        /** The combined share of the N largest pools of all staked ETH. */
+        TOP_N_SHARE_OF_STAKED(false),
+        /** The combined share of the N largest pools among the tracked LSTs. */
+        TOP_N_SHARE_OF_LSTS(false),
+        /** The tau-index at {@code tau} over all staked ETH (absent when the pools together do not reach it). */
+        TAU_OF_STAKED(false),
+        /** The tau-index at {@code tau} among the tracked LSTs. */
+        TAU_OF_LSTS(false),
+        HHI_OF_STAKED(false),
+        HHI_OF_LSTS(false),
+        /** A pool's relative change of ethPerToken since the previous snapshot, e.g. -0.0001. Subject: the pool. */
+        NEGATIVE_REBASE(true),
+        /** Poll intervals since the last successful snapshot cycle. */
+        STALE(false);
+
+        private final boolean perPool;
+
+        Metric(boolean perPool) {
+            this.perPool = perPool;
+        }
+
+        public boolean perPool() {
+            return perPool;
+        }
+
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        public static Optional<Metric> fromConfigName(String name) {
+            return Arrays.stream(values()).filter(m -> m.configName().equals(name)).findFirst();
+        }
+    }
+
+    public enum Direction {
+        ABOVE, BELOW;
+
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.lsttracker.alert;
+
+import io.lsttracker.alert.AlertRepository.Key;
+import io.lsttracker.alert.AlertRule.Metric;
+import io.lsttracker.analytics.ConcentrationReport;
+import io.lsttracker.config.ConfigException;
+import io.lsttracker.config.PoolRegistry;
+import io.lsttracker.domain.PoolId;
+import io.lsttracker.domain.Snapshot;
+import io.lsttracker.snapshot.SnapshotListener;
+import io.lsttracker.store.ConcentrationStore;
+import io.lsttracker.store.SnapshotStore;
+import io.lsttracker.store.StoreException;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates the alert rules: on every snapshot recorded (its concentration figures and rate changes, at the
+ * block's time) and, for staleness, on the clock. Each event is logged, and stored with the new state and one
+ * outbox delivery per webhook in one transaction; the {@link OutboxDispatcher} sends them. Alerts are about now:
+ * a snapshot of a block older than the newest one evaluated (a backfill after the live cycle ran) is not
+ * evaluated. A rate change is measured against the pool's previous stored snapshot.
+ */
+@Singleton
+public final class AlertService implements SnapshotListener {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
+    public static final String TRACKER = "tracker";
+
+    private final AlertConfig config;
+    private final AlertRepository repository;
+    private final ConcentrationStore concentration;
+
+    public AlertService(AlertConfig config, AlertRepository repository, ConcentrationStore concentration,
+            PoolRegistry registry) {
+        for (AlertRule rule : config.rules()) {
+            if (rule.pool().isPresent() && registry.find(new PoolId(rule.pool().get())).isEmpty()) {
+                throw new ConfigException(config.source() + ": rules." + rule.id() + ".pool: no pool '"
+                        + rule.pool().get() + "' in " + registry.source());
+            }
+        }
+        this.config = config;
+        this.repository = repository;
+        this.concentration = concentration;
+    }
+
+    @Override
+    public synchronized void recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome) {
+        try {
+            long block = snapshot.block().number();
+            Optional<Long> evaluated = repository.evaluatedBlock();
+            if (evaluated.isPresent() && block < evaluated.get()) {
+                return; // an older block recorded late (a backfill): history, not news
+            }
+            Optional<ConcentrationReport> report = concentration.at(block);
+            if (report.isEmpty()) {
+                return;
+            }
+            Map<PoolId, BigInteger> previous = repository.ratesBefore(block);
+            Map<Key, AlertState> states = repository.states();
+            Map<Key, AlertState> changed = new LinkedHashMap<>();
+            List<AlertEvent> events = new ArrayList<>();
+            Instant at = snapshot.block().timestamp();
+            for (AlertRule rule : config.rules()) {
+                if (rule.metric() == Metric.STALE) {
+                    continue;
+                }
+                Observations.of(rule, snapshot, report.get(), previous).forEach((subject, value) ->
+                        evaluate(rule, subject, value, at, Optional.of(snapshot.block().number()), states, changed,
+                                events));
+            }
+            store(new AlertRepository.Changes(changed, events, Optional.of(block)));
+        } catch (StoreException e) {
+            LOG.warn("alerts not evaluated for block {}: {}", snapshot.block().number(), e.getMessage());
+        }
+    }
+
+    /**
+     * The staleness rules at {@code now}: intervals since the last successful cycle (or since the start, when no
+     * cycle has succeeded in this process), to 6 decimals rounded down.
+     */
+    public synchronized void checkStaleness(Instant now, Instant lastSuccessOrStart, Duration pollInterval) {
+        BigDecimal intervals = BigDecimal.valueOf(Duration.between(lastSuccessOrStart, now).toMillis())
+                .divide(BigDecimal.valueOf(pollInterval.toMillis()), 6, RoundingMode.DOWN);
+        Map<Key, AlertState> states = repository.states();
+        Map<Key, AlertState> changed = new LinkedHashMap<>();
+        List<AlertEvent> events = new ArrayList<>();
+        for (AlertRule rule : config.rules()) {
+            if (rule.metric() == Metric.STALE) {
+                evaluate(rule, TRACKER, Optional.of(intervals), now, Optional.empty(), states, changed, events);
+            }
+        }
+        if (!events.isEmpty() || !changed.isEmpty()) {
+            store(new AlertRepository.Changes(changed, events, Optional.empty()));
+        }
+    }
+
+    private void evaluate(AlertRule rule, String subject, Optional<BigDecimal> value, Instant at,
+            Optional<Long> block, Map<Key, AlertState> states, Map<Key, AlertState> changed, List<AlertEvent> events) {
+        Key key = new Key(rule.id(), subject);
+        AlertState before = states.getOrDefault(key, AlertState.INITIAL);
+        AlertEvaluator.Outcome outcome = AlertEvaluator.evaluate(rule, subject, value, before, at);
+        if (!outcome.state().equals(before)) {
+            changed.put(key, outcome.state());
+        }
+        outcome.transition().ifPresent(t -> events.add(new AlertEvent(UUID.randomUUID().toString(), rule.id(),
+                rule.metric(), subject, t.kind(), t.value(), t.threshold(), rule.direction(), at, block,
+                AlertMessages.describe(rule, t))));
+    }
+
+    private void store(AlertRepository.Changes changes) {
+        repository.apply(changes, config.webhooks().stream().map(Webhook::name).toList(), System.currentTimeMillis());
+        for (AlertEvent event : changes.events()) {
+            LOG.warn("alert {} {}: {} (id {})", event.kind().name().toLowerCase(), event.ruleId(), event.message(),
+                    event.id());
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.lsttracker.beacon;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads total ETH staked from a beacon node's standard REST API (ethereum/beacon-APIs):
+ * GET /eth/v1/beacon/genesis for genesis_time, then GET /eth/v1/beacon/states/{slot}/validators?status=active
+ * and the sum of the {@code balance} (gwei) of every validator whose status is active_* (active_ongoing,
+ * active_exiting, active_slashed). Not validator count x 32 (since Electra a validator holds up to 2,048 ETH)
+ * and not the deposit contract's balance (withdrawals never debit it): methodology.md.
+ *
+ * <p>The slot of a block is (timestamp - genesis_time) / 12 (SECONDS_PER_SLOT = 12 on mainnet, consensus
+ * specs phase0). A slot whose state the node does not serve (404: a missed slot, a pruned state) is replaced by
+ * the nearest slot before it, up to {@link #MAX_SLOTS_BACK} slots back. On mainnet the answer lists about a
+ * million validators, so it is parsed as a stream and never held whole; a past slot needs a node that keeps
+ * historical states.
+ */
+public final class BeaconClient {
+    /** Consensus specs, phase0 mainnet preset: SECONDS_PER_SLOT. */
+    public static final long SECONDS_PER_SLOT = 12;
+    /** Two epochs: further back than any run of missed slots a healthy chain has. */
+    static final int MAX_SLOTS_BACK = 64;
+    private static final BigInteger GWEI = BigInteger.TEN.pow(9);
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final AtomicLong genesisTime = new AtomicLong(-1);
+
+    public BeaconClient(String url, Duration timeout) {
+        String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.base = URI.create(trimmed + "/");
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    public String url() {
+        return base.toString();
+    }
+
+    /** The beacon chain's genesis time, read once and kept. */
+    public long genesisTime() {
+        long known = genesisTime.get();
+        if (known >= 0) {
+            return known;
+        }
+        String path = "eth/v1/beacon/genesis";
+        try {
+            HttpResponse<String> response = http.send(request(path), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new BeaconReadException(describe(path) + " answered HTTP " + response.statusCode());
+            }
+            JsonNode time = JSON.readTree(response.body()).path("data").path("genesis_time");
+            if (!time.isTextual() && !time.isNumber()) {
+                throw new BeaconReadException(describe(path) + " gave no data.genesis_time");
+            }
+            long value = Long.parseLong(time.asText());
+            genesisTime.set(value);
+            return value;
+        } catch (IOException | NumberFormatException e) {
+            throw new BeaconReadException(describe(path) + " failed: " + reason(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BeaconReadException(describe(path) + " was interrupted", e);
+        }
+    }
+
+    /** The slot a block with this timestamp belongs to. */
+    public long slotAt(Instant blockTime) {
+        long genesis = genesisTime();
+        long seconds = blockTime.getEpochSecond() - genesis;
+        if (seconds < 0) {
+            throw new BeaconReadException("block time " + blockTime + " is before the beacon chain's genesis "
+                    + Instant.ofEpochSecond(genesis) + " (" + describe("eth/v1/beacon/genesis") + ")");
+        }
+        return seconds / SECONDS_PER_SLOT;
+    }
+
+    /** Total staked at the slot of {@code blockTime}, or at the nearest slot before it that the node serves. */
+    public TotalStaked totalStakedAt(Instant blockTime) {
+        long slot = slotAt(blockTime);
+        for (long s = slot; s >= 0 && s > slot - MAX_SLOTS_BACK; s--) {
+            TotalStaked total = totalStakedAtSlot(s);
+            if (total != null) {
+                return total;
+            }
+        }
+        throw new BeaconReadException(base + " has no state for slot " + slot + " nor for the "
+                + (MAX_SLOTS_BACK - 1) + " slots before it (does it keep historical states?)");
+    }
+
+    /** The total at exactly {@code slot}, or null when the node has no state for it (404). */
+    private TotalStaked totalStakedAtSlot(long slot) {
+        String path = "eth/v1/beacon/states/" + slot + "/validators?status=active";
+        try {
+            HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() == 404) {
+                    return null;
+                }
+                if (response.statusCode() != 200) {
+                    throw new BeaconReadException(describe(path) + " answered HTTP " + response.statusCode());
+                }
+                return sumActive(slot, body, path);
+            }
+        } catch (IOException e) {
+            throw new BeaconReadException(describe(path) + " failed: " + reason(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BeaconReadException(describe(path) + " was interrupted", e);
+        }
+    }
+
+    private TotalStaked sumActive(long slot, InputStream body, String path) throws IOException {
+        BigInteger gwei = BigInteger.ZERO;
+        long active = 0;
+        boolean sawData = false;
+        try (JsonParser p = JSON_FACTORY.createParser(body)) {
+            expect(p.nextToken() == JsonToken.START_OBJECT, path, "is not a JSON object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!"data".equals(field)) {
+                    p.skipChildren();
+                    continue;
+                }
+                expect(value == JsonToken.START_ARRAY, path, "has no data array");
+                sawData = true;
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    String status = null;
+                    String balance = null;
+                    String index = null;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        p.nextToken();
+                        switch (name) {
+                            case "status" -> status = p.getValueAsString();
+                            case "balance" -> balance = p.getValueAsString();
+                            case "index" -> index = p.getValueAsString();
+                            default -> p.skipChildren();
+                        }
+                    }
+                    if (status != null && status.startsWith("active")) {
+                        gwei = gwei.add(balance(balance, index, path));
+                        active++;
+                    }
+                }
+            }
+        }
+        expect(sawData, path, "has no data array");
+        return new TotalStaked(slot, gwei.multiply(GWEI), active);
+    }
+
+    private BigInteger balance(String text, String index, String path) {
+        try {
+            BigInteger value = new BigInteger(text == null ? "" : text);
+            if (value.signum() >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the validator's index
+        }
+        throw new BeaconReadException(describe(path) + ": validator " + index + " has balance '" + text
+                + "', not a non-negative number of gwei");
+    }
+
+    private static String reason(Exception e) {
+        // A refused connection carries no message: say what it was.
+        return e.getMessage() == null ? e.getClass().getSimpleName() + " (is the beacon node running?)" : e.getMessage();
+    }
+
+    private void expect(boolean condition, String path, String problem) {
+        if (!condition) {
+            throw new BeaconReadException(describe(path) + ": the answer " + problem);
+        }
+    }
+
+    private HttpRequest request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Accept", "application/json").GET()
+                .build();
+    }
+
+    private String describe(String path) {
+        return "beacon node GET " + base.resolve(path);
+    }
+}

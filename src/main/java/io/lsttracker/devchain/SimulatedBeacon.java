@@ -1,0 +1,208 @@
+package io.lsttracker.devchain;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The devchain's beacon node: the two requests of the standard beacon REST API (ethereum/beacon-APIs) that
+ * the tracker makes, answered for the simulated chain on 127.0.0.1.
+ *
+ * <ul>
+ * <li>GET /eth/v1/beacon/genesis: mainnet's genesis time, 1606824023 (1 Dec 2020 12:00:23 UTC), so the
+ *     devchain's block timestamps map to mainnet-like slots: slot = (timestamp - genesis) / 12.</li>
+ * <li>GET /eth/v1/beacon/states/{slot|head}/validators[?status=active]: {@link #VALIDATORS} active
+ *     validators whose balances add up to {@link #totalStakedGwei(long)}, plus a few pending and exited ones
+ *     (which must not be counted). 404 for a slot after the current one (the future) and for every slot
+ *     {@code slot % 20 == 19}, which the simulation treats as missed, so a reader must fall back to the slot
+ *     before.</li>
+ * </ul>
+ *
+ * <p>Total staked grows linearly with the slot: {@link #REFERENCE_GWEI} (34.9M ETH) at {@link #REFERENCE_SLOT}
+ * (1 Jan 2026 00:00 UTC), plus 5,000 ETH a day, so it is near today's 34-36M ETH and moves with time. These
+ * are round figures chosen for realism, not data. Validators are few (each holding about 1,750 ETH, which
+ * Electra's 2,048 ETH maximum allows) so that an answer stays near 2 MB.
+ */
+public final class SimulatedBeacon implements AutoCloseable {
+    public static final long GENESIS_TIME = 1_606_824_023L;
+    public static final long SECONDS_PER_SLOT = 12;
+    /** (1767225600 - 1606824023) / 12 = 13,366,798: the slot of 2026-01-01T00:00:00Z. */
+    public static final long REFERENCE_SLOT = (1_767_225_600L - GENESIS_TIME) / SECONDS_PER_SLOT;
+    public static final BigInteger REFERENCE_GWEI = BigInteger.valueOf(34_900_000L).multiply(BigInteger.TEN.pow(9));
+    /** 5,000 ETH a day is 5e12 gwei over 7,200 slots: 694,444,444 gwei per slot (rounded down). */
+    public static final BigInteger GROWTH_GWEI_PER_SLOT = BigInteger.valueOf(5_000L).multiply(BigInteger.TEN.pow(9))
+            .divide(BigInteger.valueOf(7_200));
+    public static final int VALIDATORS = 20_000;
+    static final int PENDING = 40;
+    static final int EXITED = 60;
+    private static final Pattern STATE = Pattern.compile("/eth/v1/beacon/states/([^/]+)/validators");
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final LongSupplier clock;
+
+    private SimulatedBeacon(HttpServer server, ExecutorService executor, LongSupplier clock) {
+        this.server = server;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /** Starts the beacon node on a free port of 127.0.0.1; {@code clock} is unix seconds now. */
+    public static SimulatedBeacon start(LongSupplier clock) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "simulated-beacon");
+                t.setDaemon(true);
+                return t;
+            });
+            SimulatedBeacon beacon = new SimulatedBeacon(server, executor, clock);
+            server.createContext("/", beacon::handle);
+            server.setExecutor(executor);
+            server.start();
+            return beacon;
+        } catch (IOException e) {
+            throw new DevchainException("cannot start the simulated beacon node: " + e.getMessage());
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The sum of the active validators' balances the node reports at {@code slot}, in gwei. */
+    public static BigInteger totalStakedGwei(long slot) {
+        return REFERENCE_GWEI.add(GROWTH_GWEI_PER_SLOT.multiply(BigInteger.valueOf(slot - REFERENCE_SLOT)));
+    }
+
+    /** Whether the node serves a state at {@code slot} (at or before {@code currentSlot}, and not missed). */
+    public static boolean served(long slot, long currentSlot) {
+        return slot >= 0 && slot <= currentSlot && slot % 20 != 19;
+    }
+
+    public static long slotAt(long timestamp) {
+        return (timestamp - GENESIS_TIME) / SECONDS_PER_SLOT;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405, "{\"code\":405,\"message\":\"only GET\"}");
+            } else if ("/eth/v1/beacon/genesis".equals(path)) {
+                respond(exchange, 200, "{\"data\":{\"genesis_time\":\"" + GENESIS_TIME + "\","
+                        + "\"genesis_validators_root\":\"0x4b363db94e286120d76eb905340fdd4e54bfe9f06bf33ff6cf5ad27f511bfe95\","
+                        + "\"genesis_fork_version\":\"0x00000000\"}}");
+            } else {
+                Matcher m = STATE.matcher(path);
+                if (!m.matches()) {
+                    respond(exchange, 404, "{\"code\":404,\"message\":\"no route " + path + "\"}");
+                    return;
+                }
+                validators(exchange, m.group(1), exchange.getRequestURI().getQuery());
+            }
+        }
+    }
+
+    private void validators(HttpExchange exchange, String stateId, String query) throws IOException {
+        long current = slotAt(clock.getAsLong());
+        long slot;
+        if ("head".equals(stateId)) {
+            slot = current;
+            while (!served(slot, current)) {
+                slot--;
+            }
+        } else {
+            try {
+                slot = Long.parseLong(stateId);
+            } catch (NumberFormatException e) {
+                respond(exchange, 400, "{\"code\":400,\"message\":\"Invalid state ID: " + stateId + "\"}");
+                return;
+            }
+        }
+        if (!served(slot, current)) {
+            respond(exchange, 404, "{\"code\":404,\"message\":\"State not found\"}");
+            return;
+        }
+        boolean onlyActive = query != null && query.contains("status=active");
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        BigInteger total = totalStakedGwei(slot);
+        BigInteger each = total.divide(BigInteger.valueOf(VALIDATORS));
+        BigInteger last = total.subtract(each.multiply(BigInteger.valueOf(VALIDATORS - 1)));
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8),
+                1 << 16)) {
+            out.write("{\"execution_optimistic\":false,\"finalized\":false,\"data\":[");
+            int index = 0;
+            boolean first = true;
+            if (!onlyActive) {
+                for (int i = 0; i < EXITED; i++, index++) {
+                    first = entry(out, first, index, "withdrawal_done", BigInteger.ZERO);
+                }
+            }
+            for (int i = 0; i < VALIDATORS; i++, index++) {
+                first = entry(out, first, index, i % 1000 == 999 ? "active_exiting" : "active_ongoing",
+                        i == VALIDATORS - 1 ? last : each);
+            }
+            if (!onlyActive) {
+                for (int i = 0; i < PENDING; i++, index++) {
+                    first = entry(out, first, index, "pending_queued", BigInteger.valueOf(32_000_000_000L));
+                }
+            }
+            out.write("]}");
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static boolean entry(Writer out, boolean first, int index, String status, BigInteger balance)
+            throws IOException {
+        if (!first) {
+            out.write(',');
+        }
+        out.write("{\"index\":\"" + index + "\",\"balance\":\"" + balance + "\",\"status\":\"" + status
+                + "\",\"validator\":{\"effective_balance\":\"" + balance.min(BigInteger.valueOf(2_048_000_000_000L))
+                + "\",\"slashed\":false}}");
+        return false;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Slot now, by the devchain's clock. */
+    public long currentSlot() {
+        return slotAt(clock.getAsLong());
+    }
+
+    /** For tests and docs: when {@code slot} starts. */
+    public static Instant slotStart(long slot) {
+        return Instant.ofEpochSecond(GENESIS_TIME + slot * SECONDS_PER_SLOT);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,239 @@
+package io.lsttracker.alert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.lsttracker.analytics.SnapshotConcentration;
+import io.lsttracker.beacon.TotalStaked;
+import io.lsttracker.config.PoolRegistry;
+import io.lsttracker.config.PoolRegistryLoader;
+import io.lsttracker.devchain.AnvilProcess;
+import io.lsttracker.domain.BlockRef;
+import io.lsttracker.domain.PoolId;
+import io.lsttracker.domain.PoolState;
+import io.lsttracker.domain.Snapshot;
+import io.lsttracker.domain.Wei;
+import io.lsttracker.store.ConcentrationStore;
+import io.lsttracker.store.JdbcSnapshotStore;
+import io.lsttracker.store.SnapshotStore;
+import io.lsttracker.store.TestDatabases;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Alerts from snapshots to a real local HTTP receiver through the persisted outbox: a receiver that is down gets
+ * the event once it is back, across a restart of the tracker (new service, repository and dispatcher over the same
+ * database), with the same id, once.
+ */
+class AlertDeliveryTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+    private static final PoolRegistry REGISTRY = PoolRegistryLoader.load(null);
+    private static final String RULES = """
+            rules:
+              lido-over-quarter:
+                metric: pool-share-of-staked
+                pool: lido
+                threshold: 0.25
+                hysteresis: 0.01
+                cooldown: 1h
+              negative-rebase:
+                metric: negative-rebase
+                threshold: 0
+                direction: below
+            webhooks:
+              hook:
+                url: http://127.0.0.1:%d/hook
+            """;
+
+    record Received(String idempotencyKey, JsonNode body) {
+    }
+
+    private TestDatabases.TestDatabase database;
+    private JdbcSnapshotStore snapshots;
+    private int port;
+    private HttpServer receiver;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresToGive = new AtomicInteger();
+    private AlertConfig config;
+
+    /** One process's worth of alert objects, as `serve` wires them. */
+    private final class Tracker {
+        final AlertRepository repository = new AlertRepository(database.dataSource());
+        final AlertService service = new AlertService(config, repository, new ConcentrationStore(database.dataSource()),
+                REGISTRY);
+        final OutboxDispatcher outbox = new OutboxDispatcher(repository, config.webhooks(), Duration.ofSeconds(10),
+                Duration.ofMinutes(5), Duration.ofSeconds(2));
+
+        void record(Snapshot snapshot, long stakedEth) {
+            SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot, Optional.of(SnapshotConcentration.of(snapshot,
+                    Optional.of(new TotalStaked(1, eth(stakedEth), 1)), null)));
+            service.recorded(snapshot, outcome);
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        database = TestDatabases.h2();
+        snapshots = new JdbcSnapshotStore(database.dataSource());
+        port = AnvilProcess.freePort();
+        config = AlertConfigLoader.parse("test-alerts.yml", RULES.formatted(port));
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+        database.close();
+    }
+
+    private void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = 200;
+            if (failuresToGive.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                status = 503;
+            } else {
+                received.add(new Received(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                        JSON.readTree(new String(body, StandardCharsets.UTF_8))));
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    private static BigInteger eth(long ether) {
+        return BigInteger.valueOf(ether).multiply(Wei.ONE_ETHER);
+    }
+
+    /** Lido with {@code lidoEth} behind stETH at {@code rate} wei per share, Rocket Pool with 10 ETH. */
+    private static Snapshot snapshot(long block, long minutes, long lidoEth, String rate) {
+        return new Snapshot(1, new BlockRef(block, "0x" + String.format("%064x", block), T0.plusSeconds(minutes * 60)),
+                List.of(PoolState.ok(new PoolId("lido"), new BigInteger(rate), eth(lidoEth), eth(lidoEth), Map.of()),
+                        PoolState.ok(new PoolId("rocketpool"), Wei.ONE_ETHER, eth(10), eth(9), Map.of())));
+    }
+
+    @Test
+    void aReceiverThatIsDownGetsTheEventAfterARestartOnceWithItsId() throws Exception {
+        Tracker first = new Tracker();
+        // Lido 30 of 100 staked ETH: 0.30 > 0.25, fires.
+        first.record(snapshot(1, 0, 30, "1000000000000000000"), 100);
+        List<AlertEvent> events = first.repository.events(Optional.empty(), 10);
+        assertEquals(1, events.size());
+        AlertEvent fired = events.get(0);
+        assertEquals(AlertTransition.Kind.FIRING, fired.kind());
+        assertEquals(new BigDecimal("0.3"), fired.value());
+        assertEquals("lido", fired.subject());
+        assertEquals(Optional.of(1L), fired.blockNumber());
+
+        // Deliveries are due from when the event was stored (the wall clock), so dispatch from then on.
+        Instant now = Instant.now().plusSeconds(1);
+        assertEquals(0, first.outbox.dispatch(now), "nobody listens yet");
+        assertEquals(1, first.repository.pending());
+
+        Tracker second = new Tracker(); // the tracker restarts; the receiver comes back
+        startReceiver();
+        assertEquals(0, second.outbox.dispatch(now.plusSeconds(5)), "backing off: 10 s after the first failure");
+        assertEquals(List.of(), received);
+        assertEquals(1, second.outbox.dispatch(now.plusSeconds(10)));
+        assertEquals(1, received.size());
+        assertEquals(fired.id(), received.get(0).idempotencyKey());
+        JsonNode body = received.get(0).body();
+        assertEquals(fired.id(), body.get("id").asText());
+        assertEquals("firing", body.get("kind").asText());
+        assertEquals("lido-over-quarter", body.get("rule").asText());
+        assertEquals("0.3", body.get("value").asText());
+        assertEquals("0.25", body.get("threshold").asText());
+        assertEquals(T0.toString(), body.get("time").asText());
+        assertEquals(0, second.outbox.dispatch(now.plusSeconds(3600)), "delivered once");
+        assertEquals(0, second.repository.pending());
+
+        // After the restart the alert is still known to be firing: 0.245 is inside the margin, 0.30 again is not a
+        // new crossing; 0.20 resolves it.
+        second.record(snapshot(2, 10, 245, "1000000000000000000"), 1000);
+        second.record(snapshot(3, 20, 30, "1000000000000000000"), 100);
+        assertEquals(1, second.repository.events(Optional.empty(), 10).size());
+        second.record(snapshot(4, 30, 20, "1000000000000000000"), 100);
+        List<AlertEvent> resolved = second.repository.events(Optional.of(AlertTransition.Kind.RESOLVED), 10);
+        assertEquals(1, resolved.size());
+        assertEquals(new BigDecimal("0.2"), resolved.get(0).value());
+        assertEquals(1, second.outbox.dispatch(now.plusSeconds(7200)));
+        assertEquals(List.of(fired.id(), resolved.get(0).id()), received.stream().map(Received::idempotencyKey).toList());
+    }
+
+    @Test
+    void failedDeliveriesBackOffAndKeepTheirId() throws Exception {
+        startReceiver();
+        failuresToGive.set(2);
+        Tracker tracker = new Tracker();
+        // A negative rebase: lido's rate falls by 1 wei from 1.2e18, a change of -1/1.2e18 = -8.33e-19.
+        tracker.record(snapshot(1, 0, 10, "1200000000000000000"), 100);
+        tracker.record(snapshot(2, 10, 10, "1199999999999999999"), 100);
+        AlertEvent event = tracker.repository.events(Optional.empty(), 10).get(0);
+        assertEquals("negative-rebase", event.ruleId());
+        assertTrue(event.value().signum() < 0, event.value().toPlainString());
+        // -1 / 1.2e18 = -0.000000000000000000833333333|33... kept to 27 decimals.
+        assertEquals(new BigDecimal("-8.33333333E-19"), event.value());
+
+        Instant now = Instant.now().plusSeconds(1);
+        assertEquals(0, tracker.outbox.dispatch(now)); // 503, next in 10 s
+        assertEquals(0, tracker.outbox.dispatch(now.plusSeconds(10))); // 503 again, next in 20 s
+        assertEquals(0, tracker.outbox.dispatch(now.plusSeconds(29)));
+        assertEquals(1, tracker.outbox.dispatch(now.plusSeconds(30)));
+        assertEquals(List.of(event.id()), received.stream().map(Received::idempotencyKey).toList());
+        assertEquals(Duration.ofSeconds(10), tracker.outbox.backoff(1));
+        assertEquals(Duration.ofSeconds(40), tracker.outbox.backoff(3));
+        assertEquals(Duration.ofMinutes(5), tracker.outbox.backoff(20), "capped at the maximum");
+    }
+
+    @Test
+    void anOlderBlockRecordedLateIsHistoryNotNews() {
+        Tracker tracker = new Tracker();
+        tracker.record(snapshot(5, 50, 30, "1000000000000000000"), 100); // 0.30: fires
+        tracker.record(snapshot(3, 30, 20, "1000000000000000000"), 100); // 0.20, but older than block 5
+        assertEquals(List.of(AlertTransition.Kind.FIRING),
+                tracker.repository.events(Optional.empty(), 10).stream().map(AlertEvent::kind).toList());
+        // A negative rebase is measured against the previous stored block, whatever the order of recording:
+        // block 6 at 0.999999 ETH per share against block 5's 1.0 is -0.000001.
+        tracker.record(snapshot(6, 60, 30, "999999000000000000"), 100);
+        AlertEvent rebase = tracker.repository.events(Optional.empty(), 10).get(0);
+        assertEquals("negative-rebase", rebase.ruleId());
+        assertEquals(0, new BigDecimal("-0.000001").compareTo(rebase.value()));
+    }
+
+    @Test
+    void stalenessFiresAfterThreeIntervalsAndResolves() {
+        AlertConfig stale = AlertConfigLoader.parse("stale.yml", "rules:\n  stale:\n    metric: stale\n    threshold: 3\n");
+        config = stale;
+        Tracker tracker = new Tracker();
+        Duration interval = Duration.ofSeconds(60);
+        tracker.service.checkStaleness(T0.plusSeconds(180), T0, interval); // 3 intervals: not more than 3
+        assertEquals(List.of(), tracker.repository.events(Optional.empty(), 10));
+        tracker.service.checkStaleness(T0.plusSeconds(181), T0, interval); // 3.016666 intervals
+        AlertEvent fired = tracker.repository.events(Optional.empty(), 10).get(0);
+        assertEquals(new BigDecimal("3.016666"), fired.value());
+        assertEquals(Optional.empty(), fired.blockNumber());
+        tracker.service.checkStaleness(T0.plusSeconds(200), T0.plusSeconds(190), interval);
+        assertEquals(AlertTransition.Kind.RESOLVED, tracker.repository.events(Optional.empty(), 10).get(0).kind());
+    }
+}

@@ -1,0 +1,152 @@
+package io.lsttracker.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lsttracker.devchain.Devchain;
+import io.lsttracker.devchain.SimulatedBeacon;
+import io.lsttracker.devchain.TestDevchain;
+import io.lsttracker.domain.Wei;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** `serve` against the devchain and its beacon node: concentration stored with each snapshot and served. */
+class ConcentrationApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Devchain devchain;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        devchain = TestDevchain.shared();
+        server = new TestServer(Map.of("tracker.chain.rpc-url", devchain.url(),
+                "tracker.beacon.url", devchain.beaconUrl()));
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (server.get("/api/concentration").statusCode() != 200) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no concentration within 30 s: " + server.get("/health").body());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void latestFiguresAreTheDevchainsStakesOverItsBeaconTotal() throws Exception {
+        JsonNode c = JSON.readTree(server.get("/api/concentration").body());
+        assertEquals(devchain.headTimestamp(), java.time.Instant.parse(c.at("/block/timestamp").asText()).getEpochSecond());
+
+        // The slot of the head block, or the nearest one before that the simulated node serves.
+        long slot = SimulatedBeacon.slotAt(devchain.headTimestamp());
+        while (!SimulatedBeacon.served(slot, slot)) {
+            slot--;
+        }
+        BigInteger staked = SimulatedBeacon.totalStakedGwei(slot).multiply(BigInteger.TEN.pow(9));
+        assertEquals(slot, c.at("/totalStaked/slot").asLong());
+        assertEquals(Wei.toEther(staked).toPlainString(), c.at("/totalStaked/eth").asText());
+        assertTrue(c.get("totalStakedAbsent").isNull());
+
+        BigInteger tracked = BigInteger.ZERO;
+        List<String> ids = new ArrayList<>();
+        for (JsonNode pool : c.get("pools")) {
+            String id = pool.get("id").asText();
+            ids.add(id);
+            BigInteger stake = devchain.expected(id).totalEth();
+            tracked = tracked.add(stake);
+            assertEquals(Wei.toEther(stake).toPlainString(), pool.get("stakeEth").asText());
+            assertEquals(share(stake, staked), pool.get("shareOfStaked").asText(), id);
+        }
+        assertEquals(devchain.poolIds(), ids);
+        for (JsonNode pool : c.get("pools")) {
+            assertEquals(share(devchain.expected(pool.get("id").asText()).totalEth(), tracked),
+                    pool.get("shareOfLsts").asText());
+        }
+        assertEquals(Wei.toEther(tracked).toPlainString(), c.get("trackedEth").asText());
+        assertEquals(Wei.toEther(staked.subtract(tracked)).toPlainString(), c.at("/other/eth").asText());
+        assertEquals(share(tracked, staked), c.get("trackedShareOfStaked").asText());
+
+        // Lido holds more than half of the tracked pools' ETH (about 9.3M of 17.7M): Nakamoto coefficient 1.
+        BigInteger lido = devchain.expected("lido").totalEth();
+        assertTrue(lido.multiply(BigInteger.TWO).compareTo(tracked) > 0);
+        assertEquals("lido", c.at("/amongLsts/largestPool").asText());
+        assertEquals(1, c.at("/amongLsts/nakamoto").asInt());
+        assertEquals(devchain.poolIds().size(), c.at("/amongLsts/pools").asInt());
+        // All tracked pools together hold less than half of all staked ETH: no tau-index at 1/2 among all.
+        assertTrue(tracked.multiply(BigInteger.TWO).compareTo(staked) < 0);
+        assertTrue(c.at("/ofAllStaked/tau/oneHalf").isNull());
+        assertTrue(c.at("/ofAllStaked/nakamoto").isNull());
+        assertEquals(share(lido, staked), c.at("/ofAllStaked/largestShare").asText());
+    }
+
+    @Test
+    void historyAndItsErrors() throws Exception {
+        HttpResponse<String> ok = server.get("/api/concentration/history?interval=1d");
+        assertEquals(200, ok.statusCode(), ok.body());
+        JsonNode points = JSON.readTree(ok.body()).get("points");
+        assertTrue(points.size() >= 1, ok.body());
+        assertTrue(points.get(points.size() - 1).has("ofAllStaked"));
+
+        HttpResponse<String> bad = server.get("/api/concentration/history?interval=7x");
+        assertEquals(400, bad.statusCode());
+        assertEquals("bad_request", JSON.readTree(bad.body()).get("error").asText());
+        assertTrue(bad.body().contains("parameter 'interval'"), bad.body());
+        HttpResponse<String> reversed = server.get("/api/concentration/history?from=2026-02-01&to=2026-01-01");
+        assertEquals(400, reversed.statusCode());
+        assertTrue(reversed.body().contains("parameter 'from'"), reversed.body());
+    }
+
+    @Test
+    void alertsFireFromTheStoredFiguresAndBadParametersAre400() throws Exception {
+        JsonNode c = JSON.readTree(server.get("/api/concentration").body());
+        JsonNode lido = c.get("pools").get(0);
+        assertEquals("lido", lido.get("id").asText());
+        boolean overQuarter = new BigDecimal(lido.get("shareOfStaked").asText()).compareTo(new BigDecimal("0.25")) > 0;
+        HttpResponse<String> response = server.get("/api/alerts?state=firing");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode events = JSON.readTree(response.body()).get("events");
+        List<JsonNode> quarter = new ArrayList<>();
+        events.forEach(e -> {
+            assertEquals("firing", e.get("state").asText());
+            if (e.get("rule").asText().equals("pool-over-25pct-of-staked")) {
+                quarter.add(e);
+            }
+        });
+        // The default rules: lido above 25% of all staked ETH fires once, with the exact stored share.
+        assertEquals(overQuarter ? 1 : 0, quarter.size(), response.body());
+        if (overQuarter) {
+            assertEquals("lido", quarter.get(0).get("subject").asText());
+            assertEquals(new BigDecimal(lido.get("shareOfStaked").asText()),
+                    new BigDecimal(quarter.get(0).get("value").asText()));
+            assertEquals("0.25", quarter.get(0).get("threshold").asText());
+            assertEquals(c.at("/block/number").asLong(), quarter.get(0).get("blockNumber").asLong());
+        }
+        assertEquals(0, JSON.readTree(server.get("/api/alerts?state=resolved").body()).get("events").size());
+
+        HttpResponse<String> bad = server.get("/api/alerts?state=open");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("parameter 'state': 'open' is not one of firing, resolved"), bad.body());
+        assertEquals(400, server.get("/api/alerts?limit=0").statusCode());
+        assertEquals(400, server.get("/api/alerts?limit=x").statusCode());
+    }
+
+    private static String share(BigInteger part, BigInteger whole) {
+        return new BigDecimal(part).divide(new BigDecimal(whole), 18, RoundingMode.HALF_EVEN).toPlainString();
+    }
+}

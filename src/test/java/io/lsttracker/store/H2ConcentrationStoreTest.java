@@ -1,0 +1,8 @@
+package io.lsttracker.store;
+
+class H2ConcentrationStoreTest extends ConcentrationStoreContract {
+    @Override
+    TestDatabases.TestDatabase open() {
+        return TestDatabases.h2();
+    }
+}

@@ -1,0 +1,8 @@
+package io.lsttracker.store;
+
+class PostgresConcentrationStoreTest extends ConcentrationStoreContract {
+    @Override
+    TestDatabases.TestDatabase open() {
+        return TestDatabases.postgres();
+    }
+}
