@@ -231,19 +231,21 @@
         el('tbody', {}, ...rows)));
   }
 
-  function renderAlerts(firing, resolved) {
+  function renderAlerts(active, recent) {
     const container = $('alerts');
-    const events = firing.alerts.concat(resolved.alerts).slice(0, 20);
-    if (events.length === 0) {
-      container.replaceChildren(el('div', { class: 'empty', text: 'No alerts.' }));
+    const firingNow = el('p', { class: active.alerts.length ? 'state-firing' : 'muted', 'data-firing': String(active.alerts.length),
+      text: active.alerts.length ? active.alerts.length + ' firing now: '
+        + active.alerts.map((a) => a.rule + ' (' + a.subject + ')').join(', ') : 'Nothing firing now.' });
+    if (recent.events.length === 0) {
+      container.replaceChildren(firingNow, el('div', { class: 'empty', text: 'No alert events yet.' }));
       return;
     }
-    container.replaceChildren(el('table', { 'data-rows': String(events.length) },
-      el('thead', {}, el('tr', {}, ...['when', 'state', 'what', 'value', 'threshold'].map((h) => el('th', { text: h })))),
-      el('tbody', {}, ...events.map((a) => el('tr', {},
-        el('td', { text: ago(a.at), title: a.at }), el('td', { class: 'state-' + a.state, text: a.state }),
-        el('td', { text: a.summary || a.rule }), el('td', { class: 'num', text: a.value }),
-        el('td', { class: 'num', text: a.threshold }))))));
+    container.replaceChildren(firingNow, el('table', { 'data-rows': String(recent.events.length) },
+      el('thead', {}, el('tr', {}, ...['when', 'event', 'rule', 'subject', 'value', 'threshold'].map((h) => el('th', { text: h })))),
+      el('tbody', {}, ...recent.events.map((a) => el('tr', { title: a.message || '' },
+        el('td', { text: ago(a.time), title: a.time }), el('td', { class: 'state-' + a.state, text: a.state }),
+        el('td', { text: a.rule }), el('td', { text: a.subject }), el('td', { class: 'num', text: a.value }),
+        el('td', { class: 'num', text: (a.direction === 'below' ? '< ' : '> ') + a.threshold }))))));
   }
 
   async function section(name, work) {
@@ -271,8 +273,7 @@
     await Promise.all([
       section('chart-rates', () => loadRates(w)),
       section('chart-rewards', () => loadRewards(w)),
-      section('alerts', async () => renderAlerts(await api('/api/alerts?state=firing'),
-        await api('/api/alerts?state=resolved'))),
+      section('alerts', async () => renderAlerts(await api('/api/alerts/active'), await api('/api/alerts?limit=15'))),
     ]);
     $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
     document.body.dataset.range = range;

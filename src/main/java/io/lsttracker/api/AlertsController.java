@@ -34,6 +34,26 @@ public class AlertsController {
     public record EventList(String state, int limit, List<EventView> events) {
     }
 
+    /** An alert firing now: its rule and subject, since when, and the last value seen. */
+    public record ActiveAlert(String rule, String subject, String since, String value) {
+    }
+
+    public record ActiveList(List<ActiveAlert> alerts) {
+    }
+
+    /** {@code GET /api/alerts/active}: the alerts firing now, from the evaluator's persisted state. */
+    @Get("/active")
+    public ActiveList active() {
+        return new ActiveList(alerts.states().entrySet().stream()
+                .filter(e -> e.getValue().firing())
+                .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator
+                        .comparing(AlertRepository.Key::ruleId).thenComparing(AlertRepository.Key::subject)))
+                .map(e -> new ActiveAlert(e.getKey().ruleId(), e.getKey().subject(),
+                        e.getValue().lastFiredAt().map(Object::toString).orElse(null),
+                        e.getValue().lastValue().map(java.math.BigDecimal::toPlainString).orElse(null)))
+                .toList());
+    }
+
     @Get
     public EventList events(@Nullable @QueryValue String state, @Nullable @QueryValue String limit) {
         Optional<AlertTransition.Kind> kind;

@@ -3,6 +3,7 @@ package io.lsttracker.chain;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,12 @@ public final class RpcConnection implements AutoCloseable {
     private final Web3j web3j;
     private final AtomicLong httpRequests = new AtomicLong();
     private final Map<String, AtomicLong> callsByMethod = new ConcurrentHashMap<>();
+    private volatile RequestObserver observer = (methods, nanos, ok) -> { };
+
+    /** Hears of every HTTP request: its JSON-RPC methods (one per call of a batch), duration and success. */
+    public interface RequestObserver {
+        void request(List<String> methods, long nanos, boolean ok);
+    }
     private static final Pattern METHOD = Pattern.compile("\"method\"\\s*:\\s*\"([^\"]+)\"");
 
     private RpcConnection(String url, Duration timeout) {
@@ -38,8 +45,16 @@ public final class RpcConnection implements AutoCloseable {
                 .socketFactory(new NoDelaySocketFactory())
                 .addInterceptor(chain -> {
                     httpRequests.incrementAndGet();
-                    countMethods(chain.request().body());
-                    return chain.proceed(chain.request());
+                    List<String> methods = countMethods(chain.request().body());
+                    long start = System.nanoTime();
+                    boolean ok = false;
+                    try {
+                        okhttp3.Response response = chain.proceed(chain.request());
+                        ok = response.isSuccessful();
+                        return response;
+                    } finally {
+                        observer.request(methods, System.nanoTime() - start, ok);
+                    }
                 })
                 .build();
         this.service = new HttpService(url, client);
@@ -89,16 +104,23 @@ public final class RpcConnection implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
-    private void countMethods(RequestBody body) throws IOException {
+    public void observe(RequestObserver observer) {
+        this.observer = observer;
+    }
+
+    private List<String> countMethods(RequestBody body) throws IOException {
         if (body == null) {
-            return;
+            return List.of();
         }
         Buffer buffer = new Buffer();
         body.writeTo(buffer);
         Matcher matcher = METHOD.matcher(buffer.readUtf8());
+        List<String> methods = new java.util.ArrayList<>();
         while (matcher.find()) {
             callsByMethod.computeIfAbsent(matcher.group(1), m -> new AtomicLong()).incrementAndGet();
+            methods.add(matcher.group(1));
         }
+        return methods;
     }
 
     /** Turns an I/O failure into a message a user can act on: which endpoint, and what went wrong. */

@@ -33,7 +33,8 @@ class PrometheusScrapeTest {
     void prometheusScrapesThePerPoolSeries(@TempDir Path dir) throws Exception {
         Path prometheus = ExternalTools.require("LST_PROMETHEUS_BIN", "/usr/bin/prometheus");
         Devchain devchain = TestDevchain.shared();
-        try (AutoCloseable server = TestServers.serve(Map.of("tracker.chain.rpc-url", devchain.url()))) {
+        try (AutoCloseable server = TestServers.serve(Map.of("tracker.chain.rpc-url", devchain.url(),
+                "tracker.beacon.url", devchain.beaconUrl()))) {
             URI app = TestServers.uri(server);
             TestServers.awaitSnapshot(server);
             int port = AnvilProcess.freePort();
@@ -57,6 +58,21 @@ class PrometheusScrapeTest {
                     assertEquals(e.getValue(), series.get(e.getKey()), 1e-12, e.getKey());
                 }
                 assertTrue(query(port, "lst_snapshot_cycles_total").size() > 0);
+                // Every query of the provisioned Grafana dashboard returns series from this Prometheus. Rates over
+                // [5m] need two scrapes of a counter, which the loop above has waited for only partly: retry briefly.
+                for (String expr : io.lsttracker.deploy.DeploymentFilesTest.grafanaExpressions()) {
+                    Map<String, Double> result = Map.of();
+                    for (int i = 0; i < 40 && result.isEmpty(); i++) {
+                        result = query(port, expr);
+                        if (result.isEmpty()) {
+                            Thread.sleep(250);
+                        }
+                    }
+                    assertTrue(!result.isEmpty(), "the Grafana query returns nothing: " + expr);
+                }
+                assertEquals(devchain.poolIds().size(), query(port, "lst_pool_share_of_staked_ratio").size());
+                assertEquals(5.0 * devchain.poolIds().size(), query(port, "count(lst_pool_apr_ratio)").values()
+                        .iterator().next(), "an APR series per pool for each of the 5 windows");
             } finally {
                 process.destroy();
                 process.waitFor(10, TimeUnit.SECONDS);

@@ -1,0 +1,209 @@
+package io.lsttracker.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lsttracker.api.TestServers;
+import io.lsttracker.devchain.Devchain;
+import io.lsttracker.devchain.TestDevchain;
+import io.lsttracker.metrics.ExternalTools;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser (Debian's chromium, driven through Debian's chromedriver) against the
+ * tracker serving the devchain's history: it loads without console errors, its charts hold the API's points,
+ * and the range picker changes what is shown. Screenshots go to target/.
+ */
+class DashboardBrowserTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static AutoCloseable server;
+    private static URI base;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path chromium = ExternalTools.require("LST_CHROMIUM_BIN", "/usr/bin/chromium");
+        Path chromedriver = ExternalTools.require("LST_CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+        Devchain devchain = TestDevchain.shared();
+        server = TestServers.serve(Map.of("tracker.chain.rpc-url", devchain.url(),
+                "tracker.beacon.url", devchain.beaconUrl()));
+        base = TestServers.uri(server);
+        TestServers.awaitSnapshot(server);
+        TestServers.storeHistory(server);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,2400",
+                "--user-data-dir=" + Files.createTempDirectory("lst-chromium"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void loadsWithoutConsoleErrorsAndPlotsTheApisPoints() throws Exception {
+        browser.get(base.toString());
+        awaitLoaded("30d");
+        screenshot("dashboard-30d.png");
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList(), "console errors");
+
+        JsonNode pools = JSON.readTree(get("/api/pools")).get("pools");
+        List<WebElement> cards = browser.findElements(By.cssSelector(".card[data-pool]"));
+        assertEquals(pools.size(), cards.size());
+        WebElement lido = browser.findElement(By.cssSelector(".card[data-pool=lido] [data-field=ethPerToken]"));
+        assertEquals(String.format(java.util.Locale.US, "%,.6f", Double.parseDouble(pools.get(0).get("ethPerToken").asText())),
+                lido.getText());
+
+        assertEquals(apiPoints(), chartPoints("chart-rates"), "the rates chart holds every point the API returned");
+        assertTrue(chartPoints("chart-rates") > pools.size(), "more than one point per pool");
+
+        JsonNode concentration = JSON.readTree(get("/api/concentration/history?" + pageQuery())).get("points");
+        int withStaked = 0;
+        for (JsonNode point : concentration) {
+            withStaked += point.get("ofAllStaked").isNull() ? 0 : 1;
+        }
+        assertTrue(withStaked > 1, "the devchain's beacon node gives shares of all staked ETH");
+        assertEquals(withStaked, chartPoints("chart-share"), "one stacked point per concentration point");
+        assertTrue(chartPoints("chart-hhi") >= concentration.size(), "HHI among LSTs at every point");
+        assertTrue(chartPoints("chart-tau") > 0);
+
+        int reports = 0;
+        WebElement body = browser.findElement(By.tagName("body"));
+        for (JsonNode pool : pools) {
+            reports += JSON.readTree(get("/api/pools/" + pool.get("id").asText() + "/rewards/history?from="
+                    + enc(body.getAttribute("data-from")) + "&to=" + enc(body.getAttribute("data-to")))).get("points").size();
+        }
+        assertEquals(reports, chartPoints("chart-rewards"), "one reward point per report");
+
+        String lidoShare = JSON.readTree(get("/api/concentration")).get("pools").get(0).get("shareOfStaked").asText();
+        assertEquals(String.format(java.util.Locale.US, "%.2f%%", Double.parseDouble(lidoShare) * 100),
+                browser.findElement(By.cssSelector(".card[data-pool=lido] [data-field=shareOfStaked]")).getText());
+
+        JsonNode active = JSON.readTree(get("/api/alerts/active")).get("alerts");
+        assertTrue(active.size() > 0, "Lido above 25% of all staked ETH fires the default rule");
+        assertEquals(String.valueOf(active.size()),
+                browser.findElement(By.cssSelector("#alerts [data-firing]")).getAttribute("data-firing"));
+    }
+
+    @Test
+    void theRangePickerChangesWhatIsShown() throws Exception {
+        browser.get(base.toString());
+        awaitLoaded("30d");
+        int month = chartPoints("chart-rates");
+        browser.findElement(By.cssSelector("[data-range='7d']")).click();
+        awaitLoaded("7d");
+        int week = chartPoints("chart-rates");
+        assertEquals(apiPoints(), week);
+        assertNotEquals(month, week, "7 days at 1h and 30 days at 6h hold different points");
+        assertEquals("1h", browser.findElement(By.tagName("body")).getAttribute("data-interval"));
+        screenshot("dashboard-7d.png");
+    }
+
+    @Test
+    void isReadableOnAPhone() throws Exception {
+        browser.manage().window().setSize(new Dimension(390, 1600));
+        try {
+            browser.get(base.toString());
+            awaitLoaded("30d");
+            Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            screenshot("dashboard-phone.png");
+            assertTrue(overflow <= 0, "the page scrolls sideways on a phone by " + overflow + " px");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 2400));
+        }
+    }
+
+    private String pageQuery() {
+        WebElement body = browser.findElement(By.tagName("body"));
+        return "from=" + enc(body.getAttribute("data-from")) + "&to=" + enc(body.getAttribute("data-to"))
+                + "&interval=" + body.getAttribute("data-interval");
+    }
+
+    /** Points the API gives for the window and interval the page used, summed over pools. */
+    private int apiPoints() throws Exception {
+        WebElement body = browser.findElement(By.tagName("body"));
+        String query = "from=" + enc(body.getAttribute("data-from")) + "&to=" + enc(body.getAttribute("data-to"))
+                + "&interval=" + body.getAttribute("data-interval");
+        int total = 0;
+        for (JsonNode pool : JSON.readTree(get("/api/pools")).get("pools")) {
+            total += JSON.readTree(get("/api/pools/" + pool.get("id").asText() + "/history?" + query)).get("points").size();
+        }
+        return total;
+    }
+
+    private int chartPoints(String id) {
+        return Integer.parseInt(browser.findElement(By.id(id)).getAttribute("data-points"));
+    }
+
+    private void awaitLoaded(String range) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            WebElement body = d.findElement(By.tagName("body"));
+            return "false".equals(body.getAttribute("data-loading")) && range.equals(body.getAttribute("data-range"));
+        });
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path target = Path.of(System.getenv().getOrDefault("LST_PROJECT_DIR", "."), "target", name);
+        Files.createDirectories(target.getParent());
+        Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static String get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        return response.body();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
