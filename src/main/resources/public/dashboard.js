@@ -281,6 +281,9 @@
     document.body.dataset.to = w.to;
     document.body.dataset.interval = w.interval;
     document.body.dataset.loading = 'false';
+    if (performance.getEntriesByName('lst-rendered').length === 0) {
+      performance.mark('lst-rendered'); // first complete render, read by bench/run-dashboard-bench.sh
+    }
   }
 
   document.querySelectorAll('[data-range]').forEach((button) => {
