@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * batches of {@code batchSize} headers per request. The guess is linear interpolation of the timestamp
  * between the bracket's ends (exact on a chain of regular slots), with the block before it so an exact
  * guess ends the search at once; where a round did not halve a point's bracket, the next guess for it is
- * the midpoint (bisection), which bounds the rounds to about twice log2 of the chain length. Every header
+ * the midpoint alone (bisection), which bounds the rounds to about twice log2 of the chain length. Every header
  * seen is kept, so neighbouring points start from narrow brackets.
  */
 public final class BlockFinder {
@@ -81,15 +81,14 @@ public final class BlockFinder {
                 long lo = below.getValue()[1];
                 long width = hi - lo;
                 Long previous = lastWidth.put(time, width);
-                long guess;
                 if (previous != null && width * 2 > previous) {
-                    guess = lo + width / 2;
+                    wanted.add(lo + width / 2);
                 } else {
-                    guess = interpolate(lo, below.getKey(), hi, atOrAbove.getKey(), t);
-                }
-                wanted.add(guess);
-                if (guess - 1 > lo) {
-                    wanted.add(guess - 1);
+                    long guess = interpolate(lo, below.getKey(), hi, atOrAbove.getKey(), t);
+                    wanted.add(guess);
+                    if (guess - 1 > lo) {
+                        wanted.add(guess - 1);
+                    }
                 }
                 stillOpen.add(time);
             }
