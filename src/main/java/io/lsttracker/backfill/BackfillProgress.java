@@ -10,10 +10,10 @@ import java.util.Optional;
 public record BackfillProgress(long done, long total, long stored, long alreadyStored, long afterHead,
         Duration elapsed) {
 
-    /** Points per second since the start; 0 before a second has passed with nothing done. */
+    /** Points per second since the start (points after the head cost nothing, so they are not counted). */
     public double pointsPerSecond() {
         double seconds = elapsed.toNanos() / 1e9;
-        return seconds <= 0 ? 0 : done / seconds;
+        return seconds <= 0 ? 0 : (done - afterHead) / seconds;
     }
 
     /** Time left at the pace so far; empty before any point is done. */

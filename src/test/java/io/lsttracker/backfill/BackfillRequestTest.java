@@ -55,5 +55,8 @@ class BackfillRequestTest {
         assertEquals(50.0, p.pointsPerSecond());
         assertEquals(Optional.of(Duration.ofSeconds(6)), p.eta());
         assertEquals(Optional.empty(), new BackfillProgress(0, 400, 0, 0, 0, Duration.ofSeconds(2)).eta());
+        // 5 points after the head are done at once and say nothing of the pace: 105 done, 100 read in 2 s
+        assertEquals(50.0, new BackfillProgress(105, 405, 90, 10, 5, Duration.ofSeconds(2)).pointsPerSecond());
+        assertEquals(Optional.empty(), new BackfillProgress(5, 405, 0, 0, 5, Duration.ofSeconds(2)).eta());
     }
 }
