@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,11 @@ public class ApiErrorHandlers {
     public HttpResponse<ApiError> conversion(ConversionErrorException e) {
         return respond(HttpStatus.BAD_REQUEST, "bad_request", "parameter '" + e.getArgument().getName()
                 + "' has an invalid value");
+    }
+
+    @Error(global = true, exception = JsonSyntaxException.class)
+    public HttpResponse<ApiError> badJson(JsonSyntaxException e) {
+        return respond(HttpStatus.BAD_REQUEST, "bad_request", "the request body is not valid JSON");
     }
 
     @Error(global = true, status = HttpStatus.NOT_FOUND)

@@ -19,4 +19,28 @@ public interface ChainReader {
      * Results come back in the order of {@code calls}.
      */
     List<CallResult> aggregate(BlockRef block, List<ContractCall> calls);
+
+    /** Calls to run in one multicall at one block. */
+    record BlockCalls(BlockRef block, List<ContractCall> calls) {
+        public BlockCalls {
+            calls = List.copyOf(calls);
+        }
+    }
+
+    /**
+     * The headers (number, hash, timestamp) of many blocks, in the order asked. A block past the head fails
+     * the whole call. Implementations may send them all in one request (JSON-RPC batch); the caller bounds
+     * how many it asks at once.
+     */
+    default List<BlockRef> headers(List<Long> numbers) {
+        return numbers.stream().map(n -> pin(new BlockSelector.Number(n))).toList();
+    }
+
+    /**
+     * {@link #aggregate} at many blocks, results in the order asked. Implementations may send them all in one
+     * request (JSON-RPC batch); the caller bounds how many it asks at once.
+     */
+    default List<List<CallResult>> aggregateAll(List<BlockCalls> reads) {
+        return reads.stream().map(read -> aggregate(read.block(), read.calls())).toList();
+    }
 }

@@ -27,6 +27,7 @@ public final class RpcConnection implements AutoCloseable {
     private final HttpService service;
     private final Web3j web3j;
     private final AtomicLong httpRequests = new AtomicLong();
+    private final RateLimitInterceptor rateLimit = new RateLimitInterceptor();
     private final Map<String, AtomicLong> callsByMethod = new ConcurrentHashMap<>();
     private volatile RequestObserver observer = (methods, nanos, ok) -> { };
 
@@ -43,6 +44,7 @@ public final class RpcConnection implements AutoCloseable {
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .socketFactory(new NoDelaySocketFactory())
+                .addInterceptor(rateLimit)
                 .addInterceptor(chain -> {
                     httpRequests.incrementAndGet();
                     List<String> methods = countMethods(chain.request().body());
@@ -90,6 +92,11 @@ public final class RpcConnection implements AutoCloseable {
 
     public long httpRequests() {
         return httpRequests.get();
+    }
+
+    /** Answers of 429 Too Many Requests received (each was waited out and sent again). */
+    public long rateLimited() {
+        return rateLimit.refused();
     }
 
     /** JSON-RPC calls sent, by method (a batched request counts each call in it). */

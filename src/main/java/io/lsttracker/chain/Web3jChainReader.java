@@ -5,6 +5,7 @@ import io.lsttracker.domain.BlockSelector;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.web3j.abi.datatypes.Address;
@@ -57,6 +58,10 @@ public final class Web3jChainReader implements ChainReader {
             }
             throw new ChainReadException("the node has no '" + selector + "' block");
         }
+        return blockRef(selector.toString(), block);
+    }
+
+    private static BlockRef blockRef(String selector, EthBlock.Block block) {
         if (block.getNumber() == null || block.getHash() == null || block.getTimestamp() == null) {
             throw new ChainReadException("the node answered eth_getBlockByNumber(" + selector
                     + ") with a block that lacks its number, hash or timestamp");
@@ -65,18 +70,65 @@ public final class Web3jChainReader implements ChainReader {
                 Instant.ofEpochSecond(block.getTimestamp().longValueExact()));
     }
 
+    /** All headers in ONE JSON-RPC batch request. */
+    @Override
+    public List<BlockRef> headers(List<Long> numbers) {
+        List<Request<?, EthBlock>> requests = new ArrayList<>();
+        for (long n : numbers) {
+            requests.add(rpc.web3j().ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(n)), false));
+        }
+        List<EthBlock> answers = JsonRpcBatch.send(rpc, "eth_getBlockByNumber of " + numbers.size() + " blocks",
+                requests, i -> "eth_getBlockByNumber(" + numbers.get(i) + ")");
+        List<BlockRef> headers = new ArrayList<>(numbers.size());
+        for (int i = 0; i < numbers.size(); i++) {
+            EthBlock.Block block = answers.get(i).getBlock();
+            if (block == null) {
+                throw new ChainReadException("block " + numbers.get(i) + " is past the chain head (eth_getBlockByNumber "
+                        + "answered null)");
+            }
+            headers.add(blockRef(Long.toString(numbers.get(i)), block));
+        }
+        return headers;
+    }
+
     @Override
     public List<CallResult> aggregate(BlockRef block, List<ContractCall> calls) {
         if (calls.isEmpty()) {
             return List.of();
         }
+        return decode(block, calls, send(what(block), callRequest(block, calls)));
+    }
+
+    /** Every multicall in ONE JSON-RPC batch request (each still addressed by its block's hash). */
+    @Override
+    public List<List<CallResult>> aggregateAll(List<BlockCalls> reads) {
+        List<BlockCalls> nonEmpty = reads.stream().filter(r -> !r.calls().isEmpty()).toList();
+        List<Request<?, EthCall>> requests = new ArrayList<>();
+        nonEmpty.forEach(r -> requests.add(callRequest(r.block(), r.calls())));
+        List<EthCall> answers = JsonRpcBatch.send(rpc, "eth_call to Multicall3 at " + nonEmpty.size() + " blocks",
+                requests,
+                i -> what(nonEmpty.get(i).block()));
+        List<List<CallResult>> results = new ArrayList<>(reads.size());
+        int next = 0;
+        for (BlockCalls read : reads) {
+            results.add(read.calls().isEmpty() ? List.of() : decode(read.block(), read.calls(), answers.get(next++)));
+        }
+        return results;
+    }
+
+    private Request<?, EthCall> callRequest(BlockRef block, List<ContractCall> calls) {
         Transaction tx = Transaction.createEthCallTransaction(
                 null, multicall3.toString(), Numeric.toHexString(Multicall3Codec.encodeAggregate3(calls)));
-        Request<?, EthCall> request = new Request<>("eth_call",
-                List.of(tx, Map.of("blockHash", block.hash(), "requireCanonical", true)),
+        return new Request<>("eth_call", List.of(tx, Map.of("blockHash", block.hash(), "requireCanonical", true)),
                 rpc.service(), EthCall.class);
-        String what = "eth_call to Multicall3 at block " + block.number() + " (" + block.hash() + ")";
-        EthCall answer = send(what, request);
+    }
+
+    private static String what(BlockRef block) {
+        return "eth_call to Multicall3 at block " + block.number() + " (" + block.hash() + ")";
+    }
+
+    private List<CallResult> decode(BlockRef block, List<ContractCall> calls, EthCall answer) {
+        String what = what(block);
         String value = answer.getValue();
         if (value == null || value.equals("0x")) {
             throw new ChainReadException("no Multicall3 contract answers at "
@@ -111,9 +163,7 @@ public final class Web3jChainReader implements ChainReader {
             throw new ChainReadException(rpc.url() + " gave no answer to " + what);
         }
         if (response.hasError()) {
-            Response.Error error = response.getError();
-            throw new ChainReadException(what + " failed at " + rpc.url() + ": " + error.getMessage()
-                    + " (code " + error.getCode() + ")");
+            throw JsonRpcBatch.failure(rpc, what, response.getError());
         }
         return response;
     }

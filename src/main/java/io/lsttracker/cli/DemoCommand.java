@@ -2,12 +2,13 @@ package io.lsttracker.cli;
 
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.DevchainParameters;
-import io.lsttracker.domain.BlockSelector;
-import io.lsttracker.snapshot.SnapshotRecorder;
-import io.lsttracker.snapshot.SnapshotService;
-import io.lsttracker.store.SnapshotStore;
+import io.lsttracker.backfill.Backfill;
+import io.lsttracker.backfill.BackfillReport;
+import io.lsttracker.backfill.BackfillRequest;
 import io.micronaut.context.ApplicationContext;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code demo}: the whole product with one command and no internet. Starts the devchain with history,
- * stores a snapshot of every block of that history, then serves against the devchain as `serve` does.
+ * backfills that history (a point an hour), then serves against the devchain as `serve` does.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start the simulated mainnet with history and serve the tracker against it (no internet).",
@@ -27,7 +28,7 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--history-days", paramLabel = "N", defaultValue = "30",
+    @Option(names = "--history-days", paramLabel = "N", defaultValue = "90",
             description = "Days of devchain history (default: ${DEFAULT-VALUE}).")
     int historyDays;
 
@@ -54,25 +55,24 @@ final class DemoCommand implements Callable<Integer> {
                 overrides.put("datasources.default.url", "jdbc:h2:mem:lst-demo;DB_CLOSE_DELAY=-1");
             }
             try (ApplicationContext context = Server.start(overrides)) {
-                int stored = storeHistory(context);
-                out.println("stored " + stored + " snapshots of the devchain's history");
+                BackfillReport report = storeHistory(context, devchain, out);
+                out.println(BackfillCommand.summary(report));
                 Server.awaitShutdown(context, out);
             }
         }
         return 0;
     }
 
-    /** A snapshot of every block of the devchain's history (its blocks are hours apart). */
-    private static int storeHistory(ApplicationContext context) {
-        SnapshotService snapshots = context.getBean(SnapshotService.class);
-        SnapshotRecorder recorder = context.getBean(SnapshotRecorder.class);
-        long head = snapshots.take(BlockSelector.LATEST).block().number();
-        int stored = 0;
-        for (long block = 1; block <= head; block++) {
-            if (recorder.record(snapshots.take(new BlockSelector.Number(block))) == SnapshotStore.SaveOutcome.STORED) {
-                stored++;
-            }
-        }
-        return stored;
+    /**
+     * Backfills the devchain's history, one point an hour from its first day to its head, through the same
+     * job as `backfill` (batched reads, stored through the recorder). The devchain mines a block every few
+     * hours plus one per event, so hourly points land on nearly every block of the history.
+     */
+    private static BackfillReport storeHistory(ApplicationContext context, Devchain devchain, PrintWriter out) {
+        Instant head = Instant.ofEpochSecond(devchain.headTimestamp());
+        Instant first = head.minus(Duration.ofDays(devchain.parameters().historyDays()));
+        BackfillRequest request = new BackfillRequest(first, head, Duration.ofHours(1));
+        return context.getBean(Backfill.class).run(request,
+                new ProgressPrinter(out, System.console() != null, Duration.ofSeconds(5)));
     }
 }

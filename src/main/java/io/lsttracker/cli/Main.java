@@ -3,6 +3,7 @@ package io.lsttracker.cli;
 import io.lsttracker.chain.ChainReadException;
 import io.lsttracker.config.ConfigException;
 import io.lsttracker.devchain.DevchainException;
+import io.lsttracker.store.StoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lst-tracker", mixinStandardHelpOptions = true, version = "lst-tracker 0.1.0",
         description = "On-chain tracker of Ethereum liquid staking tokens.",
-        subcommands = {ServeCommand.class, SnapshotCommand.class, DevchainCommand.class, DemoCommand.class})
+        subcommands = {ServeCommand.class, SnapshotCommand.class, DevchainCommand.class, DemoCommand.class,
+                BackfillCommand.class})
 public final class Main implements Runnable {
     /** Exit code of bad flags or configuration. */
     public static final int EXIT_USAGE = 2;
@@ -70,7 +72,7 @@ public final class Main implements Runnable {
     static Throwable knownCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConfigException || t instanceof ChainReadException || t instanceof DevchainException
-                    || t instanceof IllegalArgumentException) {
+                    || t instanceof IllegalArgumentException || t instanceof StoreException) {
                 return t;
             }
         }

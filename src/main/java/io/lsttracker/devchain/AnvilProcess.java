@@ -42,6 +42,10 @@ public final class AnvilProcess implements AutoCloseable {
                 "--chain-id", "1",
                 "--timestamp", Long.toString(genesisTimestamp),
                 "--accounts", "2",
+                // anvil keeps a bounded number of past states (older ones move to disk, and past that limit
+                // an eth_call at them answers BlockOutOfRangeError); a devchain is an archive node, so that
+                // history can be backfilled: keep the state of every block.
+                "--max-persisted-states", "1000000",
                 "--silent"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -56,6 +56,29 @@ final class AnvilRpc {
         }
     }
 
+    void setAutomine(boolean on) {
+        call("evm_setAutomine", on);
+    }
+
+    /** Mines one block now (at the timestamp set by evm_setNextBlockTimestamp, if any). */
+    void mineOne() {
+        call("evm_mine");
+    }
+
+    /** Sends a transaction without waiting for it (automine off: it waits in the pool for the next block). */
+    String submit(String from, String to, byte[] data) {
+        return call("eth_sendTransaction",
+                Map.of("from", from, "to", to, "data", Numeric.toHexString(data), "gas", "0x1e8480")).toString();
+    }
+
+    /** Fails unless the transaction was mined and succeeded. */
+    void requireSuccess(String hash, String what) {
+        TransactionReceipt receipt = awaitReceipt(hash, what);
+        if (!receipt.isStatusOK()) {
+            throw new DevchainException(what + ": transaction " + hash + " reverted");
+        }
+    }
+
     void setIntervalMining(long seconds) {
         call("evm_setIntervalMining", seconds);
     }

@@ -41,6 +41,13 @@ public final class Devchain implements AutoCloseable {
     private long headTimestamp;
     /** The beacon REST API of the simulated chain (total staked ETH), started with the devchain. */
     private SimulatedBeacon beacon;
+    /**
+     * While the history is written, automine is off and each event's transactions wait here, to be mined
+     * together in ONE block at the event's time (anvil's cost per block grows with the chain, so fewer blocks
+     * make a long history much faster to write); null while automine is on (install).
+     */
+    private List<String[]> pendingTransactions;
+    private long pendingTimestamp;
 
     /** A Lido report as the devchain emitted it (the TokenRebased fields). */
     public record LidoReport(long reportTimestamp, long timeElapsed, BigInteger preTotalShares,
@@ -62,16 +69,25 @@ public final class Devchain implements AutoCloseable {
         this.writer = new ChainWriter() {
             @Override
             public void transact(String to, byte[] data, String what) {
-                node.transact(operator, to, data, what);
+                if (pendingTransactions == null) {
+                    node.transact(operator, to, data, what);
+                } else {
+                    pendingTransactions.add(new String[] {node.submit(operator, to, data), what});
+                }
             }
 
+            /** The latest mined block: the one before the block a transaction sent now is mined in. */
             @Override
             public long headNumber() {
                 return node.latestBlock().getNumber().longValueExact();
             }
 
+            /** Once the event has sent a transaction, the time of the block it will be mined in, as with automine. */
             @Override
             public long headTimestamp() {
+                if (pendingTransactions != null && !pendingTransactions.isEmpty()) {
+                    return pendingTimestamp;
+                }
                 return node.latestBlock().getTimestamp().longValueExact();
             }
 
@@ -150,6 +166,8 @@ public final class Devchain implements AutoCloseable {
     }
 
     private void writeHistory(long firstMidnight, long now) {
+        node.setAutomine(false);
+        pendingTransactions = new ArrayList<>();
         int day = 0;
         for (long midnight = firstMidnight; midnight < now; midnight += DAY, day++) {
             SimulatedPool.HistoryDay historyDay = new SimulatedPool.HistoryDay(day, midnight,
@@ -165,9 +183,17 @@ public final class Devchain implements AutoCloseable {
                     break; // the head is now: later events of today have not happened yet
                 }
                 advanceTo(at);
+                long last = writer.headTimestamp();
+                pendingTimestamp = Math.max(at, last + 1);
+                if (at <= last) {
+                    node.setNextBlockTimestamp(pendingTimestamp); // events at one time: one second apart, as automine did
+                }
                 event.action().accept(writer);
+                mineEvent(event.description());
             }
         }
+        pendingTransactions = null;
+        node.setAutomine(true);
         advanceTo(now);
         node.mine(1, 1);
         headTimestamp = writer.headTimestamp();
@@ -176,6 +202,18 @@ public final class Devchain implements AutoCloseable {
         }
         LOG.info("devchain history: {} days, head block {} at {}", parameters.historyDays(), writer.headNumber(),
                 Instant.ofEpochSecond(headTimestamp));
+    }
+
+    /** Mines the event's transactions in one block and checks that each succeeded. */
+    private void mineEvent(String description) {
+        if (pendingTransactions.isEmpty()) {
+            return;
+        }
+        node.mineOne();
+        for (String[] tx : pendingTransactions) {
+            node.requireSuccess(tx[0], description + ": " + tx[1]);
+        }
+        pendingTransactions.clear();
     }
 
     /** Mines empty blocks up to just before {@code timestamp}; the next block will have that timestamp. */

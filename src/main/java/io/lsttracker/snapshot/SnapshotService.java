@@ -44,73 +44,122 @@ public final class SnapshotService {
     }
 
     public Snapshot take(BlockSelector selector) {
-        BlockRef block = chain.pin(selector);
-        long chainId = chain.chainId();
-        Map<PoolId, PoolState> states = new LinkedHashMap<>();
-
-        // Address look-ups (cached by the adapters after the first snapshot, so usually nothing to do).
-        List<PoolDefinition> unresolved = registry.pools().stream()
-                .filter(pool -> !adapter(pool).resolutionCalls(pool).isEmpty()).toList();
-        runRound(block, unresolved, (pool, a) -> a.resolutionCalls(pool), states,
-                (pool, answers) -> {
-                    adapter(pool).acceptResolution(pool, answers);
-                    return null;
-                });
-
-        // The reads; a pool whose cached address moved at this block is read once more with the new one.
-        List<PoolDefinition> pending = registry.pools().stream().filter(p -> !states.containsKey(p.id())).toList();
-        for (int attempt = 0; attempt < 2 && !pending.isEmpty(); attempt++) {
-            boolean lastAttempt = attempt == 1;
-            List<PoolDefinition> again = new ArrayList<>();
-            runRound(block, pending, (pool, a) -> a.readCalls(pool), states, (pool, answers) -> {
-                try {
-                    return adapter(pool).decode(pool, answers);
-                } catch (StaleResolutionException e) {
-                    if (lastAttempt) {
-                        return PoolState.failed(pool.id(), e.getMessage());
-                    }
-                    again.add(pool);
-                    return null;
-                }
-            });
-            pending = again;
-        }
-
-        List<PoolState> ordered = registry.pools().stream().map(p -> states.get(p.id())).toList();
-        return new Snapshot(chainId, block, ordered);
+        return read(List.of(chain.pin(selector))).get(0);
     }
 
     /**
-     * One multicall for the calls of {@code pools}; each pool's answers go to {@code decode}, which returns
-     * its state (recorded), or null when the pool is not finished. Pools that fail are recorded as failed.
+     * Snapshots of blocks already pinned, each read as {@link #take} reads one; but each round of reads is ONE
+     * {@link ChainReader#aggregateAll} over all the blocks (one JSON-RPC batch), so a backfill reads many
+     * points per request. The caller bounds how many blocks it passes at once.
      */
-    private void runRound(BlockRef block, List<PoolDefinition> pools,
-            BiFunction<PoolDefinition, PoolAdapter, List<BoundCall>> callsOf, Map<PoolId, PoolState> states,
-            BiFunction<PoolDefinition, Answers, PoolState> decode) {
-        if (pools.isEmpty()) {
+    public List<Snapshot> read(List<BlockRef> blocks) {
+        long chainId = chain.chainId();
+        List<Map<PoolId, PoolState>> states = new ArrayList<>();
+        blocks.forEach(b -> states.add(new LinkedHashMap<>()));
+
+        // Address look-ups (cached by the adapters after the first snapshot, so usually nothing to do), at the
+        // first block that needs them.
+        for (int i = 0; i < blocks.size(); i++) {
+            List<PoolDefinition> unresolved = registry.pools().stream()
+                    .filter(pool -> !adapter(pool).resolutionCalls(pool).isEmpty()).toList();
+            if (unresolved.isEmpty()) {
+                break;
+            }
+            runRound(List.of(blocks.get(i)), List.of(unresolved), (pool, a) -> a.resolutionCalls(pool),
+                    List.of(states.get(i)), (at, pool, answers) -> {
+                        adapter(pool).acceptResolution(pool, answers);
+                        return null;
+                    });
+        }
+
+        // The reads, every block in one round. A pool whose cached address moved at a block is read once more
+        // with the new one, block by block, so the cache follows each block in turn.
+        List<List<PoolDefinition>> pending = new ArrayList<>();
+        for (Map<PoolId, PoolState> atBlock : states) {
+            pending.add(registry.pools().stream().filter(p -> !atBlock.containsKey(p.id())).toList());
+        }
+        List<List<PoolDefinition>> stale = readRound(blocks, pending, states, false);
+        for (int i = 0; i < blocks.size(); i++) {
+            if (!stale.get(i).isEmpty()) {
+                readRound(List.of(blocks.get(i)), List.of(stale.get(i)), List.of(states.get(i)), true);
+            }
+        }
+
+        List<Snapshot> snapshots = new ArrayList<>(blocks.size());
+        for (int i = 0; i < blocks.size(); i++) {
+            Map<PoolId, PoolState> atBlock = states.get(i);
+            snapshots.add(new Snapshot(chainId, blocks.get(i),
+                    registry.pools().stream().map(p -> atBlock.get(p.id())).toList()));
+        }
+        return snapshots;
+    }
+
+    /** One round of reads; returns, per block, the pools whose cached address was stale there. */
+    private List<List<PoolDefinition>> readRound(List<BlockRef> blocks, List<List<PoolDefinition>> pools,
+            List<Map<PoolId, PoolState>> states, boolean lastAttempt) {
+        List<List<PoolDefinition>> again = new ArrayList<>();
+        blocks.forEach(b -> again.add(new ArrayList<>()));
+        runRound(blocks, pools, (pool, a) -> a.readCalls(pool), states, (at, pool, answers) -> {
+            try {
+                return adapter(pool).decode(pool, answers);
+            } catch (StaleResolutionException e) {
+                if (lastAttempt) {
+                    return PoolState.failed(pool.id(), e.getMessage());
+                }
+                again.get(at).add(pool);
+                return null;
+            }
+        });
+        return again;
+    }
+
+    /** Decodes one pool's answers at the block of index {@code at}: its state, or null when not finished. */
+    private interface Decoder {
+        PoolState decode(int at, PoolDefinition pool, Answers answers);
+    }
+
+    /**
+     * One multicall per block for the calls of that block's {@code pools}, all in one aggregateAll; each pool's
+     * answers go to {@code decode}, whose state is recorded (unless null). Pools that fail are recorded failed.
+     */
+    private void runRound(List<BlockRef> blocks, List<List<PoolDefinition>> pools,
+            BiFunction<PoolDefinition, PoolAdapter, List<BoundCall>> callsOf, List<Map<PoolId, PoolState>> states,
+            Decoder decode) {
+        List<ChainReader.BlockCalls> reads = new ArrayList<>();
+        List<Map<PoolDefinition, List<BoundCall>>> callsByBlock = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Map<PoolDefinition, List<BoundCall>> callsByPool = new LinkedHashMap<>();
+            List<ContractCall> all = new ArrayList<>();
+            for (PoolDefinition pool : pools.get(i)) {
+                List<BoundCall> calls = callsOf.apply(pool, adapter(pool));
+                callsByPool.put(pool, calls);
+                calls.forEach(c -> all.add(c.call()));
+            }
+            callsByBlock.add(callsByPool);
+            reads.add(new ChainReader.BlockCalls(blocks.get(i), all));
+        }
+        if (reads.stream().allMatch(r -> r.calls().isEmpty())) {
             return;
         }
-        Map<PoolDefinition, List<BoundCall>> callsByPool = new LinkedHashMap<>();
-        List<ContractCall> all = new ArrayList<>();
-        for (PoolDefinition pool : pools) {
-            List<BoundCall> calls = callsOf.apply(pool, adapter(pool));
-            callsByPool.put(pool, calls);
-            calls.forEach(c -> all.add(c.call()));
-        }
-        List<CallResult> results = chain.aggregate(block, all);
-        int next = 0;
-        for (Map.Entry<PoolDefinition, List<BoundCall>> entry : callsByPool.entrySet()) {
-            PoolDefinition pool = entry.getKey();
-            List<BoundCall> calls = entry.getValue();
-            Answers answers = new Answers(calls, results.subList(next, next + calls.size()));
-            next += calls.size();
-            try {
-                PoolState state = decode.apply(pool, answers);
-                if (state != null) {
-                    states.put(pool.id(), SaneRange.check(state));
+        List<List<CallResult>> resultsByBlock = reads.size() == 1
+                ? List.of(chain.aggregate(reads.get(0).block(), reads.get(0).calls()))
+                : chain.aggregateAll(reads);
+        for (int i = 0; i < blocks.size(); i++) {
+            List<CallResult> results = resultsByBlock.get(i);
+            int next = 0;
+            for (Map.Entry<PoolDefinition, List<BoundCall>> entry : callsByBlock.get(i).entrySet()) {
+                PoolDefinition pool = entry.getKey();
+                List<BoundCall> calls = entry.getValue();
+                Answers answers = new Answers(calls, results.subList(next, next + calls.size()));
+                next += calls.size();
+                try {
+                    PoolState state = decode.decode(i, pool, answers);
+                    if (state != null) {
+                        states.get(i).put(pool.id(), SaneRange.check(state));
+                    }
+                } catch (CallFailedException | PoolDataException e) {
+                    states.get(i).put(pool.id(), PoolState.failed(pool.id(), e.getMessage()));
                 }
-            } catch (CallFailedException | PoolDataException e) {
-                states.put(pool.id(), PoolState.failed(pool.id(), e.getMessage()));
             }
         }
     }

@@ -111,6 +111,7 @@ class ApiEndToEndTest {
         "/api/pools/lido/history?interval=999999999999d|400|bad_request|parameter 'interval'",
         "/api/pools/lido/history?format=xml|400|bad_request|parameter 'format'",
         "/api/nothing-here|404|not_found|no resource at /api/nothing-here",
+        "/api/admin/backfill/some-id|404|not_found|the admin endpoints are off: set tracker.admin.token (LST_ADMIN_TOKEN)",
     })
     void badInputIsA4xxNamingTheParameter(String path, int status, String error, String fragment) throws Exception {
         HttpResponse<String> response = server.get(path);

@@ -1,0 +1,69 @@
+package io.lsttracker.chain;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.web3j.protocol.core.BatchRequest;
+import org.web3j.protocol.core.BatchResponse;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+
+/**
+ * Sends requests of one kind as ONE JSON-RPC batch (one HTTP request; JSON-RPC 2.0 section 6) and gives the
+ * answers back in the order of the requests. A node may answer a batch in any order (the specification
+ * says so), so answers are matched by id, not by position as web3j does.
+ */
+final class JsonRpcBatch {
+    private JsonRpcBatch() {
+    }
+
+    static <T extends Response<?>> List<T> send(RpcConnection rpc, String what, List<? extends Request<?, T>> requests,
+            IntFunction<String> describe) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        BatchRequest batch = rpc.web3j().newBatch();
+        requests.forEach(batch::add);
+        BatchResponse answer;
+        try {
+            answer = batch.send();
+        } catch (IOException e) {
+            throw rpc.unreachable(what, e);
+        } catch (RuntimeException e) {
+            throw new ChainReadException(rpc.url() + " answered " + what + " with something that is not a JSON-RPC "
+                    + "batch answer: " + e.getMessage(), e);
+        }
+        Map<Long, Response<?>> byId = new HashMap<>();
+        for (Response<?> response : answer.getResponses()) {
+            byId.put(response.getId(), response);
+        }
+        List<T> ordered = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            Response<?> response = byId.get(requests.get(i).getId());
+            if (response == null) {
+                throw new ChainReadException(rpc.url() + " left " + describe.apply(i) + " unanswered in a batch of "
+                        + requests.size() + " (" + what + ")");
+            }
+            if (response.hasError()) {
+                throw failure(rpc, describe.apply(i), response.getError());
+            }
+            @SuppressWarnings("unchecked")
+            T typed = (T) response;
+            ordered.add(typed);
+        }
+        return ordered;
+    }
+
+    /** The error a node answered, as an exception that says what was asked; pruned state gets its own. */
+    static ChainReadException failure(RpcConnection rpc, String what, Response.Error error) {
+        String text = what + " failed at " + rpc.url() + ": " + error.getMessage() + " (code " + error.getCode() + ")";
+        if (ArchiveNodeRequiredException.isMissingState(error.getMessage())) {
+            return new ArchiveNodeRequiredException(text + ". The node does not keep the state of past blocks: "
+                    + "reading history needs an archive node (point LST_RPC_URL or --rpc at one)");
+        }
+        return new ChainReadException(text);
+    }
+}
