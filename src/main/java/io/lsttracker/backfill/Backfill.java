@@ -132,8 +132,11 @@ public final class Backfill {
                     List<BlockRef> batch = batches.get(next++);
                     inFlight.add(readers.submit(() -> snapshots.read(batch)));
                 }
-                for (Snapshot snapshot : await(inFlight.poll())) {
-                    SnapshotStore.SaveOutcome outcome = recorder.record(snapshot);
+                List<Snapshot> read = await(inFlight.poll());
+                List<SnapshotStore.SaveOutcome> outcomes = recorder.recordAll(read);
+                for (int i = 0; i < read.size(); i++) {
+                    Snapshot snapshot = read.get(i);
+                    SnapshotStore.SaveOutcome outcome = outcomes.get(i);
                     int pointsOfBlock = pointsPerBlock.get(snapshot.block().number());
                     if (outcome == SnapshotStore.SaveOutcome.ALREADY_STORED) {
                         counts.alreadyStored(pointsOfBlock);

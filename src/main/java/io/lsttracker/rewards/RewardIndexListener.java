@@ -27,14 +27,21 @@ public final class RewardIndexListener implements SnapshotListener {
 
     @Override
     public void recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome) {
+        recordedAll(java.util.List.of(new Recorded(snapshot, outcome)));
+    }
+
+    /** Once per batch: rewind to the earliest replaced block, then index up to the newest snapshot's block. */
+    @Override
+    public void recordedAll(java.util.List<Recorded> recorded) {
+        Snapshot newest = recorded.stream().map(Recorded::snapshot)
+                .max(java.util.Comparator.comparingLong(s -> s.block().number())).orElseThrow();
         try {
-            if (outcome == SnapshotStore.SaveOutcome.REPLACED) {
-                indexer.rewindTo(snapshot.block().number());
-            }
-            indexer.indexUpTo(snapshot.block());
+            recorded.stream().filter(r -> r.outcome() == SnapshotStore.SaveOutcome.REPLACED)
+                    .mapToLong(r -> r.snapshot().block().number()).min().ifPresent(indexer::rewindTo);
+            indexer.indexUpTo(newest.block());
         } catch (ChainReadException | CallFailedException | StoreException e) {
             LOG.warn("reward events not indexed up to block {}: {} (tried again with the next snapshot)",
-                    snapshot.block().number(), e.getMessage());
+                    newest.block().number(), e.getMessage());
         }
     }
 }

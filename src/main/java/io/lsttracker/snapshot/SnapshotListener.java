@@ -6,4 +6,16 @@ import io.lsttracker.store.SnapshotStore;
 /** Hears of each snapshot newly stored (or replaced after a reorg) by the {@link SnapshotRecorder}. */
 public interface SnapshotListener {
     void recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome);
+
+    /** A snapshot newly stored, and how. */
+    record Recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome) {
+    }
+
+    /**
+     * Several snapshots stored together (a backfill batch), oldest first. By default each is heard in turn; a
+     * listener whose work covers a range at once (event indexing up to a block) does it once for the batch.
+     */
+    default void recordedAll(java.util.List<Recorded> recorded) {
+        recorded.forEach(r -> recorded(r.snapshot(), r.outcome()));
+    }
 }

@@ -6,6 +6,7 @@ import io.lsttracker.domain.Snapshot;
 import io.lsttracker.store.SnapshotStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,14 +36,30 @@ public final class SnapshotRecorder {
     }
 
     public SnapshotStore.SaveOutcome record(Snapshot snapshot) {
-        StakedTotalSource.Reading total = staked.read(snapshot.block());
-        SnapshotStore.SaveOutcome outcome = store.save(snapshot,
-                Optional.of(SnapshotConcentration.of(snapshot, total.total(), total.absentReason())));
-        if (outcome != SnapshotStore.SaveOutcome.ALREADY_STORED) {
-            for (SnapshotListener listener : listeners) {
-                listener.recorded(snapshot, outcome);
+        return recordAll(List.of(snapshot)).get(0);
+    }
+
+    /**
+     * Stores the snapshots in order (each whole, in its own transaction), then lets the listeners hear of the
+     * newly stored ones together, so work that covers a range (event indexing) is done once per batch.
+     */
+    public List<SnapshotStore.SaveOutcome> recordAll(List<Snapshot> snapshots) {
+        List<SnapshotStore.SaveOutcome> outcomes = new ArrayList<>(snapshots.size());
+        List<SnapshotListener.Recorded> recorded = new ArrayList<>();
+        for (Snapshot snapshot : snapshots) {
+            StakedTotalSource.Reading total = staked.read(snapshot.block());
+            SnapshotStore.SaveOutcome outcome = store.save(snapshot,
+                    Optional.of(SnapshotConcentration.of(snapshot, total.total(), total.absentReason())));
+            outcomes.add(outcome);
+            if (outcome != SnapshotStore.SaveOutcome.ALREADY_STORED) {
+                recorded.add(new SnapshotListener.Recorded(snapshot, outcome));
             }
         }
-        return outcome;
+        if (!recorded.isEmpty()) {
+            for (SnapshotListener listener : listeners) {
+                listener.recordedAll(recorded);
+            }
+        }
+        return outcomes;
     }
 }

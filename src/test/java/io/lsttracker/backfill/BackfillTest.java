@@ -108,9 +108,12 @@ class BackfillTest {
             long http0 = rpc.httpRequests();
             BackfillReport first = backfill.run(request, p -> { });
             long firstHttp = rpc.httpRequests() - http0;
-            // chainId + pin latest + header requests + the RocketStorage look-up + ONE batch of all ten reads
-            assertEquals(2 + first.blockSearch().requests() + 1 + 1, firstHttp, rpc.callsByMethod().toString());
-            assertEquals(10 + 1, rpc.calls("eth_call"), "ten multicalls and one look-up");
+            // chainId + pin latest + header requests + the RocketStorage look-up + ONE batch of all ten reads, then
+            // the reward-event indexing once for the whole batch (not per point): one eth_getLogs page per event
+            // source (Lido, Rocket Pool) and the look-up of the RocketNetworkBalances that emits the events
+            assertEquals(2 + first.blockSearch().requests() + 1 + 1 + 3, firstHttp, rpc.callsByMethod().toString());
+            assertEquals(2, rpc.calls("eth_getLogs"), "events indexed once per batch");
+            assertEquals(10 + 1 + 1, rpc.calls("eth_call"), "ten multicalls and two look-ups");
 
             List<BackfillProgress> seen = new ArrayList<>();
             long calls0 = rpc.calls("eth_call");
