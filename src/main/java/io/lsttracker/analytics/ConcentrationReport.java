@@ -21,10 +21,25 @@ import java.util.Optional;
  * @param staked       total ETH staked on the beacon chain at the block's slot (or the nearest before)
  * @param amongStaked  measures over all staked ETH (denominator: staked), present with {@code staked}
  * @param stakedAbsent why the shares of all staked ETH are absent (no beacon node configured, it failed...)
+ * @param lidoOperators concentration among Lido's node operators, when its modules were read
+ * @param rocketPool   Rocket Pool's node operator and minipool counts, when it was read
  */
 public record ConcentrationReport(BlockRef block, List<PoolShare> pools, List<PoolId> missingPools,
         Measures amongLsts, Optional<TotalStaked> staked, Optional<Measures> amongStaked,
-        Optional<String> stakedAbsent) {
+        Optional<String> stakedAbsent, Optional<LidoOperators> lidoOperators, Optional<RocketPoolNodes> rocketPool) {
+
+    /** Figures among pools only, without operator figures. */
+    public ConcentrationReport(BlockRef block, List<PoolShare> pools, List<PoolId> missingPools, Measures amongLsts,
+            Optional<TotalStaked> staked, Optional<Measures> amongStaked, Optional<String> stakedAbsent) {
+        this(block, pools, missingPools, amongLsts, staked, amongStaked, stakedAbsent, Optional.empty(),
+                Optional.empty());
+    }
+
+    /** The same figures with the operator figures of the same block. */
+    public ConcentrationReport withOperators(Optional<LidoOperators> lido, Optional<RocketPoolNodes> rocket) {
+        return new ConcentrationReport(block, pools, missingPools, amongLsts, staked, amongStaked, stakedAbsent,
+                lido, rocket);
+    }
 
     /** One pool's stake and shares. */
     public record PoolShare(PoolId id, BigInteger stake, BigDecimal shareOfLsts, Optional<BigDecimal> shareOfStaked) {
@@ -34,6 +49,8 @@ public record ConcentrationReport(BlockRef block, List<PoolShare> pools, List<Po
         Objects.requireNonNull(block, "block");
         pools = List.copyOf(pools);
         missingPools = List.copyOf(missingPools);
+        Objects.requireNonNull(lidoOperators, "lidoOperators");
+        Objects.requireNonNull(rocketPool, "rocketPool");
         if (staked.isPresent() != amongStaked.isPresent() || staked.isPresent() == stakedAbsent.isPresent()) {
             throw new IllegalArgumentException("either a total staked with its measures, or the reason it is absent");
         }

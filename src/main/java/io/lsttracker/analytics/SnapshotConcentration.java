@@ -44,8 +44,12 @@ public final class SnapshotConcentration {
         List<PoolShare> shares = ok.stream().map(p -> new PoolShare(p.id(), p.totalEth(),
                 Concentration.share(p.totalEth(), amongLsts.combined()),
                 denominator.map(s -> Concentration.share(p.totalEth(), s.wei())))).toList();
+        // Lido's operators and Rocket Pool's counts: from the first pool that has them (one of each is tracked)
+        Optional<LidoOperators> lido = ok.stream().filter(p -> !p.operators().isEmpty()).findFirst()
+                .flatMap(p -> OperatorConcentration.of(p.operators()));
+        Optional<RocketPoolNodes> rocket = ok.stream().map(RocketPoolNodes::of).flatMap(Optional::stream).findFirst();
         return new ConcentrationReport(snapshot.block(), shares, missing, amongLsts, usable, amongStaked,
-                usable.isPresent() ? Optional.empty() : Optional.of(reason));
+                usable.isPresent() ? Optional.empty() : Optional.of(reason), lido, rocket);
     }
 
     /** A pool's share of all staked ETH, or empty when the report has no total staked. */

@@ -3,6 +3,8 @@ package io.lsttracker.api;
 import io.lsttracker.analytics.Concentration.Measures;
 import io.lsttracker.analytics.Concentration.Tau;
 import io.lsttracker.analytics.ConcentrationReport;
+import io.lsttracker.analytics.LidoOperators;
+import io.lsttracker.analytics.RocketPoolNodes;
 import io.lsttracker.beacon.TotalStaked;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.Wei;
@@ -16,7 +18,8 @@ import java.util.List;
  */
 public record ConcentrationView(SnapshotView.BlockView block, StakedView totalStaked, String totalStakedAbsent,
         String trackedEth, String trackedShareOfStaked, OtherView other, List<String> missingPools,
-        List<PoolShareView> pools, MeasuresView amongLsts, MeasuresView ofAllStaked) {
+        List<PoolShareView> pools, MeasuresView amongLsts, MeasuresView ofAllStaked,
+        LidoOperatorsView lidoOperators, RocketPoolView rocketPool) {
 
     /** Total staked: sum of active validators' balances at {@code slot}. */
     public record StakedView(String eth, long slot, long activeValidators) {
@@ -44,6 +47,32 @@ public record ConcentrationView(SnapshotView.BlockView block, StakedView totalSt
         }
     }
 
+    /**
+     * Concentration among Lido's node operators: {@code operators} with active validators, their
+     * {@code activeValidators}, HHI and tau-indices over active validators, the 10 largest with their shares.
+     */
+    public record LidoOperatorsView(int operators, long activeValidators, String hhi, TauView tau,
+            List<OperatorView> largest) {
+        static LidoOperatorsView of(LidoOperators lido) {
+            Measures m = lido.measures();
+            return new LidoOperatorsView(lido.operators(), lido.activeValidators(), plain(m.hhi()),
+                    new TauView(m.tau(Tau.THIRD).orElse(null), m.tau(Tau.HALF).orElse(null),
+                            m.tau(Tau.TWO_THIRDS).orElse(null)),
+                    lido.largest().stream().map(o -> new OperatorView(o.name(), o.module(), o.activeValidators(),
+                            plain(o.share()))).toList());
+        }
+    }
+
+    public record OperatorView(String name, String module, long activeValidators, String share) {
+    }
+
+    /** Rocket Pool's node operators and minipools (created; active = not finalised; staking). */
+    public record RocketPoolView(long nodeOperators, long minipools, long activeMinipools, long stakingMinipools) {
+        static RocketPoolView of(RocketPoolNodes n) {
+            return new RocketPoolView(n.nodeOperators(), n.minipools(), n.activeMinipools(), n.stakingMinipools());
+        }
+    }
+
     static ConcentrationView of(ConcentrationReport r) {
         TotalStaked staked = r.staked().orElse(null);
         return new ConcentrationView(SnapshotView.BlockView.of(r.block()),
@@ -58,7 +87,9 @@ public record ConcentrationView(SnapshotView.BlockView block, StakedView totalSt
                 r.pools().stream().map(p -> new PoolShareView(p.id().value(), PoolSummary.ether(p.stake()),
                         plain(p.shareOfLsts()), p.shareOfStaked().map(ConcentrationView::plain).orElse(null))).toList(),
                 MeasuresView.of(r.amongLsts()),
-                r.amongStaked().map(MeasuresView::of).orElse(null));
+                r.amongStaked().map(MeasuresView::of).orElse(null),
+                r.lidoOperators().map(LidoOperatorsView::of).orElse(null),
+                r.rocketPool().map(RocketPoolView::of).orElse(null));
     }
 
     static String plain(BigDecimal value) {

@@ -23,6 +23,11 @@ public record PoolDefinition(PoolId id, String name, Protocol protocol, String t
         return address;
     }
 
+    /** An address the protocol may be given but can do without (see {@link Protocol#optionalAddressRoles()}). */
+    public java.util.Optional<Address> optionalAddress(String role) {
+        return java.util.Optional.ofNullable(addresses.get(role));
+    }
+
     public TokenKind tokenKind() {
         return protocol.tokenKind();
     }

@@ -132,10 +132,21 @@ public final class PoolRegistryLoader {
                 throw new ConfigException(source + ": " + e.getMessage());
             }
         }
+        for (String role : protocol.optionalAddressRoles()) {
+            if (rawAddresses.containsKey(role)) {
+                try {
+                    addresses.put(role, Addresses.parse(key + ".addresses." + role, rawAddresses.get(role)));
+                } catch (ConfigException e) {
+                    throw new ConfigException(source + ": " + e.getMessage());
+                }
+            }
+        }
         for (String role : rawAddresses.keySet()) {
             if (!addresses.containsKey(role)) {
+                List<String> roles = new ArrayList<>(protocol.addressRoles());
+                roles.addAll(protocol.optionalAddressRoles());
                 throw new ConfigException(source + ": " + key + ".addresses." + role + ": not an address role of "
-                        + protocol.configName() + " (its roles: " + String.join(", ", protocol.addressRoles()) + ")");
+                        + protocol.configName() + " (its roles: " + String.join(", ", roles) + ")");
             }
         }
         return new PoolDefinition(id, name, protocol, token, addresses);

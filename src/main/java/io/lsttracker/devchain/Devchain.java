@@ -289,6 +289,16 @@ public final class Devchain implements AutoCloseable {
         return pools.stream().map(SimulatedPool::poolId).toList();
     }
 
+    /** Lido's node operators as the simulated registries hold them at the head: curated, then SimpleDVT, by id. */
+    public List<io.lsttracker.domain.NodeOperator> lidoOperators() {
+        return pool(SimulatedLido.class).operators();
+    }
+
+    /** Rocket Pool's node and minipool counts at the head. */
+    public RocketNodeCounts rocketNodeCounts() {
+        return pool(SimulatedRocketPool.class).nodeCounts();
+    }
+
     /** What a snapshot of {@code poolId} at the head must show: ethPerToken, totalEth, tokenSupply in wei. */
     public SimulatedPool.Expected expected(String poolId) {
         return pools.stream().filter(p -> p.poolId().equals(poolId)).findFirst()

@@ -11,6 +11,7 @@ import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.utils.Numeric;
@@ -52,8 +53,8 @@ final class SimulatedContracts {
     }
 
     /**
-     * Call data of one of the simulation's setters. Arguments: byte[] (bytes32), Address, or a number
-     * (uint256); the selector is derived from these types, so they must match the Solidity signature.
+     * Call data of one of the simulation's setters. Arguments: byte[] (bytes32), Address, String (string), or a
+     * number (uint256); the selector is derived from these types, so they must match the Solidity signature.
      */
     static byte[] encode(String function, Object... args) {
         List<Type> values = Arrays.stream(args).map(SimulatedContracts::abiValue).toList();
@@ -66,6 +67,9 @@ final class SimulatedContracts {
         }
         if (arg instanceof Address address) {
             return address;
+        }
+        if (arg instanceof String text) {
+            return new Utf8String(text);
         }
         return new Uint256(arg instanceof BigInteger i ? i : BigInteger.valueOf(((Number) arg).longValue()));
     }

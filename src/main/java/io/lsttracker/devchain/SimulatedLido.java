@@ -25,6 +25,7 @@ final class SimulatedLido implements SimulatedPool {
     private final LidoModel model;
     private final BigDecimal aprPercent;
     private final List<Devchain.LidoReport> reports = new ArrayList<>();
+    private final SimulatedLidoOperators operators = new SimulatedLidoOperators();
     private long lastReportTimestamp;
 
     SimulatedLido(DevchainParameters parameters, long firstMidnight) {
@@ -41,18 +42,22 @@ final class SimulatedLido implements SimulatedPool {
 
     @Override
     public Map<String, String> contracts() {
-        return Map.of(STETH, "SimLidoStETH", WSTETH, "SimLidoWstETH");
+        Map<String, String> contracts = new java.util.LinkedHashMap<>(Map.of(STETH, "SimLidoStETH", WSTETH,
+                "SimLidoWstETH"));
+        contracts.putAll(operators.contracts());
+        return contracts;
     }
 
     @Override
     public void install(ChainWriter chain) {
         writeTotals(chain);
         chain.transact(WSTETH, SimulatedContracts.encode("simSetTotalSupply", WSTETH_SUPPLY), "wstETH supply");
+        operators.install(chain);
     }
 
     @Override
     public List<DailyEvent> day(HistoryDay day) {
-        List<DailyEvent> events = new ArrayList<>();
+        List<DailyEvent> events = new ArrayList<>(operators.day(day));
         if (!day.skipped()) {
             long reportTimestamp = day.midnight() + REPORT_OFFSET;
             events.add(new DailyEvent(REPORT_OFFSET + 600, "Lido oracle report",
@@ -89,6 +94,10 @@ final class SimulatedLido implements SimulatedPool {
 
     List<Devchain.LidoReport> reports() {
         return List.copyOf(reports);
+    }
+
+    List<io.lsttracker.domain.NodeOperator> operators() {
+        return operators.operators();
     }
 
     LidoModel model() {

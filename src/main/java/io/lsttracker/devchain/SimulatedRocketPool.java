@@ -32,6 +32,7 @@ final class SimulatedRocketPool implements SimulatedPool {
     private final RocketPoolModel model;
     private final BigDecimal aprPercent;
     private final List<Devchain.RocketPoolReport> reports = new ArrayList<>();
+    private final SimulatedRocketNodes nodes = new SimulatedRocketNodes();
 
     SimulatedRocketPool(DevchainParameters parameters) {
         this.aprPercent = parameters.aprPercent(poolId(), DEFAULT_APR);
@@ -46,8 +47,10 @@ final class SimulatedRocketPool implements SimulatedPool {
 
     @Override
     public Map<String, String> contracts() {
-        return Map.of(ROCKET_STORAGE, "SimRocketStorage", NETWORK_BALANCES, "SimRocketNetworkBalances",
-                RETH, "SimRocketTokenRETH");
+        Map<String, String> contracts = new java.util.LinkedHashMap<>(Map.of(ROCKET_STORAGE, "SimRocketStorage",
+                NETWORK_BALANCES, "SimRocketNetworkBalances", RETH, "SimRocketTokenRETH"));
+        contracts.putAll(nodes.contracts());
+        return contracts;
     }
 
     @Override
@@ -57,17 +60,20 @@ final class SimulatedRocketPool implements SimulatedPool {
                 "register rocketNetworkBalances");
         writeSupply(chain);
         report(chain, chain.headTimestamp(), false);
+        nodes.install(chain, ROCKET_STORAGE);
     }
 
     @Override
     public List<DailyEvent> day(HistoryDay day) {
-        return List.of(
+        List<DailyEvent> events = new ArrayList<>(nodes.day(day));
+        events.addAll(List.of(
                 new DailyEvent(REPORT_OFFSET, "Rocket Pool balances report",
                         chain -> report(chain, day.midnight() + REPORT_OFFSET - 12 * 60, day.negative())),
                 new DailyEvent(18 * 3600, "rETH deposits and withdrawals", chain -> {
                     model.flow(BigInteger.valueOf(day.index() % 2 == 0 ? 400 : -300).multiply(Devchain.ETH));
                     writeSupply(chain);
-                }));
+                })));
+        return events;
     }
 
     private void report(ChainWriter chain, long slotTimestamp, boolean negative) {
@@ -92,6 +98,10 @@ final class SimulatedRocketPool implements SimulatedPool {
 
     List<Devchain.RocketPoolReport> reports() {
         return List.copyOf(reports);
+    }
+
+    RocketNodeCounts nodeCounts() {
+        return nodes.counts();
     }
 
     RocketPoolModel model() {

@@ -10,7 +10,8 @@ import java.util.Optional;
  * protocol fixes which contract addresses the pool must give (its address roles) and the token's kind.
  */
 public enum Protocol {
-    LIDO(TokenKind.REBASING, List.of("steth", "wsteth")),
+    /** curated and simpledvt: Lido's NodeOperatorsRegistry modules, read for the operator concentration. */
+    LIDO(TokenKind.REBASING, List.of("steth", "wsteth"), List.of("curated", "simpledvt")),
     ROCKETPOOL(TokenKind.VALUE_ACCRUING, List.of("reth", "storage")),
     COINBASE(TokenKind.VALUE_ACCRUING, List.of("cbeth")),
     BINANCE(TokenKind.VALUE_ACCRUING, List.of("wbeth")),
@@ -24,10 +25,16 @@ public enum Protocol {
 
     private final TokenKind tokenKind;
     private final List<String> addressRoles;
+    private final List<String> optionalAddressRoles;
 
     Protocol(TokenKind tokenKind, List<String> addressRoles) {
+        this(tokenKind, addressRoles, List.of());
+    }
+
+    Protocol(TokenKind tokenKind, List<String> addressRoles, List<String> optionalAddressRoles) {
         this.tokenKind = tokenKind;
         this.addressRoles = addressRoles;
+        this.optionalAddressRoles = optionalAddressRoles;
     }
 
     public TokenKind tokenKind() {
@@ -37,6 +44,11 @@ public enum Protocol {
     /** The keys a pool of this protocol must have under {@code addresses}, and may not exceed. */
     public List<String> addressRoles() {
         return addressRoles;
+    }
+
+    /** Keys a pool of this protocol may have under {@code addresses} in addition; without them it reads less. */
+    public List<String> optionalAddressRoles() {
+        return optionalAddressRoles;
     }
 
     public String configName() {

@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The rows of table concentration and concentration_pool (V20): written with a snapshot, read back whole. */
+/**
+ * The rows of table concentration and concentration_pool (V20), and through {@link OperatorRows} the operator
+ * figures (V40): written with a snapshot, read back whole.
+ */
 final class ConcentrationRows {
     static final String COLUMNS = "c.block_number, c.block_time, c.lst_total, c.pools_counted, c.missing_pools, "
             + "c.largest_pool, c.lst_largest_share, c.lst_top3_share, c.lst_hhi, c.lst_tau_third, c.lst_tau_half, "
@@ -83,6 +86,7 @@ final class ConcentrationRows {
             }
             s.executeBatch();
         }
+        OperatorRows.insert(c, report);
     }
 
     static void delete(Connection c, long blockNumber) throws SQLException {
@@ -130,7 +134,7 @@ final class ConcentrationRows {
         }
         List<PoolId> missingPools = missing.isEmpty() ? List.of()
                 : Arrays.stream(missing.split(",")).map(PoolId::new).toList();
-        return new ConcentrationReport(ref, pools, missingPools, lst, staked, all, absent);
+        return OperatorRows.read(c, new ConcentrationReport(ref, pools, missingPools, lst, staked, all, absent));
     }
 
     private static BigDecimal share(ResultSet r, int column) throws SQLException {

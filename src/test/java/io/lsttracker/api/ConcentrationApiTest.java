@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lsttracker.devchain.Devchain;
+import io.lsttracker.devchain.RocketNodeCounts;
 import io.lsttracker.devchain.SimulatedBeacon;
 import io.lsttracker.devchain.TestDevchain;
+import io.lsttracker.domain.NodeOperator;
 import io.lsttracker.domain.Wei;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -93,6 +95,55 @@ class ConcentrationApiTest {
         assertTrue(c.at("/ofAllStaked/tau/oneHalf").isNull());
         assertTrue(c.at("/ofAllStaked/nakamoto").isNull());
         assertEquals(share(lido, staked), c.at("/ofAllStaked/largestShare").asText());
+    }
+
+    @Test
+    void lidoOperatorsAndRocketPoolCountsAreTheSimulatedOnes() throws Exception {
+        JsonNode c = JSON.readTree(server.get("/api/concentration").body());
+        // Expected from the simulation's own list, computed here: every devchain operator has its own reward
+        // address, so each one with an active validator is one entity.
+        List<NodeOperator> active = devchain.lidoOperators().stream().filter(o -> o.activeValidators() > 0).toList();
+        assertEquals(devchain.lidoOperators().size() - 1, active.size(), "one retired curated operator");
+        long total = active.stream().mapToLong(NodeOperator::activeValidators).sum();
+        BigInteger squares = active.stream().map(o -> BigInteger.valueOf(o.activeValidators()).pow(2))
+                .reduce(BigInteger.ZERO, BigInteger::add);
+        JsonNode lido = c.get("lidoOperators");
+        assertEquals(active.size(), lido.get("operators").asInt());
+        assertEquals(total, lido.get("activeValidators").asLong());
+        // HHI = 10,000 x sum(v^2) / total^2, 6 decimals half-even
+        assertEquals(new BigDecimal(squares.multiply(BigInteger.valueOf(10_000)))
+                .divide(new BigDecimal(BigInteger.valueOf(total).pow(2)), 6, RoundingMode.HALF_EVEN).toPlainString(),
+                lido.get("hhi").asText());
+        List<NodeOperator> sorted = new ArrayList<>(active);
+        sorted.sort(java.util.Comparator.comparingLong(NodeOperator::activeValidators).reversed());
+        int third = 0;
+        long running = 0;
+        while (running * 3 <= total) {
+            running += sorted.get(third++).activeValidators();
+        }
+        assertEquals(third, lido.at("/tau/oneThird").asInt());
+        JsonNode largest = lido.get("largest");
+        assertEquals(10, largest.size());
+        for (int i = 0; i < 10; i++) {
+            NodeOperator o = sorted.get(i);
+            assertEquals(o.name(), largest.get(i).get("name").asText());
+            assertEquals(o.module(), largest.get(i).get("module").asText());
+            assertEquals(o.activeValidators(), largest.get(i).get("activeValidators").asLong());
+            assertEquals(share(BigInteger.valueOf(o.activeValidators()), BigInteger.valueOf(total)),
+                    largest.get(i).get("share").asText());
+        }
+        assertTrue(largest.get(0).get("name").asText().startsWith("Curated operator"));
+
+        RocketNodeCounts rp = devchain.rocketNodeCounts();
+        assertEquals(rp.nodes(), c.at("/rocketPool/nodeOperators").asLong());
+        assertEquals(rp.minipools(), c.at("/rocketPool/minipools").asLong());
+        assertEquals(rp.active(), c.at("/rocketPool/activeMinipools").asLong());
+        assertEquals(rp.staking(), c.at("/rocketPool/stakingMinipools").asLong());
+
+        JsonNode points = JSON.readTree(server.get("/api/concentration/history?interval=1h").body()).get("points");
+        JsonNode last = points.get(points.size() - 1);
+        assertEquals(lido, last.get("lidoOperators"));
+        assertEquals(c.get("rocketPool"), last.get("rocketPool"));
     }
 
     @Test

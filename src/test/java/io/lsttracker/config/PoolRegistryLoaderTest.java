@@ -53,6 +53,31 @@ class PoolRegistryLoaderTest {
     }
 
     @Test
+    void lidosModulesAreOptionalRolesCheckedLikeTheOthers(@TempDir Path dir) throws Exception {
+        PoolRegistry registry = PoolRegistryLoader.loadFile(Path.of(System.getenv().getOrDefault(
+                "LST_PROJECT_DIR", ".")).resolve("config/pools.yml"));
+        PoolDefinition lido = registry.find(new PoolId("lido")).orElseThrow();
+        assertEquals(new Address("0x55032650b14df07b85bF18A3a3eC8E0Af2e028d5"), lido.optionalAddress("curated").orElseThrow());
+        assertEquals(new Address("0xaE7B191A31f627b4eB1d4DaC64eaB9976995b433"),
+                lido.optionalAddress("simpledvt").orElseThrow());
+        String lidoYaml = """
+                pools:
+                  lido:
+                    protocol: lido
+                    token: stETH
+                    addresses:
+                      steth: "0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84"
+                      wsteth: "0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0"
+                """;
+        Path file = dir.resolve("pools.yml");
+        Files.writeString(file, lidoYaml);
+        assertTrue(PoolRegistryLoader.load(file.toString()).pools().get(0).optionalAddress("curated").isEmpty());
+        assertRejected(lidoYaml + "      curated: \"0x5503\"\n", "pools.lido.addresses.curated: '0x5503' is not an address");
+        assertRejected(lidoYaml + "      simple-dvt: \"0x0000000000000000000000000000000000000001\"\n",
+                "pools.lido.addresses.simple-dvt: not an address role of lido (its roles: steth, wsteth, curated, simpledvt)");
+    }
+
+    @Test
     void unknownProtocolNamesTheKeyAndTheKnownOnes() {
         assertRejected(ROCKETPOOL.replace("protocol: rocketpool", "protocol: rocketpol"),
                 "pools.rocketpool.protocol: unknown protocol 'rocketpol' (known: lido, rocketpool");

@@ -16,6 +16,7 @@ import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.pool.LidoAdapter;
+import io.lsttracker.pool.LidoOperatorsTest;
 import io.lsttracker.pool.PoolAdapters;
 import io.lsttracker.pool.RocketPoolAdapter;
 import java.math.BigInteger;
@@ -70,6 +71,12 @@ class SnapshotServiceTest {
     private final FakeChain chain = new FakeChain();
     private Address balancesAnswer = BALANCES;
     private boolean lidoReverts;
+    private int curatedOperators = 2;
+    private static final Address CURATED = new Address("0x55032650b14df07b85bF18A3a3eC8E0Af2e028d5");
+    private static final PoolDefinition LIDO_WITH_MODULES = new PoolDefinition(new PoolId("lido"), "Lido",
+            Protocol.LIDO, "stETH", Map.of("steth", STETH, "wsteth",
+                    new Address("0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0"), "curated", CURATED,
+                    "simpledvt", new Address("0xaE7B191A31f627b4eB1d4DaC64eaB9976995b433")));
 
     private SnapshotService service() {
         chain.answer = this::answer;
@@ -91,6 +98,10 @@ class SnapshotServiceTest {
                 return word(new BigInteger("1225000000000000000"));
             case "0xe6aa216c": // getExchangeRate
                 return word(new BigInteger("1145000000000000000"));
+            case "0xa70c70e4": // getNodeOperatorsCount
+                return word(BigInteger.valueOf(call.target().equals(CURATED) ? curatedOperators : 1));
+            case "0x9a56983c": // getNodeOperator(id, true)
+                return LidoOperatorsTest.operator(true, "Operator", 1_000, 10);
             default:
                 return word(new BigInteger("1000000000000000000000"));
         }
@@ -101,11 +112,11 @@ class SnapshotServiceTest {
         SnapshotService service = service();
         Snapshot first = service.take(BlockSelector.LATEST);
         assertEquals(2, chain.multicalls.size(), "the first snapshot resolves RocketNetworkBalances, then reads");
-        assertEquals(1, chain.multicalls.get(0).size());
+        assertEquals(3, chain.multicalls.get(0).size(), "RocketStorage: balances, node and minipool managers");
 
         Snapshot second = service.take(BlockSelector.LATEST);
         assertEquals(3, chain.multicalls.size(), "later snapshots are one multicall");
-        assertEquals(5 + 7, chain.multicalls.get(2).size(), "every call of every pool in that one multicall");
+        assertEquals(5 + 13, chain.multicalls.get(2).size(), "every call of every pool in that one multicall");
         assertTrue(chain.blocksRead.stream().allMatch(BLOCK::equals));
         assertEquals(BLOCK, second.block());
         assertEquals(new BigInteger("1225000000000000000"), second.pools().get(0).ethPerToken());
@@ -134,9 +145,32 @@ class SnapshotServiceTest {
         assertTrue(snapshot.pools().get(1).isOk());
         assertEquals(4, chain.multicalls.size(), "one extra multicall for the pool whose address moved");
         List<ContractCall> reread = chain.multicalls.get(3);
-        assertEquals(7, reread.size(), "only Rocket Pool is read again");
+        assertEquals(13, reread.size(), "only Rocket Pool is read again");
         assertEquals(balancesAnswer, reread.get(3).target());
         assertEquals(BLOCK, chain.blocksRead.get(3));
+    }
+
+    @Test
+    void lidoOperatorsAreInTheSameOneMulticallAndANewOperatorIsReadAtTheSameBlock() {
+        chain.answer = this::answer;
+        SnapshotService service = new SnapshotService(chain, new PoolRegistry("test", List.of(LIDO_WITH_MODULES)),
+                new PoolAdapters(List.of(new LidoAdapter())));
+        service.take(BlockSelector.LATEST);
+        assertEquals(2, chain.multicalls.size(), "the first snapshot reads the two modules' counts, then reads");
+        assertEquals(2, chain.multicalls.get(0).size());
+        Snapshot steady = service.take(BlockSelector.LATEST);
+        assertEquals(3, chain.multicalls.size(), "later snapshots are one multicall");
+        // stETH 5, curated: count + 2 operators, SimpleDVT: count + 1 operator
+        assertEquals(5 + 3 + 2, chain.multicalls.get(2).size());
+        assertEquals(3, steady.pools().get(0).operators().size());
+        assertEquals(990, steady.pools().get(0).operators().get(0).activeValidators()); // 1,000 - 10
+
+        curatedOperators = 3;
+        Snapshot grown = service.take(BlockSelector.LATEST);
+        assertEquals(5, chain.multicalls.size(), "one extra multicall with the new count");
+        assertEquals(5 + 4 + 2, chain.multicalls.get(4).size());
+        assertEquals(BLOCK, chain.blocksRead.get(4));
+        assertEquals(4, grown.pools().get(0).operators().size());
     }
 
     private static CallResult word(BigInteger value) {

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lsttracker.analytics.ConcentrationReport;
+import io.lsttracker.analytics.LidoOperators;
+import io.lsttracker.analytics.RocketPoolNodes;
 import io.lsttracker.analytics.SnapshotConcentration;
 import io.lsttracker.beacon.TotalStaked;
 import io.lsttracker.domain.BlockRef;
+import io.lsttracker.domain.NodeOperator;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
@@ -133,5 +136,54 @@ abstract class ConcentrationStoreContract {
         // Block 2: lido 70 of 70 + 30 + 10 = 110 ETH -> 7/11 = 0.636363636363636364 (half-even at 18 decimals).
         assertEquals(new BigDecimal("0.636363636363636364"), points.get(0).amongLsts().largestShare());
         assertEquals(List.of(), concentration.history(T0.minusSeconds(10), T0, Duration.ofHours(1)));
+    }
+
+    /** The snapshot of {@link #snapshot} with Lido's operators and Rocket Pool's counts read at the same block. */
+    static Snapshot withOperators(Snapshot plain) {
+        List<PoolState> pools = new ArrayList<>(plain.pools());
+        pools.set(0, pools.get(0).withOperators(List.of(
+                new NodeOperator(NodeOperator.CURATED, 0, "Alpha", "0x00000000000000000000000000000000000000a1", true,
+                        700, 100),
+                new NodeOperator(NodeOperator.CURATED, 1, "Beta", "0x00000000000000000000000000000000000000a2", true,
+                        200, 0),
+                new NodeOperator(NodeOperator.SIMPLE_DVT, 0, "Cluster 'D'", "0x00000000000000000000000000000000000000a3",
+                        true, 200, 0))));
+        PoolState rp = pools.get(1);
+        pools.set(1, PoolState.ok(rp.id(), rp.ethPerToken(), rp.totalEth(), rp.tokenSupply(), Map.of(
+                "nodeOperators", new BigDecimal("4012"), "minipools", new BigDecimal("35210"),
+                "activeMinipools", new BigDecimal("28280"), "stakingMinipools", new BigDecimal("28050"))));
+        return new Snapshot(plain.chainId(), plain.block(), pools);
+    }
+
+    @Test
+    void operatorFiguresAreStoredWithTheSnapshotAndReadBackExactly() {
+        Snapshot snapshot = withOperators(snapshot(100, "aa", T0, 60));
+        ConcentrationReport report = SnapshotConcentration.of(snapshot, Optional.empty(), "none");
+        snapshots.save(snapshot, Optional.of(report));
+        ConcentrationReport read = concentration.latest().orElseThrow();
+        assertEquals(report, read);
+        // Alpha 600, Beta 200, Cluster 'D' 200 of 1,000: HHI = 10,000 x (36 + 4 + 4) / 100 = 4,400
+        LidoOperators lido = read.lidoOperators().orElseThrow();
+        assertEquals(3, lido.operators());
+        assertEquals(1_000, lido.activeValidators());
+        assertEquals(new BigDecimal("4400.000000"), lido.measures().hhi());
+        assertEquals(List.of("Alpha", "Beta", "Cluster 'D'"), lido.largest().stream().map(o -> o.name()).toList());
+        assertEquals(new BigDecimal("0.600000000000000000"), lido.largest().get(0).share());
+        assertEquals(Optional.of(new RocketPoolNodes(4012, 35210, 28280, 28050)), read.rocketPool());
+        List<ConcentrationReport> history = concentration.history(T0, T0.plusSeconds(60), Duration.ofHours(1));
+        assertEquals(List.of(report), history);
+    }
+
+    @Test
+    void aReorgWithoutOperatorsLeavesNoneOfTheOldOnes() {
+        Snapshot first = withOperators(snapshot(100, "aa", T0, 60));
+        snapshots.save(first, Optional.of(SnapshotConcentration.of(first, Optional.empty(), "none")));
+        Snapshot replacement = snapshot(100, "bb", T0, 160);
+        ConcentrationReport report = SnapshotConcentration.of(replacement, Optional.empty(), "none");
+        assertEquals(SnapshotStore.SaveOutcome.REPLACED, snapshots.save(replacement, Optional.of(report)));
+        ConcentrationReport read = concentration.at(100).orElseThrow();
+        assertEquals(Optional.empty(), read.lidoOperators());
+        assertEquals(Optional.empty(), read.rocketPool());
+        assertEquals(report, read);
     }
 }

@@ -1,0 +1,148 @@
+package io.lsttracker.pool;
+
+import static io.lsttracker.pool.AnswersFixture.words;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lsttracker.chain.CallResult;
+import io.lsttracker.config.PoolDefinition;
+import io.lsttracker.domain.NodeOperator;
+import io.lsttracker.domain.PoolId;
+import io.lsttracker.domain.PoolState;
+import io.lsttracker.domain.Protocol;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.utils.Numeric;
+
+/** Lido's node operators read with stETH: calls, decoding of getNodeOperator answers, the cached count. */
+public class LidoOperatorsTest {
+    static final String CURATED = "0x55032650b14df07b85bF18A3a3eC8E0Af2e028d5";
+    static final String DVT = "0xaE7B191A31f627b4eB1d4DaC64eaB9976995b433";
+    static final PoolDefinition LIDO = new PoolDefinition(new PoolId("lido"), "Lido", Protocol.LIDO, "stETH", Map.of(
+            "steth", new Address("0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84"),
+            "wsteth", new Address("0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0"),
+            "curated", new Address(CURATED), "simpledvt", new Address(DVT)));
+    private static final String REWARD = "0x00000000000000000000000000000000c0a7ed00";
+
+    private final LidoAdapter adapter = new LidoAdapter();
+
+    @Test
+    void callsAreTheCountsThenOneGetNodeOperatorPerId() {
+        List<BoundCall> resolution = adapter.resolutionCalls(LIDO);
+        assertEquals(2, resolution.size());
+        // getNodeOperatorsCount() = 0xa70c70e4 (keccak-256 of the signature, abi/SOURCES.md)
+        assertEquals("0xa70c70e4", Numeric.toHexString(resolution.get(0).call().callData()));
+        adapter.acceptResolution(LIDO, new Answers(resolution, List.of(words("2"), words("1"))));
+        assertEquals(List.of(), adapter.resolutionCalls(LIDO));
+
+        List<BoundCall> reads = adapter.readCalls(LIDO);
+        assertEquals(5 + 1 + 2 + 1 + 1, reads.size());
+        assertEquals(new Address(CURATED), reads.get(5).call().target());
+        // getNodeOperator(1, true): selector 0x9a56983c, then id 1 and true as two words
+        assertEquals("0x9a56983c" + "0".repeat(63) + "1" + "0".repeat(63) + "1",
+                Numeric.toHexString(reads.get(7).call().callData()));
+        assertEquals(new Address(DVT), reads.get(9).call().target());
+    }
+
+    @Test
+    void decodesEachOperatorAndItsActiveValidators() {
+        adapter.acceptResolution(LIDO, new Answers(adapter.resolutionCalls(LIDO), List.of(words("2"), words("1"))));
+        List<BoundCall> reads = adapter.readCalls(LIDO);
+        PoolState state = adapter.decode(LIDO, new Answers(reads, answers("2", "1")));
+        List<NodeOperator> ops = state.operators();
+        assertEquals(3, ops.size());
+        // 9,120 deposited - 120 exited = 9,000 active
+        assertEquals(new NodeOperator(NodeOperator.CURATED, 0, "Alpha Staking", REWARD, true, 9_120, 120), ops.get(0));
+        assertEquals(9_000, ops.get(0).activeValidators());
+        // the deactivated one: 1,200 deposited, all 1,200 exited, so 0 active
+        assertFalse(ops.get(1).active());
+        assertEquals(0, ops.get(1).activeValidators());
+        assertEquals(NodeOperator.SIMPLE_DVT, ops.get(2).module());
+        assertEquals("DVT cluster with a name longer than thirty-two bytes", ops.get(2).name());
+        assertEquals(300, ops.get(2).activeValidators()); // 305 - 5
+    }
+
+    @Test
+    void anOperatorAddedAtThisBlockMakesTheAdapterReadAgainWithTheNewCount() {
+        adapter.acceptResolution(LIDO, new Answers(adapter.resolutionCalls(LIDO), List.of(words("2"), words("1"))));
+        List<BoundCall> reads = adapter.readCalls(LIDO);
+        List<CallResult> answers = new ArrayList<>(answers("2", "1"));
+        answers.set(5, words("3")); // the curated count is 3 at this block
+        StaleResolutionException e = assertThrows(StaleResolutionException.class,
+                () -> adapter.decode(LIDO, new Answers(reads, answers)));
+        assertTrue(e.getMessage().contains("now has 3 node operators (was 2)"), e.getMessage());
+        assertEquals(5 + 1 + 3 + 1 + 1, adapter.readCalls(LIDO).size());
+    }
+
+    @Test
+    void moreExitedThanDepositedIsRefusedNamingTheCall() {
+        adapter.acceptResolution(LIDO, new Answers(adapter.resolutionCalls(LIDO), List.of(words("1"), words("0"))));
+        List<BoundCall> reads = adapter.readCalls(LIDO);
+        List<CallResult> answers = new ArrayList<>(steth());
+        answers.add(words("1"));
+        answers.add(operator(true, "Broken", 100, 101));
+        answers.add(words("0"));
+        PoolDataException e = assertThrows(PoolDataException.class,
+                () -> adapter.decode(LIDO, new Answers(reads, answers)));
+        assertTrue(e.getMessage().contains("101 exited validators but only 100 deposited"), e.getMessage());
+        assertTrue(e.getMessage().contains("getNodeOperator"), e.getMessage());
+    }
+
+    @Test
+    void anAbsurdOperatorCountIsRefusedBeforeAnyCallIsBuilt() {
+        List<BoundCall> resolution = adapter.resolutionCalls(LIDO);
+        PoolDataException e = assertThrows(PoolDataException.class, () -> adapter.acceptResolution(LIDO,
+                new Answers(resolution, List.of(words("1000000"), words("1")))));
+        assertTrue(e.getMessage().contains("reports 1000000 node operators"), e.getMessage());
+    }
+
+    @Test
+    void withoutModuleAddressesNoOperatorsAreRead() {
+        assertEquals(List.of(), adapter.resolutionCalls(LidoAdapterTest.LIDO));
+        assertEquals(5, adapter.readCalls(LidoAdapterTest.LIDO).size());
+    }
+
+    /** stETH's five answers (the state of LidoAdapterTest). */
+    private static List<CallResult> steth() {
+        return List.of(words("1157209899495068171"), words("9000000000000000000000000"),
+                words("7777324226851837196289532"), words("9000000000000000000000000"),
+                words("290000", "289950", "9100000123000000000000000"));
+    }
+
+    private static List<CallResult> answers(String curatedCount, String dvtCount) {
+        List<CallResult> answers = new ArrayList<>(steth());
+        answers.add(words(curatedCount));
+        answers.add(operator(true, "Alpha Staking", 9_120, 120));
+        answers.add(operator(false, "Retired Operator", 1_200, 1_200));
+        answers.add(words(dvtCount));
+        answers.add(operator(true, "DVT cluster with a name longer than thirty-two bytes", 305, 5));
+        return answers;
+    }
+
+    /**
+     * getNodeOperator's answer, ABI-encoded by hand: seven head words (active, the offset of the name = 7 x 32 =
+     * 0xe0, reward address, vetted, exited, added, deposited), then the name's length and its bytes padded to
+     * whole words.
+     */
+    public static CallResult operator(boolean active, String name, long deposited, long exited) {
+        byte[] text = name.getBytes(StandardCharsets.UTF_8);
+        StringBuilder hex = new StringBuilder();
+        for (BigInteger word : List.of(BigInteger.valueOf(active ? 1 : 0), BigInteger.valueOf(0xe0),
+                new BigInteger(REWARD.substring(2), 16), BigInteger.valueOf(deposited + 50), BigInteger.valueOf(exited),
+                BigInteger.valueOf(deposited + 80), BigInteger.valueOf(deposited), BigInteger.valueOf(text.length))) {
+            String digits = word.toString(16);
+            hex.append("0".repeat(64 - digits.length())).append(digits);
+        }
+        String textHex = Numeric.toHexStringNoPrefix(text);
+        int padded = (text.length + 31) / 32 * 64;
+        hex.append(textHex).append("0".repeat(padded - textHex.length()));
+        return new CallResult(true, Numeric.hexStringToByteArray(hex.toString()));
+    }
+}
