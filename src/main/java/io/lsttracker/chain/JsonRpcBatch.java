@@ -17,11 +17,47 @@ import org.web3j.protocol.core.Response;
  * says so), so answers are matched by id, not by position as web3j does.
  */
 final class JsonRpcBatch {
+    /**
+     * Most bytes of JSON in one batch request. Nodes refuse larger bodies (anvil answers "Invalid request" to a
+     * body over 2 MiB, and hosted providers cap batches too), so a batch is split into requests under this.
+     */
+    static final int MAX_BATCH_BYTES = 1 << 20;
+
     private JsonRpcBatch() {
     }
 
     static <T extends Response<?>> List<T> send(RpcConnection rpc, String what, List<? extends Request<?, T>> requests,
             IntFunction<String> describe) {
+        List<T> answers = new ArrayList<>(requests.size());
+        int start = 0;
+        long bytes = 0;
+        for (int i = 0; i < requests.size(); i++) {
+            long size = size(requests.get(i));
+            if (i > start && bytes + size > MAX_BATCH_BYTES) {
+                int offset = start;
+                answers.addAll(sendOne(rpc, what, requests.subList(start, i), j -> describe.apply(offset + j)));
+                start = i;
+                bytes = 0;
+            }
+            bytes += size;
+        }
+        if (start < requests.size()) {
+            int offset = start;
+            answers.addAll(sendOne(rpc, what, requests.subList(start, requests.size()), j -> describe.apply(offset + j)));
+        }
+        return answers;
+    }
+
+    private static long size(Request<?, ?> request) {
+        try {
+            return org.web3j.protocol.ObjectMapperFactory.getObjectMapper().writeValueAsBytes(request).length + 1;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON-RPC request", e);
+        }
+    }
+
+    private static <T extends Response<?>> List<T> sendOne(RpcConnection rpc, String what,
+            List<? extends Request<?, T>> requests, IntFunction<String> describe) {
         if (requests.isEmpty()) {
             return List.of();
         }
@@ -33,8 +69,9 @@ final class JsonRpcBatch {
         } catch (IOException e) {
             throw rpc.unreachable(what, e);
         } catch (RuntimeException e) {
-            throw new ChainReadException(rpc.url() + " answered " + what + " with something that is not a JSON-RPC "
-                    + "batch answer: " + e.getMessage(), e);
+            throw new ChainReadException(rpc.url() + " answered " + what + " (a batch of " + requests.size()
+                    + " requests) with something that is not a JSON-RPC batch answer (a node that refuses a whole batch "
+                    + "answers one error object): " + e.getMessage(), e);
         }
         Map<Long, Response<?>> byId = new HashMap<>();
         for (Response<?> response : answer.getResponses()) {
