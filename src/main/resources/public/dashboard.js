@@ -126,7 +126,8 @@
       stat('LSTs share of staked', pct(concentration.trackedShareOfStaked)),
       stat('Largest pool', staked ? staked.largestPool + ' ' + pct(staked.largestShare) : '–'),
       stat('Top 3', staked ? pct(staked.top3Share) : '–'),
-      stat('Nakamoto coefficient', staked && staked.nakamoto !== null ? String(staked.nakamoto) : '–'),
+      stat('Nakamoto coefficient', staked ? (staked.nakamoto !== null ? String(staked.nakamoto)
+        : 'none: all tracked pools hold under 1/2') : '–'),
       stat('HHI (all staked)', staked ? num(staked.hhi, 0) : '–'));
   }
 
@@ -214,21 +215,26 @@
     ], { digits: 0 });
   }
 
-  function renderOperators(operators) {
+  function renderOperators(operators, rocketPool) {
     const container = $('operators');
+    const rocket = rocketPool ? el('p', { class: 'muted', text: 'Rocket Pool: ' + num(rocketPool.nodeOperators, 0)
+      + ' node operators, ' + num(rocketPool.stakingMinipools, 0) + ' staking minipools of '
+      + num(rocketPool.minipools, 0) + '.' }) : '';
     if (!operators) {
-      container.replaceChildren(el('div', { class: 'empty', text: 'No operator data yet.' }));
+      container.replaceChildren(el('div', { class: 'empty', text: 'No operator data yet.' }), rocket);
       return;
     }
-    const rows = operators.largest.map((o) => el('tr', {}, el('td', { text: o.name }),
-      el('td', { class: 'num', text: String(o.activeValidators) }), el('td', { class: 'num', text: pct(o.share) })));
+    const rows = operators.largest.map((o) => el('tr', {}, el('td', { text: o.name }), el('td', { text: o.module }),
+      el('td', { class: 'num', text: num(o.activeValidators, 0) }), el('td', { class: 'num', text: pct(o.share) })));
     container.replaceChildren(
-      el('p', { class: 'muted', text: operators.operators + ' operators, ' + operators.activeValidators
-        + ' active validators; HHI ' + num(operators.hhi, 1) + '; Nakamoto ' + operators.tau.oneHalf }),
+      el('p', { class: 'muted', text: operators.operators + ' operators across the curated module and SimpleDVT, '
+        + num(operators.activeValidators, 0) + ' active validators; HHI ' + num(operators.hhi, 1)
+        + '; tau 1/3, 1/2, 2/3: ' + [operators.tau.oneThird, operators.tau.oneHalf, operators.tau.twoThirds].join(', ') }),
       el('table', { 'data-rows': String(rows.length) },
-        el('thead', {}, el('tr', {}, el('th', { text: 'operator' }), el('th', { class: 'num', text: 'validators' }),
-          el('th', { class: 'num', text: 'share' }))),
-        el('tbody', {}, ...rows)));
+        el('thead', {}, el('tr', {}, el('th', { text: 'largest operators' }), el('th', { text: 'module' }),
+          el('th', { class: 'num', text: 'validators' }), el('th', { class: 'num', text: 'share' }))),
+        el('tbody', {}, ...rows)),
+      rocket);
   }
 
   function renderAlerts(active, recent) {
@@ -267,7 +273,7 @@
     const concentration = await section('summary', () => api('/api/concentration'));
     renderSummary(concentration);
     renderCards(poolList, concentration);
-    renderOperators(concentration && concentration.lidoOperators);
+    renderOperators(concentration && concentration.lidoOperators, concentration && concentration.rocketPool);
     const history = await section('chart-share', () => loadShares(w));
     if (history) loadIndices(history);
     await Promise.all([

@@ -126,6 +126,12 @@ class DashboardBrowserTest {
         assertEquals(String.format(java.util.Locale.US, "%.2f%%", Double.parseDouble(lidoShare) * 100),
                 browser.findElement(By.cssSelector(".card[data-pool=lido] [data-field=shareOfStaked]")).getText());
 
+        JsonNode operators = JSON.readTree(get("/api/concentration")).get("lidoOperators");
+        assertEquals(String.valueOf(operators.get("largest").size()),
+                browser.findElement(By.cssSelector("#operators table")).getAttribute("data-rows"));
+        assertEquals(operators.get("largest").get(0).get("name").asText(),
+                browser.findElement(By.cssSelector("#operators tbody tr td")).getText());
+
         JsonNode active = JSON.readTree(get("/api/alerts/active")).get("alerts");
         assertTrue(active.size() > 0, "Lido above 25% of all staked ETH fires the default rule");
         assertEquals(String.valueOf(active.size()),
