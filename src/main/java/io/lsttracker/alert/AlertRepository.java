@@ -1,6 +1,7 @@
 package io.lsttracker.alert;
 
 import io.lsttracker.domain.PoolId;
+import io.lsttracker.store.JdbcWork;
 import io.lsttracker.store.StoreException;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -270,15 +271,8 @@ public final class AlertRepository {
         });
     }
 
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
 
-    private <T> T query(String what, SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
-        }
+    private <T> T query(String what, JdbcWork.Work<T> work) {
+        return JdbcWork.run(dataSource, what, work);
     }
 }

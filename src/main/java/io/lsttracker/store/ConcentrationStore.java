@@ -70,15 +70,8 @@ public final class ConcentrationStore {
         });
     }
 
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
 
-    private <T> T query(String what, SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
-        }
+    private <T> T query(String what, JdbcWork.Work<T> work) {
+        return JdbcWork.run(dataSource, what, work);
     }
 }

@@ -1,0 +1,29 @@
+package io.lsttracker.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * One unit of JDBC work on a pooled connection, with the SQLException turned into a {@link StoreException}
+ * that says what was being done. Shared by the stores so each does not repeat the plumbing.
+ */
+public final class JdbcWork {
+    private JdbcWork() {
+    }
+
+    /** The work itself: may throw SQLException, which {@link #run} reports. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} on a connection from {@code dataSource}; {@code what} completes "cannot ...". */
+    public static <T> T run(DataSource dataSource, String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+}
