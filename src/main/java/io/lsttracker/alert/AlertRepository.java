@@ -2,7 +2,6 @@ package io.lsttracker.alert;
 
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.store.JdbcWork;
-import io.lsttracker.store.StoreException;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -2,10 +2,8 @@ package io.lsttracker.store;
 
 import io.lsttracker.analytics.ConcentrationReport;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
