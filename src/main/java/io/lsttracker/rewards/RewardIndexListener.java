@@ -20,9 +20,11 @@ public final class RewardIndexListener implements SnapshotListener {
     private static final Logger LOG = LoggerFactory.getLogger(RewardIndexListener.class);
 
     private final EventIndexer indexer;
+    private final RewardService rewards;
 
-    public RewardIndexListener(EventIndexer indexer) {
+    public RewardIndexListener(EventIndexer indexer, RewardService rewards) {
         this.indexer = indexer;
+        this.rewards = rewards;
     }
 
     @Override
@@ -42,6 +44,8 @@ public final class RewardIndexListener implements SnapshotListener {
         } catch (ChainReadException | CallFailedException | StoreException e) {
             LOG.warn("reward events not indexed up to block {}: {} (tried again with the next snapshot)",
                     newest.block().number(), e.getMessage());
+        } finally {
+            rewards.invalidate(); // new snapshots (and events): the cached report steps are out of date
         }
     }
 }
