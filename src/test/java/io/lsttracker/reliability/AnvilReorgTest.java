@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.lsttracker.devchain.AnvilProcess;
 import io.lsttracker.devchain.Devchain;
-import io.lsttracker.devchain.DevchainParameters;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.snapshot.SnapshotCycle;
@@ -38,7 +36,7 @@ import org.web3j.protocol.core.Response;
 import org.web3j.protocol.http.HttpService;
 
 /**
- * The live cycle (as `serve` wires it) on a devchain of its own, reorganised with anvil_reorg: the stored
+ * The live cycle (as `serve` wires it) on a devchain it may write to (ReliabilityDevchain), reorganised with anvil_reorg: the stored
  * snapshot whose block left the canonical chain is read again and replaced in place, with a log line, its
  * concentration row with it, and report events of the orphaned blocks are forgotten (they were between stored
  * snapshots, which the rewind must reach too). anvil_reorg drops the replaced blocks' transactions and mines
@@ -57,10 +55,7 @@ class AnvilReorgTest {
 
     @BeforeAll
     static void start() {
-        DevchainParameters defaults = DevchainParameters.defaults(2);
-        devchain = Devchain.start(AnvilProcess.freePort(), new DevchainParameters(defaults.historyDays(),
-                defaults.aprPercent(), defaults.negativeRebaseDay(), defaults.negativeRebaseBps(),
-                defaults.skippedLidoReportDay(), defaults.historyBlockSeconds(), 0));
+        devchain = ReliabilityDevchain.shared();
         context = ApplicationContext.builder().environments("server").deduceEnvironment(false)
                 .properties(Map.of("tracker.chain.rpc-url", devchain.url(),
                         "tracker.confirmations", 0,
@@ -78,9 +73,6 @@ class AnvilReorgTest {
         }
         if (web3j != null) {
             web3j.shutdown();
-        }
-        if (devchain != null) {
-            devchain.close();
         }
     }
 
