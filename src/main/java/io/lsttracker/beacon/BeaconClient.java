@@ -199,6 +199,6 @@ public final class BeaconClient {
 
     private String describe(String path) {
         // The path is ours (the standard beacon API); the base may carry a key, so only its host is shown.
-        return "beacon node " + url() + " GET " + path;
+        return "beacon node " + url() + " GET /" + path;
     }
 }
