@@ -50,8 +50,9 @@ public final class BeaconClient {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
+    /** The node as messages show it: scheme, host and port only (see {@link io.lsttracker.config.RedactedUrl}). */
     public String url() {
-        return base.toString();
+        return io.lsttracker.config.RedactedUrl.of(base.toString());
     }
 
     /** The beacon chain's genesis time, read once and kept. */
@@ -101,7 +102,7 @@ public final class BeaconClient {
                 return total;
             }
         }
-        throw new BeaconReadException(base + " has no state for slot " + slot + " nor for the "
+        throw new BeaconReadException(url() + " has no state for slot " + slot + " nor for the "
                 + (MAX_SLOTS_BACK - 1) + " slots before it (does it keep historical states?)");
     }
 
@@ -197,6 +198,7 @@ public final class BeaconClient {
     }
 
     private String describe(String path) {
-        return "beacon node GET " + base.resolve(path);
+        // The path is ours (the standard beacon API); the base may carry a key, so only its host is shown.
+        return "beacon node " + url() + " GET /" + path;
     }
 }

@@ -1,5 +1,6 @@
 package io.lsttracker.chain;
 
+import io.lsttracker.config.RedactedUrl;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -23,7 +24,9 @@ import org.web3j.protocol.http.HttpService;
  * metrics read.
  */
 public final class RpcConnection implements AutoCloseable {
+    /** Where requests go; may hold an API key, so it is never shown: {@link #url()} is what messages use. */
     private final String url;
+    private final String shown;
     private final HttpService service;
     private final Web3j web3j;
     private final AtomicLong httpRequests = new AtomicLong();
@@ -39,6 +42,7 @@ public final class RpcConnection implements AutoCloseable {
 
     private RpcConnection(String url, Duration timeout) {
         this.url = url;
+        this.shown = RedactedUrl.of(url);
         OkHttpClient client = new OkHttpClient.Builder()
                 .callTimeout(timeout)
                 .connectTimeout(timeout)
@@ -69,17 +73,20 @@ public final class RpcConnection implements AutoCloseable {
         try {
             uri = URI.create(url == null ? "" : url.trim());
         } catch (IllegalArgumentException e) {
-            throw new ChainReadException("RPC URL '" + url + "' is not a valid URL");
+            throw new ChainReadException("RPC URL (tracker.chain.rpc-url, LST_RPC_URL) is not a valid URL");
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new ChainReadException("RPC URL '" + url + "' is not an http:// or https:// URL");
+            // Not echoed whole: a mistyped URL still holds the key it was pasted with.
+            throw new ChainReadException("RPC URL (tracker.chain.rpc-url, LST_RPC_URL) is not an http:// or https:// URL"
+                    + (scheme == null ? "" : " (its scheme is '" + scheme + "')"));
         }
         return new RpcConnection(uri.toString(), timeout);
     }
 
+    /** The endpoint as messages and logs show it: scheme, host and port only (see {@link RedactedUrl}). */
     public String url() {
-        return url;
+        return shown;
     }
 
     public Web3jService service() {
@@ -133,7 +140,7 @@ public final class RpcConnection implements AutoCloseable {
     /** Turns an I/O failure into a message a user can act on: which endpoint, and what went wrong. */
     ChainReadException unreachable(String what, IOException e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new ChainReadException("cannot reach RPC endpoint " + url + " (" + what + "): " + reason, e);
+        return new ChainReadException("cannot reach RPC endpoint " + shown + " (" + what + "): " + reason, e);
     }
 
     @Override

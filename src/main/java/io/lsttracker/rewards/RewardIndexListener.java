@@ -32,6 +32,15 @@ public final class RewardIndexListener implements SnapshotListener {
         recordedAll(java.util.List.of(new Recorded(snapshot, outcome)));
     }
 
+    /**
+     * Report events from {@code fromBlock} on may have been in blocks the reorg took away, also between stored
+     * snapshots (which the replaced snapshots alone would not reach): forget them, they are read again.
+     */
+    @Override
+    public void reorganised(long fromBlock) {
+        indexer.rewindTo(fromBlock);
+    }
+
     /** Once per batch: rewind to the earliest replaced block, then index up to the newest snapshot's block. */
     @Override
     public void recordedAll(java.util.List<Recorded> recorded) {

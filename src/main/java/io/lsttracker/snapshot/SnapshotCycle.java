@@ -14,6 +14,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One cycle of the live tracker: look at the head, first re-check the stored head against the canonical
- * chain (a reorg replaces it), then snapshot the block {@code confirmations} behind the head unless it is
+ * chain (a reorg replaces it and every stored block after the fork point, see {@link ReorgCheck}), then snapshot the block {@code confirmations} behind the head unless it is
  * already stored. A cycle that fails logs one line and is counted; nothing stored is touched, and the next
  * cycle tries again. Cycles are serialised: a double trigger waits and then finds the block stored.
  */
@@ -45,6 +46,7 @@ public final class SnapshotCycle {
     private final SnapshotService snapshots;
     private final SnapshotStore store;
     private final SnapshotRecorder recorder;
+    private final ReorgCheck reorgs;
     private final long confirmations;
     private final Map<Outcome, Counter> cycles = new EnumMap<>(Outcome.class);
     private final Instant startedAt = Instant.now();
@@ -53,7 +55,7 @@ public final class SnapshotCycle {
     private final AtomicReference<Instant> lastFailureAt = new AtomicReference<>();
 
     public SnapshotCycle(ChainReader chain, SnapshotService snapshots, SnapshotStore store, SnapshotRecorder recorder,
-            MeterRegistry meters, @Value("${tracker.confirmations:2}") long confirmations) {
+            ReorgCheck reorgs, MeterRegistry meters, @Value("${tracker.confirmations:2}") long confirmations) {
         if (confirmations < 0) {
             throw new io.lsttracker.config.ConfigException("tracker.confirmations: must not be negative, got " + confirmations);
         }
@@ -61,6 +63,7 @@ public final class SnapshotCycle {
         this.snapshots = snapshots;
         this.store = store;
         this.recorder = recorder;
+        this.reorgs = reorgs;
         this.confirmations = confirmations;
         for (Outcome outcome : Outcome.values()) {
             cycles.put(outcome, Counter.builder("lst.snapshot.cycles")
@@ -93,15 +96,18 @@ public final class SnapshotCycle {
     private Outcome cycle() {
         BlockRef head = chain.pin(BlockSelector.LATEST);
         Optional<BlockRef> stored = store.head();
-        if (stored.isPresent() && stored.get().number() <= head.number()) {
-            BlockRef canonical = chain.pin(new BlockSelector.Number(stored.get().number()));
-            if (!canonical.hash().equals(stored.get().hash())) {
-                Snapshot again = snapshots.take(new BlockSelector.Number(canonical.number()));
-                recorder.record(again);
+        Optional<ReorgCheck.Reorg> reorg = stored.isPresent() ? reorgs.detect(stored.get(), head.number()) : Optional.empty();
+        if (reorg.isPresent()) {
+            List<ReorgCheck.Orphan> orphans = reorg.get().orphans();
+            recorder.reorganised(reorg.get().fromBlock());
+            // Read again, not patched: every figure of the replaced block may differ on the new branch.
+            List<Snapshot> again = orphans.stream().map(o -> snapshots.take(new BlockSelector.Number(o.number()))).toList();
+            recorder.recordAll(again);
+            for (int i = 0; i < orphans.size(); i++) {
                 LOG.warn("reorg: stored block {} had hash {}, the canonical one is {}; snapshot replaced",
-                        canonical.number(), stored.get().hash(), again.block().hash());
-                return Outcome.REPLACED;
+                        orphans.get(i).number(), orphans.get(i).storedHash(), again.get(i).block().hash());
             }
+            return Outcome.REPLACED;
         }
         long target = Math.max(0, head.number() - confirmations);
         if (stored.isPresent() && stored.get().number() >= target) {

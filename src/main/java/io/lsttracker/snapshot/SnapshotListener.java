@@ -18,4 +18,12 @@ public interface SnapshotListener {
     default void recordedAll(java.util.List<Recorded> recorded) {
         recorded.forEach(r -> recorded(r.snapshot(), r.outcome()));
     }
+
+    /**
+     * The chain was reorganised from {@code fromBlock} on: what was derived from those blocks is to be forgotten
+     * (the replaced snapshots follow through {@link #recordedAll}). Thrown exceptions fail the cycle, which then
+     * finds the same reorg again.
+     */
+    default void reorganised(long fromBlock) {
+    }
 }

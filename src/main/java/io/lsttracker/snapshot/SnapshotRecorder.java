@@ -35,6 +35,11 @@ public final class SnapshotRecorder {
         this(store, block -> StakedTotalSource.Reading.absent("no beacon node is configured"), listeners);
     }
 
+    /** Tells every listener that the chain was reorganised from {@code fromBlock} on, before it is read again. */
+    public void reorganised(long fromBlock) {
+        listeners.forEach(listener -> listener.reorganised(fromBlock));
+    }
+
     public SnapshotStore.SaveOutcome record(Snapshot snapshot) {
         return recordAll(List.of(snapshot)).get(0);
     }

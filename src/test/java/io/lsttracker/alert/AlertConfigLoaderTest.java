@@ -66,7 +66,7 @@ class AlertConfigLoaderTest {
             rules: {r: {metric: hhi-of-lsts, threshold: 1, hysteresis: -1}}    | a.yml: rules.r.hysteresis: must not be negative
             rules: {r: {metric: hhi-of-lsts, threshold: 1, colour: red}}       | a.yml: rules.r.colour: unknown key
             rules: {R1: {metric: hhi-of-lsts, threshold: 1}}                   | a.yml: rules.R1: a rule id is
-            webhooks: {w: {url: 'ftp://x'}}                                    | a.yml: webhooks.w.url: 'ftp://x' is not an http(s) URL
+            webhooks: {w: {url: 'ftp://x'}}                                    | a.yml: webhooks.w.url: ftp://x is not an http(s) URL
             webhooks: {w: {url: 'http://x', format: teams}}                    | a.yml: webhooks.w.format: 'teams' is not one of generic, slack, discord
             alerts: []                                                         | a.yml: alerts: unknown key
             """)

@@ -146,6 +146,6 @@ class BeaconClientTest {
         server.stop(0);
         BeaconClient gone = new BeaconClient("http://127.0.0.1:" + port, Duration.ofSeconds(2));
         BeaconReadException e = assertThrows(BeaconReadException.class, () -> gone.totalStakedAt(BLOCK));
-        assertTrue(e.getMessage().contains("127.0.0.1:" + port + "/eth/v1/beacon/genesis"), e.getMessage());
+        assertTrue(e.getMessage().contains("127.0.0.1:" + port + " GET /eth/v1/beacon/genesis"), e.getMessage());
     }
 }

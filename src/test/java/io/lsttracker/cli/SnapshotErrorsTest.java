@@ -44,7 +44,7 @@ class SnapshotErrorsTest {
     @Test
     void notAnHttpUrl() {
         Result r = run("snapshot", "--rpc", "localhost:8545");
-        assertOneLine(r, Main.EXIT_CHAIN, "error: RPC URL 'localhost:8545' is not an http:// or https:// URL");
+        assertOneLine(r, Main.EXIT_CHAIN, "error: RPC URL (tracker.chain.rpc-url, LST_RPC_URL) is not an http:// or https:// URL (its scheme is 'localhost')");
     }
 
     @Test

@@ -76,6 +76,18 @@ class SnapshotCycleTest {
     private TestDatabases.TestDatabase database;
     private SnapshotStore store;
     private SnapshotCycle cycle;
+    /** The blocks from which listeners were told to forget derived figures. */
+    private final List<Long> rewound = new java.util.ArrayList<>();
+    private final SnapshotListener rewinds = new SnapshotListener() {
+        @Override
+        public void recorded(io.lsttracker.domain.Snapshot snapshot, SnapshotStore.SaveOutcome outcome) {
+        }
+
+        @Override
+        public void reorganised(long fromBlock) {
+            rewound.add(fromBlock);
+        }
+    };
 
     @BeforeEach
     void setUp() {
@@ -83,7 +95,8 @@ class SnapshotCycleTest {
         store = new JdbcSnapshotStore(database.dataSource());
         SnapshotService service = new SnapshotService(chain, new PoolRegistry("test", List.of(LIDO)),
                 new PoolAdapters(List.of(new LidoAdapter())));
-        cycle = new SnapshotCycle(chain, service, store, new SnapshotRecorder(store, List.of()), meters, 2);
+        cycle = new SnapshotCycle(chain, service, store, new SnapshotRecorder(store, List.of(rewinds)),
+                new ReorgCheck(chain, new io.lsttracker.store.StoredBlocks(database.dataSource()), 128), meters, 2);
     }
 
     @AfterEach
@@ -116,6 +129,27 @@ class SnapshotCycleTest {
         assertEquals(ScriptedChain.hash(98, "b"), store.head().orElseThrow().hash());
         assertTrue(!stored.equals(store.head().orElseThrow().hash()));
         assertEquals(chain.rate, store.latest().orElseThrow().pools().get(0).ethPerToken(), "read again, not copied");
+        // Only block 98 is stored and none below it matches: forgotten from the reorg depth's floor, 98 - 128.
+        assertEquals(List.of(0L), rewound);
+    }
+
+    @Test
+    void aReorgDeeperThanTheStoredHeadReplacesEveryOrphanedBlockBackToTheForkPoint() {
+        for (long head = 100; head <= 104; head++) {
+            chain.head = head;
+            cycle.runOnce(); // stores 98..102
+        }
+        // A reorg from block 101 on: 101 and 102 are other blocks, 100 and below are not.
+        chain.hashes.put(101L, ScriptedChain.hash(101, "b"));
+        chain.hashes.put(102L, ScriptedChain.hash(102, "b"));
+        assertEquals(SnapshotCycle.Outcome.REPLACED, cycle.runOnce());
+        var hashes = new io.lsttracker.store.StoredBlocks(database.dataSource()).hashesBetween(98, 102);
+        assertEquals(5, hashes.size(), "replaced in place, no duplicate");
+        assertEquals(ScriptedChain.hash(101, "b"), hashes.get(101L));
+        assertEquals(ScriptedChain.hash(102, "b"), hashes.get(102L));
+        assertEquals(ScriptedChain.hash(100, "a"), hashes.get(100L), "the fork point and older blocks are untouched");
+        assertEquals(List.of(101L), rewound, "derived figures are forgotten from the block after the fork point");
+        assertEquals(SnapshotCycle.Outcome.UNCHANGED, cycle.runOnce(), "once replaced, the head is canonical");
     }
 
     @Test

@@ -1,0 +1,29 @@
+package io.lsttracker.reliability;
+
+import io.lsttracker.devchain.AnvilProcess;
+import io.lsttracker.devchain.Devchain;
+import io.lsttracker.devchain.DevchainParameters;
+
+/**
+ * A devchain for the tests of this package, which write to it (anvil_reorg, mining under a running tracker),
+ * so it is not the read-only TestDevchain.shared(). One day of history (report events below the head), no
+ * interval mining (the tests mine). Each test works from the head it finds. Stopped by the JVM's shutdown hook.
+ */
+final class ReliabilityDevchain {
+    private static Devchain shared;
+
+    private ReliabilityDevchain() {
+    }
+
+    static synchronized Devchain shared() {
+        if (shared == null) {
+            DevchainParameters defaults = DevchainParameters.defaults(1);
+            Devchain devchain = Devchain.start(AnvilProcess.freePort(), new DevchainParameters(defaults.historyDays(),
+                    defaults.aprPercent(), defaults.negativeRebaseDay(), defaults.negativeRebaseBps(),
+                    defaults.skippedLidoReportDay(), defaults.historyBlockSeconds(), 0));
+            Runtime.getRuntime().addShutdownHook(new Thread(devchain::close));
+            shared = devchain;
+        }
+        return shared;
+    }
+}
