@@ -8,7 +8,13 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.exceptions.BufferLengthExceededException;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.handler.codec.TooLongFrameException;
+import java.net.URISyntaxException;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import org.slf4j.Logger;
@@ -22,6 +28,11 @@ import org.slf4j.LoggerFactory;
 @Controller
 public class ApiErrorHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandlers.class);
+    private final NettyHttpServerConfiguration limits;
+
+    public ApiErrorHandlers(NettyHttpServerConfiguration limits) {
+        this.limits = limits;
+    }
 
     @Error(global = true, exception = ApiException.class)
     public HttpResponse<ApiError> api(ApiException e) {
@@ -72,14 +83,60 @@ public class ApiErrorHandlers {
         return respond(status, status.getReason().toLowerCase().replace(' ', '_'), e.getMessage());
     }
 
+    /**
+     * A path or query Java's URI parser refuses (a stray '%', '%zz', a raw space or control character): the
+     * request never reached a route, so it is the client's, not ours.
+     */
+    @Error(global = true, exception = URISyntaxException.class)
+    public HttpResponse<ApiError> badUri(URISyntaxException e) {
+        return respond(HttpStatus.BAD_REQUEST, "bad_request", "the request path or query is not a valid URI: "
+                + e.getReason() + " at index " + e.getIndex() + " (percent-encode reserved and non-ASCII characters)");
+    }
+
+    /**
+     * Netty refuses a request line, the headers or a body over the server's limits before any route runs; the
+     * status is 413 for all three (Micronaut's mapping of TooLongFrameException), so the message names them.
+     */
+    @Error(global = true, status = HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+    public HttpResponse<ApiError> tooLarge(HttpRequest<?> request) {
+        return respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request_too_large", tooLargeMessage());
+    }
+
+    @Error(global = true, exception = ContentLengthExceededException.class)
+    public HttpResponse<ApiError> bodyTooLarge(ContentLengthExceededException e) {
+        return respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request_too_large", tooLargeMessage());
+    }
+
+    @Error(global = true, exception = BufferLengthExceededException.class)
+    public HttpResponse<ApiError> bufferTooLarge(BufferLengthExceededException e) {
+        return respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request_too_large", tooLargeMessage());
+    }
+
+    private String tooLargeMessage() {
+        return "the request is too large: at most " + limits.getMaxInitialLineLength()
+                + " bytes of request line (method, path and query), " + limits.getMaxHeaderSize()
+                + " bytes of headers and " + limits.getMaxRequestSize() + " bytes of body";
+    }
+
     @Error(global = true, exception = StoreException.class)
     public HttpResponse<ApiError> store(StoreException e) {
         LOG.error("database error: {}", e.getMessage());
         return respond(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable", "the database did not answer");
     }
 
+    /** A request line or header over Netty's limits (max-initial-line-length, max-header-size). */
+    @Error(global = true, exception = TooLongFrameException.class)
+    public HttpResponse<ApiError> tooLong(TooLongFrameException e) {
+        return respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request_too_large", tooLargeMessage());
+    }
+
     @Error(global = true, exception = Throwable.class)
     public HttpResponse<ApiError> unexpected(HttpRequest<?> request, Throwable e) {
+        if (request instanceof NettyHttpRequest<?> netty && netty.getNativeRequest().decoderResult().isFailure()) {
+            // Netty could not decode the request (e.g. a raw space in the path splits the request line): the
+            // exception is its parser's, and the fault the client's.
+            return respond(HttpStatus.BAD_REQUEST, "bad_request", "the request is not well-formed HTTP");
+        }
         LOG.error("unexpected error on {} {}", request.getMethod(), request.getPath(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "unexpected error; see the tracker's log");
     }
