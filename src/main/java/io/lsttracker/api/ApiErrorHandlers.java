@@ -1,6 +1,7 @@
 package io.lsttracker.api;
 
 import io.lsttracker.store.StoreException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -89,8 +90,9 @@ public class ApiErrorHandlers {
      */
     @Error(global = true, exception = URISyntaxException.class)
     public HttpResponse<ApiError> badUri(URISyntaxException e) {
-        return respond(HttpStatus.BAD_REQUEST, "bad_request", "the request path or query is not a valid URI: "
-                + e.getReason() + " at index " + e.getIndex() + " (percent-encode reserved and non-ASCII characters)");
+        return closing(respond(HttpStatus.BAD_REQUEST, "bad_request",
+                "the request path or query is not a valid URI: " + e.getReason() + " at index " + e.getIndex()
+                        + " (percent-encode reserved and non-ASCII characters)"));
     }
 
     /**
@@ -99,17 +101,18 @@ public class ApiErrorHandlers {
      */
     @Error(global = true, status = HttpStatus.REQUEST_ENTITY_TOO_LARGE)
     public HttpResponse<ApiError> tooLarge(HttpRequest<?> request) {
-        return respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request_too_large", tooLargeMessage());
+        return closing(respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request_too_large",
+                tooLargeMessage()));
     }
 
     @Error(global = true, exception = ContentLengthExceededException.class)
     public HttpResponse<ApiError> bodyTooLarge(ContentLengthExceededException e) {
-        return respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request_too_large", tooLargeMessage());
+        return closing(respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request_too_large", tooLargeMessage()));
     }
 
     @Error(global = true, exception = BufferLengthExceededException.class)
     public HttpResponse<ApiError> bufferTooLarge(BufferLengthExceededException e) {
-        return respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request_too_large", tooLargeMessage());
+        return closing(respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request_too_large", tooLargeMessage()));
     }
 
     private String tooLargeMessage() {
@@ -127,18 +130,34 @@ public class ApiErrorHandlers {
     /** A request line or header over Netty's limits (max-initial-line-length, max-header-size). */
     @Error(global = true, exception = TooLongFrameException.class)
     public HttpResponse<ApiError> tooLong(TooLongFrameException e) {
-        return respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request_too_large", tooLargeMessage());
+        return closing(respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request_too_large",
+                tooLargeMessage()));
     }
 
     @Error(global = true, exception = Throwable.class)
     public HttpResponse<ApiError> unexpected(HttpRequest<?> request, Throwable e) {
-        if (request instanceof NettyHttpRequest<?> netty && netty.getNativeRequest().decoderResult().isFailure()) {
+        if (undecodable(request)) {
             // Netty could not decode the request (e.g. a raw space in the path splits the request line): the
             // exception is its parser's, and the fault the client's.
-            return respond(HttpStatus.BAD_REQUEST, "bad_request", "the request is not well-formed HTTP");
+            return closing(respond(HttpStatus.BAD_REQUEST, "bad_request",
+                    "the request is not well-formed HTTP"));
         }
         LOG.error("unexpected error on {} {}", request.getMethod(), request.getPath(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "unexpected error; see the tracker's log");
+    }
+
+    private static boolean undecodable(HttpRequest<?> request) {
+        return request instanceof NettyHttpRequest<?> netty && netty.getNativeRequest().decoderResult().isFailure();
+    }
+
+    /**
+     * Answers to a request that never became a routable request (a bad URI, a line or header over Netty's
+     * limits, a line that is not HTTP) close the connection: Netty's decoder may have failed on it and then
+     * discards the rest of the connection's input, so a kept-alive client would wait for answers that never
+     * come (the fuzz run saw it after a bad URI with a 9 kB header, where the URI error is the one reported).
+     */
+    private static MutableHttpResponse<ApiError> closing(MutableHttpResponse<ApiError> response) {
+        return response.header(HttpHeaders.CONNECTION, "close");
     }
 
     private static MutableHttpResponse<ApiError> respond(HttpStatus status, String code, String message) {

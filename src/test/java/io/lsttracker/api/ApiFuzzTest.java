@@ -114,6 +114,7 @@ class ApiFuzzTest {
             int first = t;
             workers.add(pool.submit(() -> {
                 try (FuzzHttpClient client = new FuzzHttpClient(server.base.getHost(), server.base.getPort())) {
+                    String previous = "";
                     for (int i = first; i < requests.size(); i += THREADS) {
                         FuzzRequests.Request request = requests.get(i);
                         long sent = System.nanoTime();
@@ -127,8 +128,10 @@ class ApiFuzzTest {
                                 : !request.wellFormed() ? "not HTTP" : answer.status() == 413 ? "413" : "other";
                         time.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.AtomicLong()).addAndGet(millis);
                         if (millis > 1000) {
-                            slow.add("#" + i + " " + millis + " ms: " + request.describe() + " -> " + answer.status());
+                            slow.add("#" + i + " " + millis + " ms: " + request.describe() + " -> " + answer.status()
+                                    + "\n      after " + previous);
                         }
+                        previous = request.describe() + " -> " + answer.status() + " " + answer.headers();
                         String problem = problem(request, answer);
                         if (problem != null) {
                             failures.add("#" + i + " " + problem + "\n    request: " + request.describe()
@@ -191,6 +194,8 @@ class ApiFuzzTest {
             JsonNode body = JSON.readTree(answer.body());
             assertEquals(error, body.get("error").asText());
             assertTrue(body.get("message").asText().contains(fragment), body.get("message").asText());
+            // the decoder may have given up on the connection: the server closes it rather than leave it hanging
+            assertEquals("close", answer.headers().get("connection"));
         }
     }
 
