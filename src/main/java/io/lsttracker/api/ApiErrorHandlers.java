@@ -1,6 +1,7 @@
 package io.lsttracker.api;
 
 import io.lsttracker.store.StoreException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -8,7 +9,13 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.exceptions.BufferLengthExceededException;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.handler.codec.TooLongFrameException;
+import java.net.URISyntaxException;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import org.slf4j.Logger;
@@ -22,6 +29,11 @@ import org.slf4j.LoggerFactory;
 @Controller
 public class ApiErrorHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandlers.class);
+    private final NettyHttpServerConfiguration limits;
+
+    public ApiErrorHandlers(NettyHttpServerConfiguration limits) {
+        this.limits = limits;
+    }
 
     @Error(global = true, exception = ApiException.class)
     public HttpResponse<ApiError> api(ApiException e) {
@@ -72,16 +84,80 @@ public class ApiErrorHandlers {
         return respond(status, status.getReason().toLowerCase().replace(' ', '_'), e.getMessage());
     }
 
+    /**
+     * A path or query Java's URI parser refuses (a stray '%', '%zz', a raw space or control character): the
+     * request never reached a route, so it is the client's, not ours.
+     */
+    @Error(global = true, exception = URISyntaxException.class)
+    public HttpResponse<ApiError> badUri(URISyntaxException e) {
+        return closing(respond(HttpStatus.BAD_REQUEST, "bad_request",
+                "the request path or query is not a valid URI: " + e.getReason() + " at index " + e.getIndex()
+                        + " (percent-encode reserved and non-ASCII characters)"));
+    }
+
+    /**
+     * Netty refuses a request line, the headers or a body over the server's limits before any route runs; the
+     * status is 413 for all three (Micronaut's mapping of TooLongFrameException), so the message names them.
+     */
+    @Error(global = true, status = HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+    public HttpResponse<ApiError> tooLarge(HttpRequest<?> request) {
+        return closing(respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request_too_large",
+                tooLargeMessage()));
+    }
+
+    @Error(global = true, exception = ContentLengthExceededException.class)
+    public HttpResponse<ApiError> bodyTooLarge(ContentLengthExceededException e) {
+        return closing(respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request_too_large", tooLargeMessage()));
+    }
+
+    @Error(global = true, exception = BufferLengthExceededException.class)
+    public HttpResponse<ApiError> bufferTooLarge(BufferLengthExceededException e) {
+        return closing(respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request_too_large", tooLargeMessage()));
+    }
+
+    private String tooLargeMessage() {
+        return "the request is too large: at most " + limits.getMaxInitialLineLength()
+                + " bytes of request line (method, path and query), " + limits.getMaxHeaderSize()
+                + " bytes of headers and " + limits.getMaxRequestSize() + " bytes of body";
+    }
+
     @Error(global = true, exception = StoreException.class)
     public HttpResponse<ApiError> store(StoreException e) {
         LOG.error("database error: {}", e.getMessage());
         return respond(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable", "the database did not answer");
     }
 
+    /** A request line or header over Netty's limits (max-initial-line-length, max-header-size). */
+    @Error(global = true, exception = TooLongFrameException.class)
+    public HttpResponse<ApiError> tooLong(TooLongFrameException e) {
+        return closing(respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request_too_large",
+                tooLargeMessage()));
+    }
+
     @Error(global = true, exception = Throwable.class)
     public HttpResponse<ApiError> unexpected(HttpRequest<?> request, Throwable e) {
+        if (undecodable(request)) {
+            // Netty could not decode the request (e.g. a raw space in the path splits the request line): the
+            // exception is its parser's, and the fault the client's.
+            return closing(respond(HttpStatus.BAD_REQUEST, "bad_request",
+                    "the request is not well-formed HTTP"));
+        }
         LOG.error("unexpected error on {} {}", request.getMethod(), request.getPath(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "unexpected error; see the tracker's log");
+    }
+
+    private static boolean undecodable(HttpRequest<?> request) {
+        return request instanceof NettyHttpRequest<?> netty && netty.getNativeRequest().decoderResult().isFailure();
+    }
+
+    /**
+     * Answers to a request that never became a routable request (a bad URI, a line or header over Netty's
+     * limits, a line that is not HTTP) close the connection: Netty's decoder may have failed on it and then
+     * discards the rest of the connection's input, so a kept-alive client would wait for answers that never
+     * come (the fuzz run saw it after a bad URI with a 9 kB header, where the URI error is the one reported).
+     */
+    private static MutableHttpResponse<ApiError> closing(MutableHttpResponse<ApiError> response) {
+        return response.header(HttpHeaders.CONNECTION, "close");
     }
 
     private static MutableHttpResponse<ApiError> respond(HttpStatus status, String code, String message) {
