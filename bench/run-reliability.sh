@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 echo "== reliability tests (*Fault*, *Fuzz*, *Crash*, *Reorg*, *Security*)"
 # surefire: no failure if one of the patterns matches nothing yet (each is another developer's part)
 mvn -q -Dnpm.skip -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dtest='*Fault*,*Fuzz*,*Crash*,*Reorg*,*Security*' test
+  -Dtest='*Fault*,*Fuzz*,*Crash*,*Reorg*,*Security*,SnapshotCycleTest,BackfillResumeTest' test
 echo "reports: target/surefire-reports/ (the API fuzz run prints its summary above, from 'API fuzz:')"
 if [ "${1:-}" != "--tests-only" ]; then
   echo "== load test"
