@@ -21,17 +21,19 @@ final class AlertMessages {
             case HHI_OF_STAKED -> "the HHI of all staked ETH";
             case HHI_OF_LSTS -> "the HHI of the tracked LSTs";
             case NEGATIVE_REBASE -> t.subject() + "'s ETH per token changed by";
+            case RATE_JUMP -> t.subject() + "'s ETH per token jumped (up or down) by";
             case STALE -> "poll intervals since the last successful snapshot";
         };
         boolean share = switch (rule.metric()) {
             case POOL_SHARE_OF_STAKED, POOL_SHARE_OF_LSTS, TOP_N_SHARE_OF_STAKED, TOP_N_SHARE_OF_LSTS,
-                    NEGATIVE_REBASE -> true;
+                    NEGATIVE_REBASE, RATE_JUMP -> true;
             default -> false;
         };
         String value = share ? percent(t.value()) : t.value().stripTrailingZeros().toPlainString();
         String threshold = share ? percent(t.threshold()) : t.threshold().stripTrailingZeros().toPlainString();
         String side = rule.direction() == Direction.ABOVE ? "above" : "below";
-        String verb = rule.metric() == AlertRule.Metric.NEGATIVE_REBASE ? " " : " is ";
+        String verb = rule.metric() == AlertRule.Metric.NEGATIVE_REBASE || rule.metric() == AlertRule.Metric.RATE_JUMP
+                ? " " : " is ";
         if (t.kind() == AlertTransition.Kind.FIRING) {
             return what + verb + value + ", " + side + " " + threshold + " (rule " + rule.id() + ")";
         }

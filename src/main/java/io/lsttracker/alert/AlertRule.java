@@ -55,6 +55,11 @@ public record AlertRule(String id, Metric metric, Optional<String> pool, int n, 
         HHI_OF_LSTS(false),
         /** A pool's relative change of ethPerToken since the previous snapshot, e.g. -0.0001. Subject: the pool. */
         NEGATIVE_REBASE(true),
+        /**
+         * A pool's change of ethPerToken since the previous snapshot in absolute value, e.g. 0.12 for a rise or fall
+         * of 12%: a jump no staking report makes is a broken or manipulated answer, flagged instead of trusted.
+         */
+        RATE_JUMP(true),
         /** Poll intervals since the last successful snapshot cycle. */
         STALE(false);
 

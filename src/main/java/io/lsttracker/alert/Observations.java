@@ -51,6 +51,8 @@ public final class Observations {
             case HHI_OF_LSTS -> values.put(ALL, Optional.of(report.amongLsts().hhi()));
             case NEGATIVE_REBASE -> snapshot.pools().stream().filter(p -> applies(rule, p.id())).forEach(p ->
                     values.put(p.id().value(), rateChange(p, previousRates.get(p.id()))));
+            case RATE_JUMP -> snapshot.pools().stream().filter(p -> applies(rule, p.id())).forEach(p ->
+                    values.put(p.id().value(), rateChange(p, previousRates.get(p.id())).map(BigDecimal::abs)));
             case STALE -> { } // from the clock, not from a snapshot: see AlertService.checkStaleness
         }
         return values;

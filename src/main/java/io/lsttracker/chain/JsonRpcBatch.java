@@ -68,6 +68,8 @@ final class JsonRpcBatch {
             answer = batch.send();
         } catch (IOException e) {
             throw rpc.unreachable(what, e);
+        } catch (WrongChainException e) {
+            throw e; // raised by the failover: it says which endpoint serves which chain
         } catch (RuntimeException e) {
             throw new ChainReadException(rpc.url() + " answered " + what + " (a batch of " + requests.size()
                     + " requests) with something that is not a JSON-RPC batch answer (a node that refuses a whole batch "

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 import okio.Buffer;
@@ -19,7 +20,8 @@ import org.web3j.protocol.Web3jService;
 import org.web3j.protocol.http.HttpService;
 
 /**
- * One JSON-RPC endpoint over HTTP, with a timeout on every request and counts of the HTTP requests and of
+ * JSON-RPC over HTTP to one or more endpoints (failing over between them, see {@link FailoverInterceptor}), with a
+ * timeout on every attempt and counts of the HTTP requests and of
  * the JSON-RPC calls sent by method (what providers bill and rate-limit), which the benchmark and the
  * metrics read.
  */
@@ -27,10 +29,11 @@ public final class RpcConnection implements AutoCloseable {
     /** Where requests go; may hold an API key, so it is never shown: {@link #url()} is what messages use. */
     private final String url;
     private final String shown;
+    private final List<String> urls;
+    private final FailoverInterceptor failover;
     private final HttpService service;
     private final Web3j web3j;
     private final AtomicLong httpRequests = new AtomicLong();
-    private final RateLimitInterceptor rateLimit = new RateLimitInterceptor();
     private final Map<String, AtomicLong> callsByMethod = new ConcurrentHashMap<>();
     private volatile RequestObserver observer = (methods, nanos, ok) -> { };
 
@@ -40,15 +43,20 @@ public final class RpcConnection implements AutoCloseable {
     }
     private static final Pattern METHOD = Pattern.compile("\"method\"\\s*:\\s*\"([^\"]+)\"");
 
-    private RpcConnection(String url, Duration timeout) {
-        this.url = url;
+    private RpcConnection(List<String> urls, RetryPolicy policy, Long expectedChainId) {
+        this.urls = List.copyOf(urls);
+        this.url = urls.get(0);
         this.shown = RedactedUrl.of(url);
-        OkHttpClient client = new OkHttpClient.Builder()
+        Duration timeout = policy.requestTimeout();
+        OkHttpClient probes = new OkHttpClient.Builder()
                 .callTimeout(timeout)
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
+                .retryOnConnectionFailure(false)
                 .socketFactory(new NoDelaySocketFactory())
-                .addInterceptor(rateLimit)
+                .build();
+        // Each attempt is counted and observed (metrics), so a retried request shows as several HTTP requests.
+        OkHttpClient attempts = probes.newBuilder()
                 .addInterceptor(chain -> {
                     httpRequests.incrementAndGet();
                     List<String> methods = countMethods(chain.request().body());
@@ -63,12 +71,37 @@ public final class RpcConnection implements AutoCloseable {
                     }
                 })
                 .build();
+        List<RpcEndpoint> endpoints = this.urls.stream().map(u -> new RpcEndpoint(HttpUrl.get(u))).toList();
+        this.failover = new FailoverInterceptor(endpoints, policy, expectedChainId, attempts, probes);
+        // No timeout here: the failover bounds each attempt with the timeout above, and the attempts in number.
+        OkHttpClient client = probes.newBuilder().callTimeout(Duration.ZERO).readTimeout(Duration.ZERO)
+                .addInterceptor(failover).build();
         this.service = new HttpService(url, client);
         this.web3j = Web3j.build(service);
     }
 
-    /** Opens a connection to an http(s) URL; anything else is refused with a message naming the URL. */
+    /** Opens a connection to one http(s) URL, with the default retries and no chain id check. */
     public static RpcConnection open(String url, Duration timeout) {
+        return open(List.of(url == null ? "" : url), RetryPolicy.withTimeout(timeout), null);
+    }
+
+    /**
+     * Opens a connection that fails over between {@code urls} (tried in this order of preference). Each must be an
+     * http(s) URL, else it is refused with a message naming it. With {@code expectedChainId}, endpoints on another
+     * chain are never used (see {@link #checkChainIds(long)} for the start-up check).
+     */
+    public static RpcConnection open(List<String> urls, RetryPolicy policy, Long expectedChainId) {
+        if (urls.isEmpty()) {
+            throw new ChainReadException("no RPC URL given");
+        }
+        List<String> checked = new java.util.ArrayList<>();
+        for (String url : urls) {
+            checked.add(checkUrl(url));
+        }
+        return new RpcConnection(checked, policy, expectedChainId);
+    }
+
+    private static String checkUrl(String url) {
         URI uri;
         try {
             uri = URI.create(url == null ? "" : url.trim());
@@ -76,12 +109,37 @@ public final class RpcConnection implements AutoCloseable {
             throw new ChainReadException("RPC URL (tracker.chain.rpc-url, LST_RPC_URL) is not a valid URL");
         }
         String scheme = uri.getScheme();
-        if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+        if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                || HttpUrl.parse(uri.toString()) == null) {
             // Not echoed whole: a mistyped URL still holds the key it was pasted with.
             throw new ChainReadException("RPC URL (tracker.chain.rpc-url, LST_RPC_URL) is not an http:// or https:// URL"
                     + (scheme == null ? "" : " (its scheme is '" + scheme + "')"));
         }
-        return new RpcConnection(uri.toString(), timeout);
+        return uri.toString();
+    }
+
+    /**
+     * The start-up check: asks every endpoint eth_chainId and refuses ({@link WrongChainException}, naming the
+     * endpoint, the chain it serves and the configured one) if any serves another chain than {@code expected}.
+     * Endpoints that cannot be reached now are returned (to be logged); each is checked again before its first use.
+     */
+    public List<String> checkChainIds(long expected) {
+        return failover.checkEveryEndpoint(expected);
+    }
+
+    /** The endpoints, in order of preference. */
+    public List<String> urls() {
+        return urls;
+    }
+
+    /** Attempts sent again after a failed one (on the same endpoint or another). */
+    public long retries() {
+        return failover.retries();
+    }
+
+    /** Retries that went to another endpoint than the one that failed. */
+    public long failovers() {
+        return failover.failovers();
     }
 
     /** The endpoint as messages and logs show it: scheme, host and port only (see {@link RedactedUrl}). */
@@ -101,9 +159,9 @@ public final class RpcConnection implements AutoCloseable {
         return httpRequests.get();
     }
 
-    /** Answers of 429 Too Many Requests received (each was waited out and sent again). */
+    /** Answers of 429 Too Many Requests received (each rested its endpoint for the Retry-After asked). */
     public long rateLimited() {
-        return rateLimit.refused();
+        return failover.rateLimited();
     }
 
     /** JSON-RPC calls sent, by method (a batched request counts each call in it). */
@@ -140,7 +198,9 @@ public final class RpcConnection implements AutoCloseable {
     /** Turns an I/O failure into a message a user can act on: which endpoint, and what went wrong. */
     ChainReadException unreachable(String what, IOException e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new ChainReadException("cannot reach RPC endpoint " + shown + " (" + what + "): " + reason, e);
+        String where = urls.size() == 1 ? "RPC endpoint " + shown
+                : "any of the RPC endpoints " + String.join(", ", urls.stream().map(RedactedUrl::of).toList());
+        return new ChainReadException("cannot reach " + where + " (" + what + "): " + reason, e);
     }
 
     @Override

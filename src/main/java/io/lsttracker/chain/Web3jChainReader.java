@@ -154,6 +154,8 @@ public final class Web3jChainReader implements ChainReader {
             response = request.send();
         } catch (IOException e) {
             throw rpc.unreachable(what, e);
+        } catch (WrongChainException e) {
+            throw e; // raised by the failover: it says which endpoint serves which chain
         } catch (RuntimeException e) {
             // web3j raises runtime exceptions for answers its JSON mapping cannot read
             throw new ChainReadException(rpc.url() + " answered " + what + " with something that is not JSON-RPC: "

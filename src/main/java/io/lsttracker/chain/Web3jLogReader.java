@@ -33,6 +33,8 @@ public final class Web3jLogReader implements LogReader {
             answer = rpc.web3j().ethGetLogs(filter).send();
         } catch (IOException e) {
             throw rpc.unreachable(what, e);
+        } catch (WrongChainException e) {
+            throw e; // raised by the failover: it says which endpoint serves which chain
         } catch (RuntimeException e) {
             throw new ChainReadException(rpc.url() + " answered " + what + " with something that is not JSON-RPC: "
                     + e.getMessage(), e);

@@ -8,28 +8,40 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the registry and the chain connection from configuration, failing fast on bad values. */
 @Factory
 public class TrackerFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(TrackerFactory.class);
 
     @Singleton
     PoolRegistry poolRegistry(@Nullable @Value("${tracker.pools-file:}") String poolsFile) {
         return PoolRegistryLoader.load(poolsFile);
     }
 
+    /**
+     * The JSON-RPC connection, checked at start-up: an endpoint that answers another chain id than
+     * tracker.chain.chain-id refuses the start; one that cannot be reached now is logged and checked before its use.
+     */
     @Singleton
     @Bean(preDestroy = "close")
     RpcConnection rpcConnection(ChainSettings settings) {
-        Duration timeout = settings.requestTimeout() == null ? Duration.ofSeconds(20) : settings.requestTimeout();
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw new ConfigException("tracker.chain.request-timeout: must be positive, got " + timeout);
+        List<String> urls = RpcSettings.urls(settings);
+        long chainId = RpcSettings.chainId(settings);
+        RpcConnection rpc = RpcConnection.open(urls, RpcSettings.policy(settings), chainId);
+        try {
+            for (String down : rpc.checkChainIds(chainId)) {
+                LOG.warn("RPC endpoint {} did not answer eth_chainId at start-up; its chain id is checked before its "
+                        + "first use", down);
+            }
+        } catch (RuntimeException wrongChain) {
+            rpc.close();
+            throw new ConfigException(wrongChain.getMessage());
         }
-        if (settings.rpcUrl() == null || settings.rpcUrl().isBlank()) {
-            throw new ConfigException("tracker.chain.rpc-url: no JSON-RPC endpoint configured (set LST_RPC_URL)");
-        }
-        return RpcConnection.open(settings.rpcUrl(), timeout);
+        return rpc;
     }
 
     @Singleton

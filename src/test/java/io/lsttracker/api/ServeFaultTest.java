@@ -1,0 +1,82 @@
+package io.lsttracker.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lsttracker.chain.RpcConnection;
+import io.lsttracker.chain.Web3jChainReader;
+import io.lsttracker.devchain.Devchain;
+import io.lsttracker.domain.BlockRef;
+import io.lsttracker.domain.BlockSelector;
+import java.time.Duration;
+import org.web3j.abi.datatypes.Address;
+import io.lsttracker.devchain.TestDevchain;
+import io.lsttracker.faults.FaultProxy;
+import io.lsttracker.faults.FaultProxy.Fault;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** `serve` with several endpoints and with an endpoint on the wrong chain, through {@link FaultProxy}. */
+class ServeFaultTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Devchain devchain;
+
+    @BeforeAll
+    static void start() {
+        devchain = TestDevchain.shared();
+    }
+
+    @Test
+    void anEndpointOnAnotherChainRefusesTheStartNamingTheEndpointAndTheKey() throws Exception {
+        try (FaultProxy proxy = new FaultProxy(devchain.url()).serveChainId(5L)) {
+            // Micronaut.start() exits the JVM on a failed start (as `serve` should); the same beans in a plain context
+            // show the refusal without ending the test JVM.
+            RuntimeException e;
+            try (io.micronaut.context.ApplicationContext context = io.micronaut.context.ApplicationContext.builder()
+                    .deduceEnvironment(false).properties(Map.of("tracker.chain.rpc-urls", devchain.url() + ","
+                            + proxy.url())).start()) {
+                e = assertThrows(RuntimeException.class, () -> context.getBean(io.lsttracker.chain.ChainReader.class));
+            }
+            String message = rootMessage(e);
+            assertEquals("RPC endpoint " + io.lsttracker.config.RedactedUrl.of(proxy.url()) + " serves chain id 5, but tracker.chain.chain-id (LST_CHAIN_ID) is"
+                    + " 1: refusing to read another chain", message);
+        }
+    }
+
+    @Test
+    void snapshotsGoOnThroughTheSecondEndpointWhileTheFirstFails() throws Exception {
+        try (FaultProxy broken = new FaultProxy(devchain.url()).always(Fault.HTTP_500);
+                TestServer server = new TestServer(Map.of(
+                        "tracker.chain.rpc-urls", broken.url() + "," + devchain.url(),
+                        "tracker.chain.backoff-base", "10ms"))) {
+            HttpResponse<String> latest = server.get("/api/snapshots/latest");
+            for (int i = 0; i < 100 && latest.statusCode() != 200; i++) {
+                Thread.sleep(100);
+                latest = server.get("/api/snapshots/latest");
+            }
+            assertEquals(200, latest.statusCode(), latest.body());
+            JsonNode body = JSON.readTree(latest.body());
+            try (RpcConnection direct = RpcConnection.open(devchain.url(), Duration.ofSeconds(10))) {
+                BlockRef head = new Web3jChainReader(direct, new Address("0xcA11bde05977b3631167028862bE2a173976CA11"))
+                        .pin(BlockSelector.LATEST);
+                assertEquals(head.number(), body.get("block").get("number").asLong(), "confirmations 0: the head");
+                assertEquals(head.hash(), body.get("block").get("hash").asText());
+            }
+            body.get("pools").forEach(pool -> assertEquals("ok", pool.get("status").asText(), pool.toString()));
+            assertTrue(broken.faulted() >= 1, "the first endpoint was tried and failed");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,220 @@
+package io.lsttracker.faults;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A fault-injecting JSON-RPC proxy: a small real HTTP server between the tracker and the devchain (anvil) that
+ * forwards each request, or, while a {@link Fault} is armed, breaks it in one of the ways real nodes and
+ * providers do. A fault is armed for the next {@code times} requests ({@link #inject}) or until cleared
+ * ({@link #always}); a switch of chain id ({@link #serveChainId}) rewrites eth_chainId answers until cleared.
+ */
+public final class FaultProxy implements AutoCloseable {
+
+    /** How a request is broken. */
+    public enum Fault {
+        /** Waits {@link #delay} before forwarding (longer than the client's timeout: a hung node). */
+        DELAY,
+        /** Closes the connection without an answer. */
+        DROP,
+        /** HTTP 500 with an HTML body, as a load balancer in front of a dead node answers. */
+        HTTP_500,
+        /** HTTP 503 Service Unavailable. */
+        HTTP_503,
+        /** HTTP 429 Too Many Requests with Retry-After {@link #retryAfter} seconds. */
+        HTTP_429,
+        /** HTTP 200 with a body that is not JSON at all. */
+        MALFORMED,
+        /** HTTP 200 with the first half of the real answer, its length stated honestly: JSON cut short. */
+        TRUNCATED,
+        /** HTTP 200 promising the whole answer's length, then closing after half of it. */
+        CUT_CONNECTION,
+        /** The real answer with every eth_call result replaced by bytes no ABI decodes. */
+        GARBAGE_RESULT,
+        /** A JSON-RPC error as a node answers a reverted eth_call (code 3, "execution reverted"). */
+        REVERT
+    }
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\"[^\"]*\"|[0-9]+)");
+    private static final Pattern CALL_RESULT = Pattern.compile("\"result\"\\s*:\\s*\"0x[0-9a-fA-F]{64,}\"");
+
+    private final HttpServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI upstream;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger faulted = new AtomicInteger();
+    private final AtomicReference<Fault> fault = new AtomicReference<>();
+    private final AtomicInteger remaining = new AtomicInteger();
+    private final AtomicReference<Long> chainId = new AtomicReference<>();
+    private volatile Duration delay = Duration.ofSeconds(2);
+    private volatile int retryAfter = 1;
+
+    public FaultProxy(String upstream) throws IOException {
+        this.upstream = URI.create(upstream);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fault-proxy");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Breaks the next {@code times} requests with {@code fault}. */
+    public FaultProxy inject(Fault fault, int times) {
+        this.remaining.set(times);
+        this.fault.set(fault);
+        return this;
+    }
+
+    /** Breaks every request with {@code fault} until {@link #clear}. */
+    public FaultProxy always(Fault fault) {
+        return inject(fault, Integer.MAX_VALUE);
+    }
+
+    /** Answers eth_chainId with {@code id} (null: the devchain's own) from now on. */
+    public FaultProxy serveChainId(Long id) {
+        chainId.set(id);
+        return this;
+    }
+
+    public FaultProxy delay(Duration delay) {
+        this.delay = delay;
+        return this;
+    }
+
+    public FaultProxy retryAfter(int seconds) {
+        this.retryAfter = seconds;
+        return this;
+    }
+
+    public FaultProxy clear() {
+        fault.set(null);
+        remaining.set(0);
+        chainId.set(null);
+        return this;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    /** Requests received so far. */
+    public int requests() {
+        return requests.get();
+    }
+
+    /** Requests broken so far. */
+    public int faulted() {
+        return faulted.get();
+    }
+
+    private Fault take() {
+        while (true) {
+            int left = remaining.get();
+            if (left <= 0 || fault.get() == null) {
+                return null;
+            }
+            if (left == Integer.MAX_VALUE || remaining.compareAndSet(left, left - 1)) {
+                return fault.get();
+            }
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            requests.incrementAndGet();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Long servedChain = chainId.get();
+            if (servedChain != null && body.contains("\"eth_chainId\"") && !body.trim().startsWith("[")) {
+                respond(exchange, 200, "{\"jsonrpc\":\"2.0\",\"id\":" + id(body) + ",\"result\":\"0x"
+                        + Long.toHexString(servedChain) + "\"}");
+                return;
+            }
+            Fault now = take();
+            if (now != null) {
+                faulted.incrementAndGet();
+            }
+            if (now == Fault.DROP) {
+                return; // closing the exchange before any answer drops the connection
+            }
+            if (now == Fault.DELAY) {
+                Thread.sleep(delay.toMillis());
+            }
+            switch (now == null ? Fault.DELAY : now) {
+                case HTTP_500 -> respond(exchange, 500, "<html><body>502 Bad Gateway</body></html>");
+                case HTTP_503 -> respond(exchange, 503, "");
+                case HTTP_429 -> {
+                    exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfter));
+                    respond(exchange, 429, "{\"error\":\"rate limited\"}");
+                }
+                case MALFORMED -> respond(exchange, 200, "<html>upstream error</html>");
+                case REVERT -> respond(exchange, 200, "{\"jsonrpc\":\"2.0\",\"id\":" + id(body)
+                        + ",\"error\":{\"code\":3,\"message\":\"execution reverted\",\"data\":\"0x\"}}");
+                default -> {
+                    String answer = forward(body);
+                    if (now == Fault.TRUNCATED) {
+                        respond(exchange, 200, answer.substring(0, answer.length() / 2));
+                    } else if (now == Fault.CUT_CONNECTION) {
+                        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+                        exchange.getResponseHeaders().add("Content-Type", "application/json");
+                        exchange.sendResponseHeaders(200, bytes.length);
+                        OutputStream out = exchange.getResponseBody();
+                        out.write(bytes, 0, bytes.length / 2);
+                        out.flush();
+                        // closing the exchange now leaves the stated length unmet: the connection is cut
+                    } else if (now == Fault.GARBAGE_RESULT) {
+                        Matcher m = CALL_RESULT.matcher(answer);
+                        respond(exchange, 200, m.replaceAll("\"result\":\"0xdeadbeef\""));
+                    } else {
+                        respond(exchange, 200, answer);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the client went away (it timed out) or the cut was made: nothing to answer
+        }
+    }
+
+    private String forward(String body) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(upstream).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String id(String body) {
+        Matcher m = ID.matcher(body);
+        return m.find() ? m.group(1) : "null";
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
