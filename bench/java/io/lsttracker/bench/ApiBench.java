@@ -38,9 +38,7 @@ public final class ApiBench {
     private static final int SECONDS = 10;
 
     public static void main(String[] args) throws Exception {
-        DevchainParameters defaults = DevchainParameters.defaults(3);
-        DevchainParameters parameters = new DevchainParameters(3, defaults.aprPercent(), defaults.negativeRebaseDay(),
-                defaults.negativeRebaseBps(), defaults.skippedLidoReportDay(), defaults.historyBlockSeconds(), 0);
+        DevchainParameters parameters = DevchainParameters.defaults(3).withBlockTime(0);
         int httpPort = AnvilProcess.freePort();
         try (Devchain devchain = Devchain.start(AnvilProcess.freePort(), parameters);
                 ApplicationContext server = Micronaut.build(new String[0])

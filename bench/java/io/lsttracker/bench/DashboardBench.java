@@ -33,9 +33,7 @@ public final class DashboardBench {
     private static final int LOADS = 7;
 
     public static void main(String[] args) throws Exception {
-        DevchainParameters defaults = DevchainParameters.defaults(30);
-        DevchainParameters parameters = new DevchainParameters(30, defaults.aprPercent(), defaults.negativeRebaseDay(),
-                defaults.negativeRebaseBps(), defaults.skippedLidoReportDay(), defaults.historyBlockSeconds(), 0);
+        DevchainParameters parameters = DevchainParameters.defaults(30).withBlockTime(0);
         try (Devchain devchain = Devchain.start(AnvilProcess.freePort(), parameters);
                 ApplicationContext server = Micronaut.build(new String[0]).environments("server", "bench")
                         .deduceEnvironment(false).banner(false)

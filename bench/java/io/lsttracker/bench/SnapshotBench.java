@@ -48,9 +48,7 @@ public final class SnapshotBench {
         PoolRegistry configured = PoolRegistryLoader.load(null);
         System.out.printf(Locale.ROOT, "lst-tracker snapshot benchmark: %d rounds per case, devchain on anvil, "
                 + "%d configured pools%n", ROUNDS, configured.pools().size());
-        DevchainParameters defaults = DevchainParameters.defaults(3);
-        DevchainParameters parameters = new DevchainParameters(3, defaults.aprPercent(), defaults.negativeRebaseDay(),
-                defaults.negativeRebaseBps(), defaults.skippedLidoReportDay(), defaults.historyBlockSeconds(), 0);
+        DevchainParameters parameters = DevchainParameters.defaults(3).withBlockTime(0);
         try (Devchain devchain = Devchain.start(AnvilProcess.freePort(), parameters);
                 ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).start()) {
             PoolAdapters adapters = context.getBean(PoolAdapters.class);

@@ -88,41 +88,32 @@ public final class AlertRepository {
 
     /** Writes states, events, one pending delivery per event and webhook, and the mark: all or nothing. */
     public void apply(Changes changes, List<String> webhooks, long nowMillis) {
-        query("store alert state and events", c -> {
-            c.setAutoCommit(false);
-            try {
-                for (Map.Entry<Key, AlertState> e : changes.states().entrySet()) {
-                    upsertState(c, e.getKey(), e.getValue());
-                }
-                for (AlertEvent event : changes.events()) {
-                    insertEvent(c, event, nowMillis);
-                    for (String webhook : webhooks) {
-                        try (PreparedStatement s = c.prepareStatement("INSERT INTO alert_delivery (event_id, webhook, "
-                                + "attempts, next_attempt_at) VALUES (?, ?, 0, ?)")) {
-                            s.setString(1, event.id());
-                            s.setString(2, webhook);
-                            s.setLong(3, nowMillis);
-                            s.executeUpdate();
-                        }
-                    }
-                }
-                if (changes.evaluatedBlock().isPresent()) {
-                    try (PreparedStatement d = c.prepareStatement("DELETE FROM alert_evaluated");
-                            PreparedStatement i = c.prepareStatement("INSERT INTO alert_evaluated (id, block_number) "
-                                    + "VALUES (1, ?)")) {
-                        d.executeUpdate();
-                        i.setLong(1, changes.evaluatedBlock().get());
-                        i.executeUpdate();
-                    }
-                }
-                c.commit();
-                return null;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        JdbcWork.inTransaction(dataSource, "store alert state and events", c -> {
+            for (Map.Entry<Key, AlertState> e : changes.states().entrySet()) {
+                upsertState(c, e.getKey(), e.getValue());
             }
+            for (AlertEvent event : changes.events()) {
+                insertEvent(c, event, nowMillis);
+                for (String webhook : webhooks) {
+                    try (PreparedStatement s = c.prepareStatement("INSERT INTO alert_delivery (event_id, webhook, "
+                            + "attempts, next_attempt_at) VALUES (?, ?, 0, ?)")) {
+                        s.setString(1, event.id());
+                        s.setString(2, webhook);
+                        s.setLong(3, nowMillis);
+                        s.executeUpdate();
+                    }
+                }
+            }
+            if (changes.evaluatedBlock().isPresent()) {
+                try (PreparedStatement d = c.prepareStatement("DELETE FROM alert_evaluated");
+                        PreparedStatement i = c.prepareStatement("INSERT INTO alert_evaluated (id, block_number) "
+                                + "VALUES (1, ?)")) {
+                    d.executeUpdate();
+                    i.setLong(1, changes.evaluatedBlock().get());
+                    i.executeUpdate();
+                }
+            }
+            return null;
         });
     }
 

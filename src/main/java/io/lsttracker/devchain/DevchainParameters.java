@@ -56,6 +56,12 @@ public record DevchainParameters(
                 defaultSkippedReportDay(historyDays), DEFAULT_HISTORY_BLOCK_SECONDS, DEFAULT_BLOCK_TIME_SECONDS);
     }
 
+    /** The same simulation with another block time after the history (0: blocks only on demand, for tests). */
+    public DevchainParameters withBlockTime(long seconds) {
+        return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
+                skippedLidoReportDay, historyBlockSeconds, seconds);
+    }
+
     /** The APR of {@code poolId}: the override if one was given, else the pool's own default. */
     public BigDecimal aprPercent(String poolId, BigDecimal defaultPercent) {
         return aprPercent.getOrDefault(poolId, defaultPercent);

@@ -42,19 +42,10 @@ public final class JdbcRewardStore implements RewardStore {
     @Override
     public void savePage(PoolId pool, String event, List<EventLog> logs, long toBlock) {
         String what = "store " + pool + " " + event + " logs up to block " + toBlock;
-        query(what, c -> {
-            c.setAutoCommit(false);
-            try {
-                insert(c, pool, event, logs);
-                moveCursor(c, pool, event, toBlock);
-                c.commit();
-                return null;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+        JdbcWork.inTransaction(dataSource, what, c -> {
+            insert(c, pool, event, logs);
+            moveCursor(c, pool, event, toBlock);
+            return null;
         });
     }
 
@@ -118,8 +109,7 @@ public final class JdbcRewardStore implements RewardStore {
 
     @Override
     public void rewindTo(long block) {
-        query("forget reward events from block " + block, c -> {
-            c.setAutoCommit(false);
+        JdbcWork.inTransaction(dataSource, "forget reward events from block " + block, c -> {
             try (PreparedStatement events = c.prepareStatement("DELETE FROM reward_event WHERE block_number >= ?");
                     PreparedStatement cursors = c.prepareStatement(
                             "UPDATE reward_event_cursor SET last_block = ? WHERE last_block >= ?")) {
@@ -128,14 +118,8 @@ public final class JdbcRewardStore implements RewardStore {
                 cursors.setLong(1, block - 1);
                 cursors.setLong(2, block);
                 cursors.executeUpdate();
-                c.commit();
-                return null;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            return null;
         });
     }
 

@@ -18,6 +18,26 @@ public final class JdbcWork {
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws, so what it writes
+     * is stored whole or not at all.
+     */
+    public static <T> T inTransaction(DataSource dataSource, String what, Work<T> work) {
+        return run(dataSource, what, c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
     /** Runs {@code work} on a connection from {@code dataSource}; {@code what} completes "cannot ...". */
     public static <T> T run(DataSource dataSource, String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {

@@ -14,10 +14,7 @@ public final class TestDevchain {
 
     public static synchronized Devchain shared() {
         if (shared == null) {
-            DevchainParameters defaults = DevchainParameters.defaults(HISTORY_DAYS);
-            DevchainParameters parameters = new DevchainParameters(defaults.historyDays(), defaults.aprPercent(),
-                    defaults.negativeRebaseDay(), defaults.negativeRebaseBps(), defaults.skippedLidoReportDay(),
-                    defaults.historyBlockSeconds(), 0);
+            DevchainParameters parameters = DevchainParameters.defaults(HISTORY_DAYS).withBlockTime(0);
             Devchain devchain = Devchain.start(AnvilProcess.freePort(), parameters);
             Runtime.getRuntime().addShutdownHook(new Thread(devchain::close));
             shared = devchain;

@@ -17,10 +17,7 @@ final class ReliabilityDevchain {
 
     static synchronized Devchain shared() {
         if (shared == null) {
-            DevchainParameters defaults = DevchainParameters.defaults(1);
-            Devchain devchain = Devchain.start(AnvilProcess.freePort(), new DevchainParameters(defaults.historyDays(),
-                    defaults.aprPercent(), defaults.negativeRebaseDay(), defaults.negativeRebaseBps(),
-                    defaults.skippedLidoReportDay(), defaults.historyBlockSeconds(), 0));
+            Devchain devchain = Devchain.start(AnvilProcess.freePort(), DevchainParameters.defaults(1).withBlockTime(0));
             Runtime.getRuntime().addShutdownHook(new Thread(devchain::close));
             shared = devchain;
         }
