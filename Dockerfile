@@ -5,7 +5,7 @@ COPY pom.xml .
 RUN mvn -q -B -Dnpm.skip dependency:go-offline
 COPY abi abi
 COPY config config
-COPY contracts contracts
+
 COPY src src
 COPY bench bench
 # The service needs no anvil or solc (they are for the devchain and its tests): skip npm.

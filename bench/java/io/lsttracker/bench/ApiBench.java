@@ -5,7 +5,7 @@ import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.DevchainParameters;
 import io.lsttracker.domain.BlockSelector;
 import io.lsttracker.snapshot.SnapshotService;
-import io.lsttracker.store.SnapshotStore;
+import io.lsttracker.snapshot.SnapshotStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;

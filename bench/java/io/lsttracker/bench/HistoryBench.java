@@ -2,11 +2,11 @@ package io.lsttracker.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.lsttracker.config.PoolDefinition;
-import io.lsttracker.config.PoolRegistryLoader;
+import io.lsttracker.pool.PoolDefinition;
+import io.lsttracker.pool.PoolRegistryLoader;
 import io.lsttracker.domain.PoolId;
-import io.lsttracker.store.HistoryPoint;
-import io.lsttracker.store.JdbcSnapshotStore;
+import io.lsttracker.snapshot.HistoryPoint;
+import io.lsttracker.snapshot.JdbcSnapshotStore;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -175,10 +175,10 @@ public final class AlertConfigLoader {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new ConfigException(source + ": " + key + ".url: " + io.lsttracker.config.RedactedUrl.of(url) + " is not a URL");
+            throw new ConfigException(source + ": " + key + ".url: " + io.lsttracker.chain.RedactedUrl.of(url) + " is not a URL");
         }
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new ConfigException(source + ": " + key + ".url: " + io.lsttracker.config.RedactedUrl.of(url) + " is not an http(s) URL");
+            throw new ConfigException(source + ": " + key + ".url: " + io.lsttracker.chain.RedactedUrl.of(url) + " is not an http(s) URL");
         }
         Webhook.Format format = Webhook.Format.GENERIC;
         if (f.containsKey("format")) {

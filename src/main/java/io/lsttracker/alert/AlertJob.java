@@ -1,7 +1,7 @@
 package io.lsttracker.alert;
 
 import io.lsttracker.snapshot.SnapshotCycle;
-import io.lsttracker.store.StoreException;
+import io.lsttracker.db.StoreException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;

@@ -1,7 +1,7 @@
 package io.lsttracker.alert;
 
 import io.lsttracker.domain.PoolId;
-import io.lsttracker.store.JdbcWork;
+import io.lsttracker.db.JdbcWork;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.BigInteger;

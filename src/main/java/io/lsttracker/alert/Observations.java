@@ -1,11 +1,11 @@
 package io.lsttracker.alert;
 
 import io.lsttracker.alert.AlertRule.Metric;
-import io.lsttracker.analytics.Concentration;
-import io.lsttracker.analytics.Concentration.Measures;
-import io.lsttracker.analytics.Concentration.Tau;
-import io.lsttracker.analytics.ConcentrationReport;
-import io.lsttracker.analytics.ConcentrationReport.PoolShare;
+import io.lsttracker.concentration.Concentration;
+import io.lsttracker.concentration.Concentration.Measures;
+import io.lsttracker.concentration.Concentration.Tau;
+import io.lsttracker.concentration.ConcentrationReport;
+import io.lsttracker.concentration.ConcentrationReport.PoolShare;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;

@@ -1,6 +1,6 @@
 package io.lsttracker.api;
 
-import io.lsttracker.store.StoreException;
+import io.lsttracker.db.StoreException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

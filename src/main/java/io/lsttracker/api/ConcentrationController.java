@@ -1,6 +1,6 @@
 package io.lsttracker.api;
 
-import io.lsttracker.store.ConcentrationStore;
+import io.lsttracker.concentration.ConcentrationStore;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;

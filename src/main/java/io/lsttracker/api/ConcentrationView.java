@@ -1,10 +1,10 @@
 package io.lsttracker.api;
 
-import io.lsttracker.analytics.Concentration.Measures;
-import io.lsttracker.analytics.Concentration.Tau;
-import io.lsttracker.analytics.ConcentrationReport;
-import io.lsttracker.analytics.LidoOperators;
-import io.lsttracker.analytics.RocketPoolNodes;
+import io.lsttracker.concentration.Concentration.Measures;
+import io.lsttracker.concentration.Concentration.Tau;
+import io.lsttracker.concentration.ConcentrationReport;
+import io.lsttracker.concentration.LidoOperators;
+import io.lsttracker.concentration.RocketPoolNodes;
 import io.lsttracker.beacon.TotalStaked;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.Wei;

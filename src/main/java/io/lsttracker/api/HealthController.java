@@ -3,7 +3,7 @@ package io.lsttracker.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.snapshot.SnapshotCycle;
-import io.lsttracker.store.SnapshotStore;
+import io.lsttracker.snapshot.SnapshotStore;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

@@ -1,7 +1,7 @@
 package io.lsttracker.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.lsttracker.config.PoolDefinition;
+import io.lsttracker.pool.PoolDefinition;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Wei;

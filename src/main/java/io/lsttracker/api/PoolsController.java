@@ -1,14 +1,14 @@
 package io.lsttracker.api;
 
-import io.lsttracker.config.PoolDefinition;
-import io.lsttracker.config.PoolRegistry;
+import io.lsttracker.pool.PoolDefinition;
+import io.lsttracker.pool.PoolRegistry;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
-import io.lsttracker.analytics.Window;
+import io.lsttracker.rewards.Window;
 import io.lsttracker.rewards.RewardService;
-import io.lsttracker.store.HistoryPoint;
-import io.lsttracker.store.SnapshotStore;
+import io.lsttracker.snapshot.HistoryPoint;
+import io.lsttracker.snapshot.SnapshotStore;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;

@@ -1,6 +1,6 @@
 package io.lsttracker.api;
 
-import io.lsttracker.analytics.RewardWindow;
+import io.lsttracker.rewards.RewardWindow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

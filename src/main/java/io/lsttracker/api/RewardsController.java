@@ -1,7 +1,7 @@
 package io.lsttracker.api;
 
-import io.lsttracker.config.PoolDefinition;
-import io.lsttracker.analytics.Annualised;
+import io.lsttracker.pool.PoolDefinition;
+import io.lsttracker.rewards.Annualised;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;

@@ -1,8 +1,8 @@
 package io.lsttracker.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.lsttracker.config.PoolDefinition;
-import io.lsttracker.config.PoolRegistry;
+import io.lsttracker.pool.PoolDefinition;
+import io.lsttracker.pool.PoolRegistry;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;

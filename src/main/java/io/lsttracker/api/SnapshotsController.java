@@ -1,8 +1,8 @@
 package io.lsttracker.api;
 
-import io.lsttracker.config.PoolRegistry;
+import io.lsttracker.pool.PoolRegistry;
 import io.lsttracker.domain.Snapshot;
-import io.lsttracker.store.SnapshotStore;
+import io.lsttracker.snapshot.SnapshotStore;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 

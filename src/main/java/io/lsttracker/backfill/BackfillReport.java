@@ -9,4 +9,13 @@ import java.time.Duration;
  */
 public record BackfillReport(long points, long blocks, long stored, long alreadyStored, long afterHead,
         long failedPoolReadings, BlockFinder.Cost blockSearch, Duration elapsed) {
+
+    /** One line for people: what was stored, and what finding the blocks cost. */
+    public String summary() {
+        return "backfilled " + points + " points on " + blocks + " blocks: " + stored + " stored, "
+                + alreadyStored + " already stored, " + afterHead + " after the head"
+                + (failedPoolReadings > 0 ? ", " + failedPoolReadings + " pool readings failed" : "")
+                + "; blocks found with " + blockSearch.requests() + " header requests in "
+                + elapsed.toMillis() + " ms";
+    }
 }

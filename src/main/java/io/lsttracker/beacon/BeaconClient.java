@@ -50,9 +50,9 @@ public final class BeaconClient {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    /** The node as messages show it: scheme, host and port only (see {@link io.lsttracker.config.RedactedUrl}). */
+    /** The node as messages show it: scheme, host and port only (see {@link io.lsttracker.chain.RedactedUrl}). */
     public String url() {
-        return io.lsttracker.config.RedactedUrl.of(base.toString());
+        return io.lsttracker.chain.RedactedUrl.of(base.toString());
     }
 
     /** The beacon chain's genesis time, read once and kept. */

@@ -39,7 +39,7 @@ final class ChainIdProbe {
     }
 
     static String mismatch(HttpUrl url, long served, long expected) {
-        return "RPC endpoint " + io.lsttracker.config.RedactedUrl.of(url.toString()) + " serves chain id " + served + ", but tracker.chain.chain-id (LST_CHAIN_ID) is "
+        return "RPC endpoint " + io.lsttracker.chain.RedactedUrl.of(url.toString()) + " serves chain id " + served + ", but tracker.chain.chain-id (LST_CHAIN_ID) is "
                 + expected + ": refusing to read another chain";
     }
 }

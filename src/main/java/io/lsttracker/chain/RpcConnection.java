@@ -1,6 +1,5 @@
 package io.lsttracker.chain;
 
-import io.lsttracker.config.RedactedUrl;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

@@ -28,6 +28,6 @@ final class RpcEndpoint {
 
     @Override
     public String toString() {
-        return io.lsttracker.config.RedactedUrl.of(url.toString()); // providers put keys in the path or query
+        return io.lsttracker.chain.RedactedUrl.of(url.toString()); // providers put keys in the path or query
     }
 }

@@ -76,7 +76,7 @@ final class BackfillCommand implements Callable<Integer> {
             ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), System.console() != null,
                     lineEvery);
             BackfillReport report = context.getBean(Backfill.class).run(request, progress);
-            out.println(summary(report));
+            out.println(report.summary());
             out.flush();
         }
         return 0;
@@ -91,13 +91,5 @@ final class BackfillCommand implements Callable<Integer> {
             return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
         }
         throw new IllegalArgumentException("--progress-every: '" + text + "' is not a duration such as 5s or 1m");
-    }
-
-    static String summary(BackfillReport r) {
-        return "backfilled " + r.points() + " points on " + r.blocks() + " blocks: " + r.stored() + " stored, "
-                + r.alreadyStored() + " already stored, " + r.afterHead() + " after the head"
-                + (r.failedPoolReadings() > 0 ? ", " + r.failedPoolReadings() + " pool readings failed" : "")
-                + "; blocks found with " + r.blockSearch().requests() + " header requests in "
-                + r.elapsed().toMillis() + " ms";
     }
 }

@@ -2,9 +2,9 @@ package io.lsttracker.cli;
 
 import io.lsttracker.chain.ChainReadException;
 import io.lsttracker.config.ConfigException;
-import io.lsttracker.devchain.DevchainException;
-import io.lsttracker.store.StoreException;
+import io.lsttracker.db.StoreException;
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,8 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lst-tracker", mixinStandardHelpOptions = true, version = "lst-tracker 0.1.0",
         description = "On-chain tracker of Ethereum liquid staking tokens.",
-        subcommands = {ServeCommand.class, SnapshotCommand.class, DevchainCommand.class, DemoCommand.class,
-                BackfillCommand.class})
+        subcommands = {ServeCommand.class, SnapshotCommand.class, BackfillCommand.class})
 public final class Main implements Runnable {
     /** Exit code of bad flags or configuration. */
     public static final int EXIT_USAGE = 2;
@@ -42,8 +41,13 @@ public final class Main implements Runnable {
 
     /** Runs a command line with the given output streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main())
-                .setCaseInsensitiveEnumValuesAllowed(true)
+        CommandLine commandLine = new CommandLine(new Main());
+        // The devchain's commands (devchain, demo) ship in the same jar but outside the tracker's code. Added
+        // before the settings below, which picocli applies to the subcommands present.
+        for (PluggedCommand command : ServiceLoader.load(PluggedCommand.class)) {
+            commandLine.addSubcommand(command);
+        }
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
@@ -71,7 +75,7 @@ public final class Main implements Runnable {
     /** The first exception in the cause chain whose message is written for users. */
     static Throwable knownCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConfigException || t instanceof ChainReadException || t instanceof DevchainException
+            if (t instanceof ConfigException || t instanceof ChainReadException || t instanceof CommandException
                     || t instanceof IllegalArgumentException || t instanceof StoreException) {
                 return t;
             }

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * elsewhere (a log file, CI) one plain line every {@code lineEvery} and at the end, since carriage returns
  * make a log unreadable.
  */
-final class ProgressPrinter implements Consumer<BackfillProgress> {
+public final class ProgressPrinter implements Consumer<BackfillProgress> {
     private static final int BAR_WIDTH = 30;
     private final PrintWriter out;
     private final boolean terminal;
@@ -19,7 +19,7 @@ final class ProgressPrinter implements Consumer<BackfillProgress> {
     private long lastPrinted = Long.MIN_VALUE;
     private boolean finishedPrinted;
 
-    ProgressPrinter(PrintWriter out, boolean terminal, Duration lineEvery) {
+    public ProgressPrinter(PrintWriter out, boolean terminal, Duration lineEvery) {
         this.out = out;
         this.terminal = terminal;
         this.minNanosBetween = terminal ? Duration.ofMillis(100).toNanos() : lineEvery.toNanos();

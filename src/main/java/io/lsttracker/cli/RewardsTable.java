@@ -1,6 +1,6 @@
 package io.lsttracker.cli;
 
-import io.lsttracker.analytics.RewardWindow;
+import io.lsttracker.rewards.RewardWindow;
 import io.lsttracker.rewards.RateMethod;
 import io.lsttracker.rewards.RewardService;
 import java.math.BigDecimal;

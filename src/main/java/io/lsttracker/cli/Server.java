@@ -11,11 +11,11 @@ import java.util.Map;
  * Starts the tracker as a service: the HTTP server, the database (environment "server") and the snapshot
  * scheduler. Shared by `serve` and `demo`.
  */
-final class Server {
+public final class Server {
     private Server() {
     }
 
-    static ApplicationContext start(Map<String, Object> overrides) {
+    public static ApplicationContext start(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(overrides);
         properties.put("tracker.scheduler.enabled", "true");
         return Micronaut.build(new String[0])
@@ -27,7 +27,7 @@ final class Server {
     }
 
     /** Prints where the server listens and blocks until the JVM is asked to stop (Ctrl-C, SIGTERM). */
-    static void awaitShutdown(ApplicationContext context, PrintWriter out) throws InterruptedException {
+    public static void awaitShutdown(ApplicationContext context, PrintWriter out) throws InterruptedException {
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
         out.println("lst-tracker serving " + server.getURL() + " (API: " + server.getURL() + "/api/pools)");
         out.flush();

@@ -7,7 +7,7 @@ import io.lsttracker.api.RewardsJson;
 import io.lsttracker.api.SnapshotView;
 import io.lsttracker.rewards.LiveRewards;
 import io.lsttracker.rewards.RewardService;
-import io.lsttracker.config.PoolRegistry;
+import io.lsttracker.pool.PoolRegistry;
 import io.lsttracker.domain.BlockSelector;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;

@@ -1,12 +1,12 @@
 package io.lsttracker.metrics;
 
-import io.lsttracker.analytics.Concentration.Measures;
-import io.lsttracker.analytics.Concentration.Tau;
-import io.lsttracker.analytics.ConcentrationReport;
-import io.lsttracker.config.PoolDefinition;
-import io.lsttracker.config.PoolRegistry;
+import io.lsttracker.concentration.Concentration.Measures;
+import io.lsttracker.concentration.Concentration.Tau;
+import io.lsttracker.concentration.ConcentrationReport;
+import io.lsttracker.pool.PoolDefinition;
+import io.lsttracker.pool.PoolRegistry;
 import io.lsttracker.domain.Wei;
-import io.lsttracker.store.ConcentrationStore;
+import io.lsttracker.concentration.ConcentrationStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;

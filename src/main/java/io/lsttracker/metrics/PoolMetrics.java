@@ -1,17 +1,17 @@
 package io.lsttracker.metrics;
 
-import io.lsttracker.config.PoolDefinition;
-import io.lsttracker.config.PoolRegistry;
+import io.lsttracker.pool.PoolDefinition;
+import io.lsttracker.pool.PoolRegistry;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
 import io.lsttracker.snapshot.SnapshotListener;
-import io.lsttracker.store.SnapshotStore;
+import io.lsttracker.snapshot.SnapshotStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.lsttracker.analytics.Window;
+import io.lsttracker.rewards.Window;
 import io.lsttracker.rewards.RewardService;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -2,7 +2,6 @@ package io.lsttracker.pool;
 
 import io.lsttracker.chain.AbiFunction;
 import io.lsttracker.chain.ContractAbi;
-import io.lsttracker.config.PoolDefinition;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
 import io.lsttracker.domain.Wei;

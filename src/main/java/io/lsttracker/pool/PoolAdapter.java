@@ -1,6 +1,5 @@
 package io.lsttracker.pool;
 
-import io.lsttracker.config.PoolDefinition;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
 import java.util.List;

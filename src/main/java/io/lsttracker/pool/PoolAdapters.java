@@ -1,8 +1,6 @@
 package io.lsttracker.pool;
 
 import io.lsttracker.config.ConfigException;
-import io.lsttracker.config.PoolDefinition;
-import io.lsttracker.config.PoolRegistry;
 import io.lsttracker.domain.Protocol;
 import jakarta.inject.Singleton;
 import java.util.EnumMap;

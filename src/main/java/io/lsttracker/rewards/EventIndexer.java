@@ -2,11 +2,9 @@ package io.lsttracker.rewards;
 
 import io.lsttracker.chain.ChainReader;
 import io.lsttracker.chain.LogReader;
-import io.lsttracker.config.PoolDefinition;
-import io.lsttracker.config.PoolRegistry;
-import io.lsttracker.config.RewardSettings;
+import io.lsttracker.pool.PoolDefinition;
+import io.lsttracker.pool.PoolRegistry;
 import io.lsttracker.domain.BlockRef;
-import io.lsttracker.store.RewardStore;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.slf4j.Logger;

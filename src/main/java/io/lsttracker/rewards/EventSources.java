@@ -6,7 +6,7 @@ import io.lsttracker.chain.ChainReadException;
 import io.lsttracker.chain.ChainReader;
 import io.lsttracker.chain.ContractAbi;
 import io.lsttracker.chain.ContractCall;
-import io.lsttracker.config.PoolDefinition;
+import io.lsttracker.pool.PoolDefinition;
 import io.lsttracker.domain.BlockRef;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

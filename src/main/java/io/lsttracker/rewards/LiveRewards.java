@@ -1,17 +1,10 @@
 package io.lsttracker.rewards;
 
-import io.lsttracker.analytics.BalancesUpdated;
-import io.lsttracker.analytics.RateStep;
-import io.lsttracker.analytics.RewardWindow;
-import io.lsttracker.analytics.RewardWindows;
-import io.lsttracker.analytics.TokenRebased;
-import io.lsttracker.analytics.Window;
 import io.lsttracker.chain.ChainReader;
 import io.lsttracker.chain.EventLog;
 import io.lsttracker.chain.LogReader;
-import io.lsttracker.config.PoolDefinition;
-import io.lsttracker.config.PoolRegistry;
-import io.lsttracker.config.RewardSettings;
+import io.lsttracker.pool.PoolDefinition;
+import io.lsttracker.pool.PoolRegistry;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.BlockSelector;
 import io.lsttracker.domain.PoolState;

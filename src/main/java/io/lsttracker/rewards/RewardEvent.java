@@ -1,7 +1,5 @@
 package io.lsttracker.rewards;
 
-import io.lsttracker.analytics.BalancesUpdated;
-import io.lsttracker.analytics.TokenRebased;
 import io.lsttracker.chain.ChainReadException;
 import io.lsttracker.chain.EventLog;
 import io.lsttracker.domain.Protocol;

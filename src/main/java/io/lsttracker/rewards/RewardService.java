@@ -1,14 +1,6 @@
 package io.lsttracker.rewards;
 
-import io.lsttracker.analytics.BalancesUpdated;
-import io.lsttracker.analytics.RateStep;
-import io.lsttracker.analytics.RewardWindow;
-import io.lsttracker.analytics.RewardWindows;
-import io.lsttracker.analytics.SnapshotSteps;
-import io.lsttracker.analytics.TokenRebased;
-import io.lsttracker.analytics.Window;
-import io.lsttracker.config.PoolDefinition;
-import io.lsttracker.store.RewardStore;
+import io.lsttracker.pool.PoolDefinition;
 import io.lsttracker.domain.PoolId;
 import jakarta.inject.Singleton;
 import java.util.List;

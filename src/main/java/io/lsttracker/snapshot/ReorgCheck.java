@@ -4,7 +4,6 @@ import io.lsttracker.chain.ChainReader;
 import io.lsttracker.config.ConfigException;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.BlockSelector;
-import io.lsttracker.store.StoredBlocks;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

@@ -1,38 +1,33 @@
 package io.lsttracker.snapshot;
 
-import io.lsttracker.analytics.SnapshotConcentration;
-import io.lsttracker.beacon.StakedTotalSource;
 import io.lsttracker.domain.Snapshot;
-import io.lsttracker.store.SnapshotStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The one path by which a snapshot taken from the chain becomes history, whoever took it (the live cycle, a
- * reorg re-read, a backfill, the demo): it is stored (whole, once per block), then every
- * {@link SnapshotListener} hears of it, so figures derived from snapshots are derived the same way for all.
- * Its concentration figures (with the total staked read from the beacon node at the block's slot) are stored
- * in the same transaction as the snapshot.
+ * reorg re-read, a backfill, the demo): it is stored (whole, once per block) together with the figures every
+ * {@link SnapshotFigures} derives from it (one transaction), then every {@link SnapshotListener} hears of it,
+ * so figures derived from snapshots are derived the same way for all.
  */
 @Singleton
 public final class SnapshotRecorder {
     private final SnapshotStore store;
-    private final StakedTotalSource staked;
+    private final List<SnapshotFigures> figures;
     private final List<SnapshotListener> listeners;
 
     @Inject
-    public SnapshotRecorder(SnapshotStore store, StakedTotalSource staked, List<SnapshotListener> listeners) {
+    public SnapshotRecorder(SnapshotStore store, List<SnapshotFigures> figures, List<SnapshotListener> listeners) {
         this.store = store;
-        this.staked = staked;
+        this.figures = List.copyOf(figures);
         this.listeners = List.copyOf(listeners);
     }
 
-    /** Without a beacon node: shares of all staked ETH are stored as absent. */
+    /** A recorder that stores snapshots alone, with no derived figures. */
     public SnapshotRecorder(SnapshotStore store, List<SnapshotListener> listeners) {
-        this(store, block -> StakedTotalSource.Reading.absent("no beacon node is configured"), listeners);
+        this(store, List.of(), listeners);
     }
 
     /** Tells every listener that the chain was reorganised from {@code fromBlock} on, before it is read again. */
@@ -52,9 +47,8 @@ public final class SnapshotRecorder {
         List<SnapshotStore.SaveOutcome> outcomes = new ArrayList<>(snapshots.size());
         List<SnapshotListener.Recorded> recorded = new ArrayList<>();
         for (Snapshot snapshot : snapshots) {
-            StakedTotalSource.Reading total = staked.read(snapshot.block());
-            SnapshotStore.SaveOutcome outcome = store.save(snapshot,
-                    Optional.of(SnapshotConcentration.of(snapshot, total.total(), total.absentReason())));
+            List<SnapshotFigures.Prepared> derived = figures.stream().map(f -> f.prepare(snapshot)).toList();
+            SnapshotStore.SaveOutcome outcome = store.save(snapshot, derived);
             outcomes.add(outcome);
             if (outcome != SnapshotStore.SaveOutcome.ALREADY_STORED) {
                 recorded.add(new SnapshotListener.Recorded(snapshot, outcome));

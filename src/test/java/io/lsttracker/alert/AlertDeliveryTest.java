@@ -1,25 +1,26 @@
 package io.lsttracker.alert;
 
+import io.lsttracker.concentration.ConcentrationFigures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.lsttracker.analytics.SnapshotConcentration;
+import io.lsttracker.concentration.SnapshotConcentration;
 import io.lsttracker.beacon.TotalStaked;
-import io.lsttracker.config.PoolRegistry;
-import io.lsttracker.config.PoolRegistryLoader;
+import io.lsttracker.pool.PoolRegistry;
+import io.lsttracker.pool.PoolRegistryLoader;
 import io.lsttracker.devchain.AnvilProcess;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
-import io.lsttracker.store.ConcentrationStore;
-import io.lsttracker.store.JdbcSnapshotStore;
-import io.lsttracker.store.SnapshotStore;
-import io.lsttracker.store.TestDatabases;
+import io.lsttracker.concentration.ConcentrationStore;
+import io.lsttracker.snapshot.JdbcSnapshotStore;
+import io.lsttracker.snapshot.SnapshotStore;
+import io.lsttracker.db.TestDatabases;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -83,8 +84,8 @@ class AlertDeliveryTest {
                 Duration.ofMinutes(5), Duration.ofSeconds(2));
 
         void record(Snapshot snapshot, long stakedEth) {
-            SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot, Optional.of(SnapshotConcentration.of(snapshot,
-                    Optional.of(new TotalStaked(1, eth(stakedEth), 1)), null)));
+            SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot, List.of(ConcentrationFigures.of(SnapshotConcentration.of(snapshot,
+                    Optional.of(new TotalStaked(1, eth(stakedEth), 1)), null))));
             service.recorded(snapshot, outcome);
         }
     }

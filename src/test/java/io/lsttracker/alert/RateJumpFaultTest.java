@@ -1,20 +1,21 @@
 package io.lsttracker.alert;
 
+import io.lsttracker.concentration.ConcentrationFigures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lsttracker.analytics.SnapshotConcentration;
+import io.lsttracker.concentration.SnapshotConcentration;
 import io.lsttracker.beacon.TotalStaked;
-import io.lsttracker.config.PoolRegistryLoader;
+import io.lsttracker.pool.PoolRegistryLoader;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
-import io.lsttracker.store.ConcentrationStore;
-import io.lsttracker.store.JdbcSnapshotStore;
-import io.lsttracker.store.SnapshotStore;
-import io.lsttracker.store.TestDatabases;
+import io.lsttracker.concentration.ConcentrationStore;
+import io.lsttracker.snapshot.JdbcSnapshotStore;
+import io.lsttracker.snapshot.SnapshotStore;
+import io.lsttracker.db.TestDatabases;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -60,8 +61,8 @@ class RateJumpFaultTest {
                 T0.plusSeconds(block * 60)),
                 List.of(PoolState.ok(new PoolId("lido"), new BigInteger(lidoRate), ten, ten, Map.of()),
                         PoolState.ok(new PoolId("rocketpool"), Wei.ONE_ETHER, ten, ten, Map.of())));
-        SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot, Optional.of(SnapshotConcentration.of(snapshot,
-                Optional.of(new TotalStaked(1, Wei.ONE_ETHER.multiply(BigInteger.valueOf(1000)), 1)), null)));
+        SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot, List.of(ConcentrationFigures.of(SnapshotConcentration.of(snapshot,
+                Optional.of(new TotalStaked(1, Wei.ONE_ETHER.multiply(BigInteger.valueOf(1000)), 1)), null))));
         service.recorded(snapshot, outcome);
     }
 

@@ -14,7 +14,7 @@ import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
-import io.lsttracker.store.SnapshotStore;
+import io.lsttracker.snapshot.SnapshotStore;
 import io.micronaut.web.router.Router;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;

@@ -10,7 +10,7 @@ import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
-import io.lsttracker.store.SnapshotStore;
+import io.lsttracker.snapshot.SnapshotStore;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.TestDevchain;
-import io.lsttracker.store.TestDatabases;
+import io.lsttracker.db.TestDatabases;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -37,8 +37,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <li>a window of reports: (prod(1 + g_i) - 1) x 31,536,000 / (t1 - t0), over the window's real bounds (the
  * 7-day window here holds the negative day, and for Lido the two-day report after its skipped day);</li>
  * <li>sfrxETH: each weekly cycle streams the rewards of the days since the previous sync (none on the
- * negative day) from its sync (16:00, the first deposit after the cycle's start) to the cycle's end, so its
- * last step's APR is flag x reward days / stream days.</li>
+ * negative day; the first stream also what was waiting when the devchain started) from its sync (16:00, the
+ * first deposit after the cycle's start) to the cycle's end, so its last step's APR is flag x reward days /
+ * stream days.</li>
  * </ul>
  */
 class RewardsEndToEndTest {
@@ -54,6 +55,8 @@ class RewardsEndToEndTest {
     private static Devchain devchain;
     private static TestServer server;
     private static long firstMidnight;
+    /** When the devchain set its contracts' starting state (block 1). */
+    private static long installedAt;
 
     @BeforeAll
     static void start() {
@@ -63,6 +66,7 @@ class RewardsEndToEndTest {
         SnapshotService snapshots = server.context.getBean(SnapshotService.class);
         SnapshotRecorder recorder = server.context.getBean(SnapshotRecorder.class);
         long head = snapshots.take(BlockSelector.LATEST).block().number();
+        installedAt = snapshots.take(new BlockSelector.Number(1)).block().timestamp().getEpochSecond();
         for (long block = 1; block <= head; block++) {
             recorder.record(snapshots.take(new BlockSelector.Number(block)));
         }
@@ -158,15 +162,30 @@ class RewardsEndToEndTest {
     void sfrxEthsStreamGivesTheWeeksRewardsOverTheStream() throws Exception {
         JsonNode last = window(rewards("frax"), "last-report");
         long end = seconds(last, "endTime");
-        long cycleStart = Math.floorDiv(end, 604_800L) * 604_800L;
-        long sync = cycleStart + 16 * 3600; // the first deposit after the cycle's start syncs it
+        long cycle = 604_800L;
+        long flow = 16 * 3600; // the day's first deposit or redemption, which syncs a cycle that is over
+        // The stream that holds the last step: it began at the first flow after its cycle's start.
+        long cycleStart = Math.floorDiv(end - flow, cycle) * cycle;
+        long sync = cycleStart + flow;
         assertTrue(seconds(last, "startTime") >= sync, "the last step lies in the current stream");
-        int rewardDays = 0;
-        for (long reward = sync - 7 * DAY + (10 - 16) * 3600 + DAY; reward < sync; reward += DAY) {
-            rewardDays += negativeDay(reward) ? 0 : 1; // daily rewards at 10:00 since the previous sync
+        // It releases what reached the vault since the previous sync: the daily rewards at 10:00 (none on the
+        // negative day) and, when the previous sync is older than the history, what the devchain found waiting
+        // at its start (SimulatedFrax.install: the rewards of its cycle up to then).
+        long previousSync = sync - cycle;
+        long from = previousSync;
+        BigDecimal rewardDays = BigDecimal.ZERO;
+        if (previousSync < firstMidnight + flow) {
+            from = installedAt;
+            rewardDays = BigDecimal.valueOf(installedAt - Math.floorDiv(installedAt, cycle) * cycle)
+                    .divide(BigDecimal.valueOf(DAY), MC);
         }
-        BigDecimal streamDays = BigDecimal.valueOf(cycleStart + 604_800L - sync).divide(BigDecimal.valueOf(DAY), MC);
-        assertApr(flag("frax").multiply(BigDecimal.valueOf(rewardDays)).divide(streamDays, MC), last, "frax stream");
+        for (long reward = firstMidnight + 10 * 3600; reward < sync; reward += DAY) {
+            if (reward >= from && !negativeDay(reward)) {
+                rewardDays = rewardDays.add(BigDecimal.ONE);
+            }
+        }
+        BigDecimal streamDays = BigDecimal.valueOf(cycleStart + cycle - sync).divide(BigDecimal.valueOf(DAY), MC);
+        assertApr(flag("frax").multiply(rewardDays).divide(streamDays, MC), last, "frax stream");
     }
 
     @Test

@@ -43,7 +43,7 @@ class ServeFaultTest {
                 e = assertThrows(RuntimeException.class, () -> context.getBean(io.lsttracker.chain.ChainReader.class));
             }
             String message = rootMessage(e);
-            assertEquals("RPC endpoint " + io.lsttracker.config.RedactedUrl.of(proxy.url()) + " serves chain id 5, but tracker.chain.chain-id (LST_CHAIN_ID) is"
+            assertEquals("RPC endpoint " + io.lsttracker.chain.RedactedUrl.of(proxy.url()) + " serves chain id 5, but tracker.chain.chain-id (LST_CHAIN_ID) is"
                     + " 1: refusing to read another chain", message);
         }
     }

@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The committed contracts/devchain/artifacts.json is what solc-js (pinned) makes of the committed sources. */
+/** The committed src/devchain/contracts/artifacts.json is what solc-js (pinned) makes of the committed sources. */
 class ArtifactsTest {
     @Test
     void compiledArtifactsMatchTheSoliditySources() throws Exception {
         Path project = Path.of(System.getenv().getOrDefault("LST_PROJECT_DIR", "."));
-        Process node = new ProcessBuilder("node", "scripts/compile-contracts.mjs", "--check")
+        Process node = new ProcessBuilder("node", "src/devchain/compile-contracts.mjs", "--check")
                 .directory(project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.PIPE)

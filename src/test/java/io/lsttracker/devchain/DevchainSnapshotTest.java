@@ -76,7 +76,7 @@ class DevchainSnapshotTest {
             io.lsttracker.snapshot.SnapshotService service = new io.lsttracker.snapshot.SnapshotService(
                     new io.lsttracker.chain.Web3jChainReader(rpc,
                             new org.web3j.abi.datatypes.Address("0xcA11bde05977b3631167028862bE2a173976CA11")),
-                    context.getBean(io.lsttracker.config.PoolRegistry.class),
+                    context.getBean(io.lsttracker.pool.PoolRegistry.class),
                     context.getBean(io.lsttracker.pool.PoolAdapters.class));
             service.take(io.lsttracker.domain.BlockSelector.LATEST); // resolves and caches addresses
             long http = rpc.httpRequests();

@@ -84,7 +84,7 @@ class RpcFaultTest {
             ChainReadException e = assertThrows(ChainReadException.class,
                     () -> new Web3jChainReader(rpc, MULTICALL3).pin(BlockSelector.LATEST));
             assertTrue(e.getMessage().startsWith("cannot reach RPC endpoint "
-                    + io.lsttracker.config.RedactedUrl.of(first.url())), e.getMessage());
+                    + io.lsttracker.chain.RedactedUrl.of(first.url())), e.getMessage());
             assertTrue(e.getMessage().contains("all 4 attempts failed"), e.getMessage());
             assertEquals(4, first.faulted(), "exactly max-attempts tries, no more");
         }
@@ -163,7 +163,7 @@ class RpcFaultTest {
         second.serveChainId(5L);
         try (RpcConnection rpc = RpcConnection.open(List.of(first.url(), second.url()), FAST, 1L)) {
             WrongChainException e = assertThrows(WrongChainException.class, () -> rpc.checkChainIds(1));
-            assertEquals("RPC endpoint " + io.lsttracker.config.RedactedUrl.of(second.url()) + " serves chain id 5, but tracker.chain.chain-id (LST_CHAIN_ID)"
+            assertEquals("RPC endpoint " + io.lsttracker.chain.RedactedUrl.of(second.url()) + " serves chain id 5, but tracker.chain.chain-id (LST_CHAIN_ID)"
                     + " is 1: refusing to read another chain", e.getMessage());
         }
     }
@@ -181,8 +181,8 @@ class RpcFaultTest {
             second.serveChainId(10L);
             WrongChainException e = assertThrows(WrongChainException.class,
                     () -> chain.pin(new BlockSelector.Number(head.number())));
-            assertTrue(e.getMessage().contains(io.lsttracker.config.RedactedUrl.of(first.url()) + " serves chain id 5")
-                    && e.getMessage().contains(io.lsttracker.config.RedactedUrl.of(second.url()) + " serves chain id 10"), e.getMessage());
+            assertTrue(e.getMessage().contains(io.lsttracker.chain.RedactedUrl.of(first.url()) + " serves chain id 5")
+                    && e.getMessage().contains(io.lsttracker.chain.RedactedUrl.of(second.url()) + " serves chain id 10"), e.getMessage());
         }
     }
 

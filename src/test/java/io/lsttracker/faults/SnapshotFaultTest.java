@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lsttracker.chain.RetryPolicy;
 import io.lsttracker.chain.RpcConnection;
 import io.lsttracker.chain.Web3jChainReader;
-import io.lsttracker.config.PoolRegistry;
+import io.lsttracker.pool.PoolRegistry;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.TestDevchain;
 import io.lsttracker.domain.BlockSelector;
@@ -17,8 +17,8 @@ import io.lsttracker.snapshot.SnapshotCycle;
 import io.lsttracker.snapshot.SnapshotCycle.Outcome;
 import io.lsttracker.snapshot.SnapshotRecorder;
 import io.lsttracker.snapshot.SnapshotService;
-import io.lsttracker.store.JdbcSnapshotStore;
-import io.lsttracker.store.TestDatabases;
+import io.lsttracker.snapshot.JdbcSnapshotStore;
+import io.lsttracker.db.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import java.sql.Connection;
@@ -86,7 +86,7 @@ class SnapshotFaultTest {
         store = new JdbcSnapshotStore(database.dataSource());
         Web3jChainReader chain = new Web3jChainReader(rpc, MULTICALL3);
         cycle = new SnapshotCycle(chain, service(chain), store, new SnapshotRecorder(store, List.of()),
-                new io.lsttracker.snapshot.ReorgCheck(chain, new io.lsttracker.store.StoredBlocks(database.dataSource()), 128),
+                new io.lsttracker.snapshot.ReorgCheck(chain, new io.lsttracker.snapshot.StoredBlocks(database.dataSource()), 128),
                 new SimpleMeterRegistry(), CONFIRMATIONS);
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lsttracker.chain.CallResult;
-import io.lsttracker.config.PoolDefinition;
 import io.lsttracker.domain.NodeOperator;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;

@@ -11,7 +11,7 @@ import io.lsttracker.devchain.Devchain;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.snapshot.SnapshotCycle;
-import io.lsttracker.store.SnapshotStore;
+import io.lsttracker.snapshot.SnapshotStore;
 import io.micronaut.context.ApplicationContext;
 import java.math.BigInteger;
 import java.sql.Connection;

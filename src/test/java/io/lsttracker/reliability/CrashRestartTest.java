@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import io.lsttracker.devchain.AnvilProcess;
 import io.lsttracker.devchain.Devchain;
-import io.lsttracker.store.TestDatabases;
+import io.lsttracker.db.TestDatabases;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

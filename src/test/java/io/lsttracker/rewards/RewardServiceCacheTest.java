@@ -3,15 +3,14 @@ package io.lsttracker.rewards;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.lsttracker.config.PoolDefinition;
+import io.lsttracker.pool.PoolDefinition;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
 import io.lsttracker.domain.Snapshot;
-import io.lsttracker.store.JdbcRewardStore;
-import io.lsttracker.store.JdbcSnapshotStore;
-import io.lsttracker.store.TestDatabases;
+import io.lsttracker.snapshot.JdbcSnapshotStore;
+import io.lsttracker.db.TestDatabases;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;

@@ -7,17 +7,15 @@ import io.lsttracker.chain.CallResult;
 import io.lsttracker.chain.ChainReadException;
 import io.lsttracker.chain.ChainReader;
 import io.lsttracker.chain.ContractCall;
-import io.lsttracker.config.PoolDefinition;
-import io.lsttracker.config.PoolRegistry;
+import io.lsttracker.pool.PoolDefinition;
+import io.lsttracker.pool.PoolRegistry;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.BlockSelector;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.Protocol;
 import io.lsttracker.pool.LidoAdapter;
 import io.lsttracker.pool.PoolAdapters;
-import io.lsttracker.store.JdbcSnapshotStore;
-import io.lsttracker.store.SnapshotStore;
-import io.lsttracker.store.TestDatabases;
+import io.lsttracker.db.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -96,7 +94,7 @@ class SnapshotCycleTest {
         SnapshotService service = new SnapshotService(chain, new PoolRegistry("test", List.of(LIDO)),
                 new PoolAdapters(List.of(new LidoAdapter())));
         cycle = new SnapshotCycle(chain, service, store, new SnapshotRecorder(store, List.of(rewinds)),
-                new ReorgCheck(chain, new io.lsttracker.store.StoredBlocks(database.dataSource()), 128), meters, 2);
+                new ReorgCheck(chain, new io.lsttracker.snapshot.StoredBlocks(database.dataSource()), 128), meters, 2);
     }
 
     @AfterEach
@@ -143,7 +141,7 @@ class SnapshotCycleTest {
         chain.hashes.put(101L, ScriptedChain.hash(101, "b"));
         chain.hashes.put(102L, ScriptedChain.hash(102, "b"));
         assertEquals(SnapshotCycle.Outcome.REPLACED, cycle.runOnce());
-        var hashes = new io.lsttracker.store.StoredBlocks(database.dataSource()).hashesBetween(98, 102);
+        var hashes = new io.lsttracker.snapshot.StoredBlocks(database.dataSource()).hashesBetween(98, 102);
         assertEquals(5, hashes.size(), "replaced in place, no duplicate");
         assertEquals(ScriptedChain.hash(101, "b"), hashes.get(101L));
         assertEquals(ScriptedChain.hash(102, "b"), hashes.get(102L));

@@ -1,0 +1,31 @@
+package io.lsttracker.concentration;
+
+import io.lsttracker.beacon.StakedTotalSource;
+import io.lsttracker.domain.Snapshot;
+import io.lsttracker.snapshot.SnapshotFigures;
+import jakarta.inject.Singleton;
+
+/**
+ * The concentration figures of each recorded snapshot, stored in the snapshot's transaction: the total staked is
+ * read from the beacon node at the block's slot before the transaction opens, then {@link SnapshotConcentration}
+ * computes the figures and {@link ConcentrationRows} inserts them.
+ */
+@Singleton
+public final class ConcentrationFigures implements SnapshotFigures {
+    private final StakedTotalSource staked;
+
+    public ConcentrationFigures(StakedTotalSource staked) {
+        this.staked = staked;
+    }
+
+    @Override
+    public Prepared prepare(Snapshot snapshot) {
+        StakedTotalSource.Reading total = staked.read(snapshot.block());
+        return of(SnapshotConcentration.of(snapshot, total.total(), total.absentReason()));
+    }
+
+    /** Figures already computed, ready to be stored with their snapshot. */
+    public static Prepared of(ConcentrationReport report) {
+        return c -> ConcentrationRows.insert(c, report);
+    }
+}

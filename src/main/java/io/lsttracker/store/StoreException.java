@@ -1,8 +1,0 @@
-package io.lsttracker.store;
-
-/** The database failed an operation; the message says which. Nothing partial is left behind. */
-public class StoreException extends RuntimeException {
-    public StoreException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

@@ -1,0 +1,189 @@
+package io.lsttracker.concentration;
+
+import io.lsttracker.db.StoreException;
+import io.lsttracker.db.TestDatabases;
+import io.lsttracker.snapshot.JdbcSnapshotStore;
+import io.lsttracker.snapshot.SnapshotStore;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lsttracker.beacon.TotalStaked;
+import io.lsttracker.domain.BlockRef;
+import io.lsttracker.domain.NodeOperator;
+import io.lsttracker.domain.PoolId;
+import io.lsttracker.domain.PoolState;
+import io.lsttracker.domain.Snapshot;
+import io.lsttracker.domain.Wei;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Concentration figures stored with their snapshot, on H2 and PostgreSQL (subclasses). */
+abstract class ConcentrationStoreContract {
+    static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+
+    private TestDatabases.TestDatabase database;
+    private JdbcSnapshotStore snapshots;
+    private ConcentrationStore concentration;
+
+    abstract TestDatabases.TestDatabase open();
+
+    @BeforeEach
+    void openDatabase() {
+        database = open();
+        snapshots = new JdbcSnapshotStore(database.dataSource());
+        concentration = new ConcentrationStore(database.dataSource());
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private static BigInteger eth(long ether) {
+        return BigInteger.valueOf(ether).multiply(Wei.ONE_ETHER);
+    }
+
+    /** lido 60 ETH, rocketpool 30, coinbase 10 (ETH behind each token), swell failed. */
+    static Snapshot snapshot(long number, String hashByte, Instant time, long lidoEth) {
+        return new Snapshot(1, new BlockRef(number, "0x" + hashByte.repeat(32), time), List.of(
+                PoolState.ok(new PoolId("lido"), Wei.ONE_ETHER, eth(lidoEth), eth(lidoEth), Map.of()),
+                PoolState.ok(new PoolId("rocketpool"), Wei.ONE_ETHER, eth(30), eth(25), Map.of()),
+                PoolState.ok(new PoolId("coinbase"), Wei.ONE_ETHER, eth(10), eth(9), Map.of()),
+                PoolState.failed(new PoolId("swell"), "swETHToETHRate() reverted")));
+    }
+
+    @Test
+    void figuresAreStoredWithTheSnapshotAndReadBackExactly() {
+        Snapshot snapshot = snapshot(100, "aa", T0, 60);
+        ConcentrationReport report = SnapshotConcentration.of(snapshot,
+                Optional.of(new TotalStaked(12_345, eth(400), 5)), null);
+        assertEquals(SnapshotStore.SaveOutcome.STORED, snapshots.save(snapshot, List.of(ConcentrationFigures.of(report))));
+        ConcentrationReport read = concentration.latest().orElseThrow();
+        assertEquals(report, read);
+        // Hand check of what was stored: of 100 tracked ETH, lido 0.6, rocketpool 0.3, coinbase 0.1,
+        // HHI 3600 + 900 + 100 = 4600; of 400 staked: 0.15, 0.075, 0.025, HHI 4600 / 16 = 287.5,
+        // other 300 ETH = 0.75; swell is missing.
+        assertEquals(new BigDecimal("0.600000000000000000"), read.pools().get(0).shareOfLsts());
+        assertEquals(Optional.of(new BigDecimal("0.075000000000000000")), read.pools().get(1).shareOfStaked());
+        assertEquals(new BigDecimal("4600.000000"), read.amongLsts().hhi());
+        assertEquals(new BigDecimal("287.500000"), read.amongStaked().orElseThrow().hhi());
+        assertEquals(Optional.of(eth(300)), read.other());
+        assertEquals(Optional.of(new BigDecimal("0.750000000000000000")), read.otherShare());
+        assertEquals(List.of(new PoolId("swell")), read.missingPools());
+        assertEquals(Optional.of(report), concentration.at(100));
+        assertEquals(Optional.empty(), concentration.at(101));
+    }
+
+    @Test
+    void withoutATotalStakedTheReasonIsKept() {
+        Snapshot snapshot = snapshot(100, "aa", T0, 60);
+        ConcentrationReport report = SnapshotConcentration.of(snapshot, Optional.empty(), "no beacon node is configured");
+        snapshots.save(snapshot, List.of(ConcentrationFigures.of(report)));
+        ConcentrationReport read = concentration.latest().orElseThrow();
+        assertEquals(report, read);
+        assertEquals(Optional.of("no beacon node is configured"), read.stakedAbsent());
+        assertEquals(Optional.empty(), read.pools().get(0).shareOfStaked());
+    }
+
+    @Test
+    void aReorgReplacesTheFiguresWithTheSnapshot() {
+        Snapshot first = snapshot(100, "aa", T0, 60);
+        snapshots.save(first, List.of(ConcentrationFigures.of(SnapshotConcentration.of(first, Optional.empty(), "none"))));
+        Snapshot replacement = snapshot(100, "bb", T0, 160);
+        ConcentrationReport report = SnapshotConcentration.of(replacement,
+                Optional.of(new TotalStaked(1, eth(1000), 1)), null);
+        assertEquals(SnapshotStore.SaveOutcome.REPLACED, snapshots.save(replacement, List.of(ConcentrationFigures.of(report))));
+        assertEquals(Optional.of(report), concentration.at(100));
+        assertEquals("0x" + "bb".repeat(32), concentration.at(100).orElseThrow().block().hash());
+    }
+
+    @Test
+    void figuresThatCannotBeStoredLeaveNoSnapshotBehind() {
+        Snapshot snapshot = snapshot(100, "aa", T0, 60);
+        ConcentrationReport good = SnapshotConcentration.of(snapshot, Optional.empty(), "none");
+        List<ConcentrationReport.PoolShare> twice = new ArrayList<>(good.pools());
+        twice.add(good.pools().get(0)); // the same pool twice breaks the primary key of concentration_pool
+        ConcentrationReport broken = new ConcentrationReport(good.block(), twice, good.missingPools(),
+                good.amongLsts(), good.staked(), good.amongStaked(), good.stakedAbsent());
+        StoreException e = assertThrows(StoreException.class, () -> snapshots.save(snapshot, List.of(ConcentrationFigures.of(broken))));
+        assertTrue(e.getMessage().contains("block 100"), e.getMessage());
+        assertEquals(Optional.empty(), snapshots.head(), "the snapshot was rolled back with its figures");
+        assertEquals(Optional.empty(), concentration.latest());
+        assertEquals(SnapshotStore.SaveOutcome.STORED, snapshots.save(snapshot, List.of(ConcentrationFigures.of(good))));
+    }
+
+    @Test
+    void historyKeepsTheLastFiguresOfEachBucket() {
+        long[][] blocks = {{1, 0, 60}, {2, 3_600, 70}, {3, 86_400 + 60, 80}};
+        for (long[] b : blocks) {
+            Snapshot s = snapshot(b[0], "0" + b[0], T0.plusSeconds(b[1]), b[2]);
+            snapshots.save(s, List.of(ConcentrationFigures.of(SnapshotConcentration.of(s, Optional.empty(), "none"))));
+        }
+        List<ConcentrationReport> points = concentration.history(T0, T0.plus(Duration.ofDays(2)), Duration.ofDays(1));
+        assertEquals(List.of(2L, 3L), points.stream().map(p -> p.block().number()).toList());
+        // Block 2: lido 70 of 70 + 30 + 10 = 110 ETH -> 7/11 = 0.636363636363636364 (half-even at 18 decimals).
+        assertEquals(new BigDecimal("0.636363636363636364"), points.get(0).amongLsts().largestShare());
+        assertEquals(List.of(), concentration.history(T0.minusSeconds(10), T0, Duration.ofHours(1)));
+    }
+
+    /** The snapshot of {@link #snapshot} with Lido's operators and Rocket Pool's counts read at the same block. */
+    static Snapshot withOperators(Snapshot plain) {
+        List<PoolState> pools = new ArrayList<>(plain.pools());
+        pools.set(0, pools.get(0).withOperators(List.of(
+                new NodeOperator(NodeOperator.CURATED, 0, "Alpha", "0x00000000000000000000000000000000000000a1", true,
+                        700, 100),
+                new NodeOperator(NodeOperator.CURATED, 1, "Beta", "0x00000000000000000000000000000000000000a2", true,
+                        200, 0),
+                new NodeOperator(NodeOperator.SIMPLE_DVT, 0, "Cluster 'D'", "0x00000000000000000000000000000000000000a3",
+                        true, 200, 0))));
+        PoolState rp = pools.get(1);
+        pools.set(1, PoolState.ok(rp.id(), rp.ethPerToken(), rp.totalEth(), rp.tokenSupply(), Map.of(
+                "nodeOperators", new BigDecimal("4012"), "minipools", new BigDecimal("35210"),
+                "activeMinipools", new BigDecimal("28280"), "stakingMinipools", new BigDecimal("28050"))));
+        return new Snapshot(plain.chainId(), plain.block(), pools);
+    }
+
+    @Test
+    void operatorFiguresAreStoredWithTheSnapshotAndReadBackExactly() {
+        Snapshot snapshot = withOperators(snapshot(100, "aa", T0, 60));
+        ConcentrationReport report = SnapshotConcentration.of(snapshot, Optional.empty(), "none");
+        snapshots.save(snapshot, List.of(ConcentrationFigures.of(report)));
+        ConcentrationReport read = concentration.latest().orElseThrow();
+        assertEquals(report, read);
+        // Alpha 600, Beta 200, Cluster 'D' 200 of 1,000: HHI = 10,000 x (36 + 4 + 4) / 100 = 4,400
+        LidoOperators lido = read.lidoOperators().orElseThrow();
+        assertEquals(3, lido.operators());
+        assertEquals(1_000, lido.activeValidators());
+        assertEquals(new BigDecimal("4400.000000"), lido.measures().hhi());
+        assertEquals(List.of("Alpha", "Beta", "Cluster 'D'"), lido.largest().stream().map(o -> o.name()).toList());
+        assertEquals(new BigDecimal("0.600000000000000000"), lido.largest().get(0).share());
+        assertEquals(Optional.of(new RocketPoolNodes(4012, 35210, 28280, 28050)), read.rocketPool());
+        List<ConcentrationReport> history = concentration.history(T0, T0.plusSeconds(60), Duration.ofHours(1));
+        assertEquals(List.of(report), history);
+    }
+
+    @Test
+    void aReorgWithoutOperatorsLeavesNoneOfTheOldOnes() {
+        Snapshot first = withOperators(snapshot(100, "aa", T0, 60));
+        snapshots.save(first, List.of(ConcentrationFigures.of(SnapshotConcentration.of(first, Optional.empty(), "none"))));
+        Snapshot replacement = snapshot(100, "bb", T0, 160);
+        ConcentrationReport report = SnapshotConcentration.of(replacement, Optional.empty(), "none");
+        assertEquals(SnapshotStore.SaveOutcome.REPLACED, snapshots.save(replacement, List.of(ConcentrationFigures.of(report))));
+        ConcentrationReport read = concentration.at(100).orElseThrow();
+        assertEquals(Optional.empty(), read.lidoOperators());
+        assertEquals(Optional.empty(), read.rocketPool());
+        assertEquals(report, read);
+    }
+}

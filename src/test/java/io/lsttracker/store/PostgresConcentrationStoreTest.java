@@ -1,8 +1,0 @@
-package io.lsttracker.store;
-
-class PostgresConcentrationStoreTest extends ConcentrationStoreContract {
-    @Override
-    TestDatabases.TestDatabase open() {
-        return TestDatabases.postgres();
-    }
-}

@@ -1,8 +1,0 @@
-package io.lsttracker.store;
-
-class PostgresRewardStoreTest extends RewardStoreContract {
-    @Override
-    TestDatabases.TestDatabase open() {
-        return TestDatabases.postgres();
-    }
-}

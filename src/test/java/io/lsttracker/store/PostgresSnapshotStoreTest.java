@@ -1,8 +1,0 @@
-package io.lsttracker.store;
-
-class PostgresSnapshotStoreTest extends SnapshotStoreContract {
-    @Override
-    TestDatabases.TestDatabase open() {
-        return TestDatabases.postgres();
-    }
-}
