@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Concentration of stake among entities (pools, or a pool's node operators), from exact stakes in wei.
- * Definitions: ../shared/reference/methodology.md.
+ * Definitions and their sources: docs/CONCENTRATION.md.
  *
  * <ul>
  * <li>share of an entity = stake / denominator. The denominator is the sum of the entities' stakes (shares

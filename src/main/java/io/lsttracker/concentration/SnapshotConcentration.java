@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The concentration figures of one snapshot, a pure function of the snapshot and the total staked. A pool's
- * stake is its totalEth, the ETH behind its token (methodology.md); failed pools are left out and named.
+ * stake is its totalEth, the ETH behind its token (docs/CONCENTRATION.md); failed pools are left out and named.
  */
 public final class SnapshotConcentration {
     private SnapshotConcentration() {

@@ -6,7 +6,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * APR and APY of a rate that moved from r0 to r1 over {@code seconds} (../shared/reference/methodology.md,
+ * APR and APY of a rate that moved from r0 to r1 over {@code seconds} (docs/REWARDS.md,
  * and Lido's own per-report formula, docs.lido.fi "integrations/api"):
  *
  * <pre>
