@@ -1,5 +1,6 @@
-package io.lsttracker.devchain;
+package io.lsttracker.devchain.etherfi;
 
+import io.lsttracker.devchain.Devchain;
 import java.math.BigInteger;
 
 /**
@@ -9,8 +10,6 @@ import java.math.BigInteger;
  * (or a loss) to the ETH out of the pool, then the protocol fees are deposited as eETH for the fee recipient.
  */
 final class EtherFiModel {
-    private static final BigInteger ETH = BigInteger.TEN.pow(18);
-
     private BigInteger outOfLp;
     private BigInteger inLp;
     private BigInteger shares;
@@ -68,6 +67,6 @@ final class EtherFiModel {
 
     /** weETH.getRate() = amountForShare(1e18): rounded down, 0 without shares. */
     BigInteger shareRate() {
-        return shares.signum() == 0 ? BigInteger.ZERO : ETH.multiply(pooledEther()).divide(shares);
+        return shares.signum() == 0 ? BigInteger.ZERO : Devchain.ETH.multiply(pooledEther()).divide(shares);
     }
 }

@@ -1,5 +1,6 @@
-package io.lsttracker.devchain;
+package io.lsttracker.devchain.frax;
 
+import io.lsttracker.devchain.Devchain;
 import java.math.BigInteger;
 
 /**
@@ -10,7 +11,6 @@ import java.math.BigInteger;
  */
 final class FraxModel {
     static final long CYCLE = 604_800;
-    private static final BigInteger ETH = BigInteger.TEN.pow(18);
 
     private BigInteger stored;
     private BigInteger balance;
@@ -40,7 +40,7 @@ final class FraxModel {
 
     /** convertToAssets(1e18) at {@code timestamp}. */
     BigInteger pricePerShare(long timestamp) {
-        return supply.signum() == 0 ? ETH : ETH.multiply(totalAssets(timestamp)).divide(supply);
+        return supply.signum() == 0 ? Devchain.ETH : Devchain.ETH.multiply(totalAssets(timestamp)).divide(supply);
     }
 
     boolean cycleOver(long timestamp) {

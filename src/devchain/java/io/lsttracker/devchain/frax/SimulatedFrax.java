@@ -1,20 +1,22 @@
-package io.lsttracker.devchain;
+package io.lsttracker.devchain.frax;
 
+import io.lsttracker.devchain.AccruingPool;
+import io.lsttracker.devchain.ChainWriter;
+import io.lsttracker.devchain.Devchain;
+import io.lsttracker.devchain.DevchainParameters;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Frax on the devchain: sfrxETH at its mainnet address, an xERC4626 vault whose rate rises linearly through
- * weekly rewards cycles. Every day at 10:00 UTC Frax sends the vault the day's validator rewards (frxETH
- * worth {@link Devchain#growth} of its assets over a day); they wait in the vault until the next sync. At
- * 16:00 a deposit (even days, +200 frxETH) or redemption (odd days, -150 sfrxETH) changes the supply but not
- * the rate, and, as sfrxETH's andSync modifier does, first syncs the rewards if the cycle is over (cycles end
- * on multiples of 604,800 s, Thursdays 00:00 UTC), which releases the past week's rewards over the new cycle.
+ * weekly rewards cycles ({@link FraxModel}). Every day at 10:00 UTC Frax sends the vault the day's validator
+ * rewards (frxETH worth a day's growth of its assets); they wait in the vault until the next sync. At 16:00 a
+ * deposit (even days, +200 frxETH) or redemption (odd days, -150 sfrxETH) changes the supply but not the rate,
+ * and, as sfrxETH's andSync modifier does, first syncs the rewards if the cycle is over (cycles end on
+ * multiples of 604,800 s, Thursdays 00:00 UTC), which releases the past week's rewards over the new cycle.
  *
  * <p>sfrxETH's rate cannot fall: xERC4626 only ever adds rewards, and validators' losses are Frax's to bear
  * before frxETH reaches the vault. On the negative day Frax sends no rewards, nor on any day if --apr sets
@@ -23,33 +25,19 @@ import java.util.Map;
  * <p>The head is near 180,000 frxETH in the vault at about 1.15 frxETH per sfrxETH: round figures of the
  * right order for today's mainnet, not copied ones.
  */
-final class SimulatedFrax implements SimulatedPool {
-    static final String SFRXETH = "0xac3E018457B222d93114458476f3E3416Abbe38F";
-    static final BigInteger HEAD_ASSETS = BigInteger.valueOf(180_000).multiply(Devchain.ETH);
+public final class SimulatedFrax extends AccruingPool {
+    public static final String SFRXETH = "0xac3E018457B222d93114458476f3E3416Abbe38F";
+    static final BigInteger HEAD_ASSETS = ether(180_000);
     static final BigDecimal HEAD_RATE = new BigDecimal("1.1500");
     /** sfrxETH's APR has been near 3% through 2025. */
     static final BigDecimal DEFAULT_APR = new BigDecimal("3.00");
     private static final long REWARDS_OFFSET = 10 * 3600;
     private static final long FLOW_OFFSET = 16 * 3600;
-    private static final MathContext MC = MathContext.DECIMAL128;
 
-    private final BigDecimal aprPercent;
-    private final BigDecimal startRate;
     private FraxModel model;
 
-    SimulatedFrax(DevchainParameters parameters) {
-        this.aprPercent = parameters.aprPercent(poolId(), DEFAULT_APR);
-        this.startRate = Devchain.startRate(HEAD_RATE, aprPercent, parameters.historyDays());
-    }
-
-    @Override
-    public String poolId() {
-        return "frax";
-    }
-
-    @Override
-    public Map<String, String> contracts() {
-        return Map.of(SFRXETH, "SimFraxSfrxETH");
+    public SimulatedFrax(DevchainParameters parameters) {
+        super("frax", DEFAULT_APR, parameters, Map.of(SFRXETH, "SimFraxSfrxETH"));
     }
 
     /** Mid-cycle at the start: this cycle releases a week's rewards, and the days gone by have sent theirs. */
@@ -59,9 +47,9 @@ final class SimulatedFrax implements SimulatedPool {
         long cycleStart = Math.floorDiv(now, FraxModel.CYCLE) * FraxModel.CYCLE;
         BigInteger reward = rewards(HEAD_ASSETS, FraxModel.CYCLE);
         BigInteger waiting = rewards(HEAD_ASSETS, now - cycleStart);
-        model = new FraxModel(HEAD_ASSETS, Devchain.divide(HEAD_ASSETS, startRate), reward, waiting, now);
-        chain.transact(SFRXETH, SimulatedContracts.encode("simSetState", model.stored(), model.balance(),
-                model.lastReward(), model.lastSync(), model.cycleEnd(), model.supply()), "sfrxETH state");
+        model = new FraxModel(HEAD_ASSETS, divide(HEAD_ASSETS, startRate(HEAD_RATE)), reward, waiting, now);
+        chain.call("sfrxETH state", SFRXETH, "simSetState", model.stored(), model.balance(), model.lastReward(),
+                model.lastSync(), model.cycleEnd(), model.supply());
     }
 
     @Override
@@ -72,32 +60,31 @@ final class SimulatedFrax implements SimulatedPool {
             events.add(new DailyEvent(REWARDS_OFFSET, "Frax rewards to sfrxETH", chain -> {
                 BigInteger amount = rewards(model.totalAssets(at), Devchain.DAY).max(BigInteger.ZERO);
                 model.addRewards(amount);
-                chain.transact(SFRXETH, SimulatedContracts.encode("simAddRewards", amount), "sfrxETH rewards");
+                chain.call("sfrxETH rewards", SFRXETH, "simAddRewards", amount);
             }));
         }
         long at = day.midnight() + FLOW_OFFSET;
-        events.add(new DailyEvent(FLOW_OFFSET, "sfrxETH deposits and redemptions", chain -> {
-            if (model.cycleOver(at)) {
-                model.sync(at);
-                chain.transact(SFRXETH, SimulatedContracts.encode("simSyncRewards", at), "sfrxETH syncRewards");
-            }
-            if (day.index() % 2 == 0) {
-                BigInteger assets = BigInteger.valueOf(200).multiply(Devchain.ETH);
-                BigInteger shares = model.deposit(assets, at);
-                chain.transact(SFRXETH, SimulatedContracts.encode("simDeposit", assets, shares), "sfrxETH deposit");
-            } else {
-                BigInteger shares = BigInteger.valueOf(150).multiply(Devchain.ETH);
-                BigInteger assets = model.redeem(shares, at);
-                chain.transact(SFRXETH, SimulatedContracts.encode("simRedeem", shares, assets), "sfrxETH redeem");
-            }
+        events.add(flow(day, FLOW_OFFSET, "sfrxETH deposits and redemptions", 200, 150, (chain, assets) -> {
+            syncIfCycleOver(chain, at);
+            chain.call("sfrxETH deposit", SFRXETH, "simDeposit", assets, model.deposit(assets, at));
+        }, (chain, shares) -> {
+            syncIfCycleOver(chain, at);
+            chain.call("sfrxETH redeem", SFRXETH, "simRedeem", shares, model.redeem(shares, at));
         }));
         return events;
     }
 
+    /** As sfrxETH's andSync modifier does before a deposit or redemption. */
+    private void syncIfCycleOver(ChainWriter chain, long at) {
+        if (model.cycleOver(at)) {
+            model.sync(at);
+            chain.call("sfrxETH syncRewards", SFRXETH, "simSyncRewards", at);
+        }
+    }
+
     /** frxETH rewards on {@code assets} over {@code seconds} at the pool's APR, rounded down. */
     private BigInteger rewards(BigInteger assets, long seconds) {
-        return new BigDecimal(assets).multiply(Devchain.growth(aprPercent, seconds), MC)
-                .setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
+        return times(assets, growth(seconds));
     }
 
     /** xERC4626 answers depend on the block's time: pricePerShare and totalAssets as of {@code headTimestamp}. */

@@ -1,10 +1,12 @@
-package io.lsttracker.devchain;
+package io.lsttracker.devchain.lido;
 
+import io.lsttracker.devchain.ChainWriter;
+import io.lsttracker.devchain.SimulatedPool.DailyEvent;
+import io.lsttracker.devchain.SimulatedPool.HistoryDay;
 import io.lsttracker.domain.NodeOperator;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.web3j.abi.datatypes.Address;
 
 /**
@@ -16,7 +18,7 @@ import org.web3j.abi.datatypes.Address;
  * modules not simulated (the Community Staking Module). Each day three curated operators get 31 deposits and
  * one SimpleDVT cluster 6 (18:30 UTC), and one curated operator has 12 exits reported (12:20, after the oracle).
  */
-final class SimulatedLidoOperators {
+final class LidoOperators {
     static final String CURATED = "0x55032650b14df07b85bF18A3a3eC8E0Af2e028d5";
     static final String SIMPLE_DVT = "0xaE7B191A31f627b4eB1d4DaC64eaB9976995b433";
     static final int CURATED_OPERATORS = 37;
@@ -30,7 +32,7 @@ final class SimulatedLidoOperators {
     /** What the registries hold, in the order the tracker reads them (curated, then SimpleDVT; by id). */
     private final List<NodeOperator> operators = new ArrayList<>();
 
-    SimulatedLidoOperators() {
+    LidoOperators() {
         for (int i = 0; i < CURATED_OPERATORS; i++) {
             long active = i < 3 ? 9_000 - 150L * i : 3_000 + (i * 1_607L) % 5_400;
             long exited = (i * 389L) % 1_500;
@@ -49,24 +51,19 @@ final class SimulatedLidoOperators {
         }
     }
 
-    Map<String, String> contracts() {
-        return Map.of(CURATED, "SimLidoNodeOperatorsRegistry", SIMPLE_DVT, "SimLidoNodeOperatorsRegistry");
-    }
-
     void install(ChainWriter chain) {
         for (NodeOperator op : operators) {
-            chain.transact(registry(op), SimulatedContracts.encode("simAddOperator", op.name(),
-                    new Address(op.rewardAddress()), op.deposited(), op.exited(), op.active() ? 1 : 0),
-                    "add Lido operator " + op.name());
+            chain.call("add Lido operator " + op.name(), registry(op), "simAddOperator", op.name(),
+                    new Address(op.rewardAddress()), op.deposited(), op.exited(), op.active() ? 1 : 0);
         }
     }
 
-    List<SimulatedPool.DailyEvent> day(SimulatedPool.HistoryDay day) {
+    List<DailyEvent> day(HistoryDay day) {
         int d = day.index();
         return List.of(
-                new SimulatedPool.DailyEvent(12 * 3600 + 20 * 60, "Lido operator exits",
+                new DailyEvent(12 * 3600 + 20 * 60, "Lido operator exits",
                         chain -> move(chain, (5 * d + 11) % RETIRED, 0, DAILY_EXITS)),
-                new SimulatedPool.DailyEvent(18 * 3600 + 30 * 60, "Lido operator deposits", chain -> {
+                new DailyEvent(18 * 3600 + 30 * 60, "Lido operator deposits", chain -> {
                     for (int m = 0; m < 3; m++) {
                         move(chain, (3 * d + m) % RETIRED, DAILY_DEPOSITS, 0);
                     }
@@ -78,8 +75,8 @@ final class SimulatedLidoOperators {
         NodeOperator op = operators.get(index);
         NodeOperator moved = new NodeOperator(op.module(), op.id(), op.name(), op.rewardAddress(), op.active(),
                 op.deposited() + deposits, op.exited() + exits);
-        chain.transact(registry(moved), SimulatedContracts.encode("simSetValidators", moved.id(), moved.deposited(),
-                moved.exited()), "Lido operator " + moved.name() + " validators");
+        chain.call("Lido operator " + moved.name() + " validators", registry(moved), "simSetValidators", moved.id(),
+                moved.deposited(), moved.exited());
         operators.set(index, moved);
     }
 

@@ -1,8 +1,11 @@
-package io.lsttracker.devchain;
+package io.lsttracker.devchain.rocketpool;
 
+import io.lsttracker.devchain.ChainWriter;
+import io.lsttracker.devchain.RocketNodeCounts;
+import io.lsttracker.devchain.SimulatedPool.DailyEvent;
+import io.lsttracker.devchain.SimulatedPool.HistoryDay;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.crypto.Hash;
 
@@ -12,7 +15,7 @@ import org.web3j.crypto.Hash;
  * 35,210 minipools, 6,930 finalised and 28,050 staking. Each day at 09:00 UTC 2 nodes join and 6 minipools are
  * created and staking; on odd days 4 staking minipools are also finalised (exited and withdrawn).
  */
-final class SimulatedRocketNodes {
+final class RocketNodes {
     /** Addresses of the devchain's own choosing: mainnet's move with upgrades and are found through RocketStorage. */
     static final String NODE_MANAGER = "0x00000000000000000000000000000000d3bA1a12";
     static final String MINIPOOL_MANAGER = "0x00000000000000000000000000000000d3bA1a13";
@@ -20,18 +23,14 @@ final class SimulatedRocketNodes {
 
     private RocketNodeCounts counts = new RocketNodeCounts(4_012, 35_210, 6_930, 28_050);
 
-    Map<String, String> contracts() {
-        return Map.of(NODE_MANAGER, "SimRocketNodeManager", MINIPOOL_MANAGER, "SimRocketMinipoolManager");
-    }
-
     void install(ChainWriter chain, String rocketStorage) {
         register(chain, rocketStorage, "rocketNodeManager", NODE_MANAGER);
         register(chain, rocketStorage, "rocketMinipoolManager", MINIPOOL_MANAGER);
         write(chain);
     }
 
-    List<SimulatedPool.DailyEvent> day(SimulatedPool.HistoryDay day) {
-        return List.of(new SimulatedPool.DailyEvent(DAY_OFFSET, "Rocket Pool nodes and minipools", chain -> {
+    List<DailyEvent> day(HistoryDay day) {
+        return List.of(new DailyEvent(DAY_OFFSET, "Rocket Pool nodes and minipools", chain -> {
             long exits = day.index() % 2 == 1 ? 4 : 0;
             counts = new RocketNodeCounts(counts.nodes() + 2, counts.minipools() + 6, counts.finalised() + exits,
                     counts.staking() + 6 - exits);
@@ -39,16 +38,16 @@ final class SimulatedRocketNodes {
         }));
     }
 
-    private static void register(ChainWriter chain, String rocketStorage, String name, String address) {
+    /** Stores a network contract's address in RocketStorage, under keccak256("contract.address" + name). */
+    static void register(ChainWriter chain, String rocketStorage, String name, String address) {
         byte[] key = Hash.sha3(("contract.address" + name).getBytes(StandardCharsets.US_ASCII));
-        chain.transact(rocketStorage, SimulatedContracts.encode("simSetAddress", key, new Address(address)),
-                "register " + name);
+        chain.call("register " + name, rocketStorage, "simSetAddress", key, new Address(address));
     }
 
     private void write(ChainWriter chain) {
-        chain.transact(NODE_MANAGER, SimulatedContracts.encode("simSetNodeCount", counts.nodes()), "Rocket Pool nodes");
-        chain.transact(MINIPOOL_MANAGER, SimulatedContracts.encode("simSetCounts", counts.minipools(),
-                counts.finalised(), counts.staking()), "Rocket Pool minipools");
+        chain.call("Rocket Pool nodes", NODE_MANAGER, "simSetNodeCount", counts.nodes());
+        chain.call("Rocket Pool minipools", MINIPOOL_MANAGER, "simSetCounts", counts.minipools(), counts.finalised(),
+                counts.staking());
     }
 
     RocketNodeCounts counts() {

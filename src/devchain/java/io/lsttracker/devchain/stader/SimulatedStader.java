@@ -1,5 +1,10 @@
-package io.lsttracker.devchain;
+package io.lsttracker.devchain.stader;
 
+import io.lsttracker.devchain.AccruingPool;
+import io.lsttracker.devchain.ChainWriter;
+import io.lsttracker.devchain.Devchain;
+import io.lsttracker.devchain.DevchainParameters;
+import io.lsttracker.devchain.ReportedRate;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -9,45 +14,31 @@ import java.util.Map;
  * Stader on the devchain: ETHx and StaderStakePoolsManager at their mainnet addresses, and the oracle the
  * manager reads its figures from (mainnet finds it through StaderConfig, which is not simulated, so it sits at
  * an address of the devchain's own). The oracle reports the exchange rate daily at 14:00 UTC, naming the
- * block before, and emits ExchangeRateUpdated; the rate grows by {@link Devchain#growth} over the time since
- * the last report (the negative day: {@link Devchain#loss}). At 19:00 deposits mint ETHx (even days, +150 ETH
- * at the reported rate) or withdrawals burn it (odd days, -100 ETHx): the live supply moves, the rate and
- * totalAssets() wait for the next report.
+ * block before, and emits ExchangeRateUpdated. At 19:00 deposits mint ETHx (even days, +150 ETH at the reported
+ * rate: convertToShares rounds down) or withdrawals burn it (odd days, -100 ETHx): the live supply moves, the
+ * rate and totalAssets() wait for the next report ({@link ReportedRate}).
  *
  * <p>The head is near 120,000 ETH at about 1.08 ETH per ETHx: round figures of the right order for today's
  * mainnet, not copied ones.
  */
-final class SimulatedStader implements SimulatedPool {
+public final class SimulatedStader extends AccruingPool {
     static final String ETHX = "0xA35b1B31Ce002FBF2058D22F30f95D405200A15b";
     static final String MANAGER = "0xcf5EA1b38380f6aF39068375516Daf40Ed70D299";
-    /** Must match ORACLE in src/devchain/contracts/SimStaderStakePoolsManager.sol. */
-    static final String ORACLE = "0x0000000000000000000000000000000005aDE0ac";
-    static final BigInteger HEAD_ETHER = BigInteger.valueOf(120_000).multiply(Devchain.ETH);
+    /** Must match ORACLE in src/devchain/contracts/stader/SimStaderStakePoolsManager.sol. */
+    public static final String ORACLE = "0x0000000000000000000000000000000005aDE0ac";
+    static final BigInteger HEAD_ETHER = ether(120_000);
     static final BigDecimal HEAD_RATE = new BigDecimal("1.0800");
     /** ETHx's APR has been near 3% through 2025. */
     static final BigDecimal DEFAULT_APR = new BigDecimal("3.00");
     private static final long REPORT_OFFSET = 14 * 3600;
-    private static final long FLOW_OFFSET = 19 * 3600;
 
-    private final StaderModel model;
-    private final BigDecimal aprPercent;
-    private long lastReportTimestamp;
+    private final ReportedRate rate;
 
-    SimulatedStader(DevchainParameters parameters, long firstMidnight) {
-        this.aprPercent = parameters.aprPercent(poolId(), DEFAULT_APR);
-        BigDecimal startRate = Devchain.startRate(HEAD_RATE, aprPercent, parameters.historyDays());
-        this.model = new StaderModel(HEAD_ETHER, Devchain.divide(HEAD_ETHER, startRate));
-        this.lastReportTimestamp = firstMidnight + REPORT_OFFSET - Devchain.DAY;
-    }
-
-    @Override
-    public String poolId() {
-        return "stader";
-    }
-
-    @Override
-    public Map<String, String> contracts() {
-        return Map.of(ETHX, "SimStaderETHx", MANAGER, "SimStaderStakePoolsManager", ORACLE, "SimStaderOracle");
+    public SimulatedStader(DevchainParameters parameters, long firstMidnight) {
+        super("stader", DEFAULT_APR, parameters,
+                Map.of(ETHX, "SimStaderETHx", MANAGER, "SimStaderStakePoolsManager", ORACLE, "SimStaderOracle"));
+        this.rate = new ReportedRate(HEAD_ETHER, divide(HEAD_ETHER, startRate(HEAD_RATE)));
+        reportedAt(firstMidnight + REPORT_OFFSET - Devchain.DAY);
     }
 
     @Override
@@ -58,35 +49,31 @@ final class SimulatedStader implements SimulatedPool {
 
     @Override
     public List<DailyEvent> day(HistoryDay day) {
-        long reportTimestamp = day.midnight() + REPORT_OFFSET;
         return List.of(
-                new DailyEvent(REPORT_OFFSET, "Stader exchange rate report", chain -> {
-                    model.report(day.negative() ? Devchain.loss(chain.parameters())
-                            : Devchain.growth(aprPercent, reportTimestamp - lastReportTimestamp));
-                    lastReportTimestamp = reportTimestamp;
+                report(day, REPORT_OFFSET, "Stader exchange rate report", (chain, report) -> {
+                    rate.report(report.change());
                     writeReport(chain);
                 }),
-                new DailyEvent(FLOW_OFFSET, "ETHx deposits and withdrawals", chain -> {
-                    if (day.index() % 2 == 0) {
-                        model.deposit(BigInteger.valueOf(150).multiply(Devchain.ETH));
-                    } else {
-                        model.burn(BigInteger.valueOf(100).multiply(Devchain.ETH));
-                    }
+                flow(day, 19 * 3600, "ETHx deposits and withdrawals", 150, 100, (chain, eth) -> {
+                    rate.deposit(eth);
+                    writeSupply(chain);
+                }, (chain, ethx) -> {
+                    rate.flow(ethx.negate());
                     writeSupply(chain);
                 }));
     }
 
     private void writeReport(ChainWriter chain) {
-        chain.transact(ORACLE, SimulatedContracts.encode("simReport", chain.headNumber(), model.reportedEth(),
-                model.reportedSupply()), "Stader exchange rate report");
+        chain.call("Stader exchange rate report", ORACLE, "simReport", chain.headNumber(), rate.reportedEth(),
+                rate.reportedSupply());
     }
 
     private void writeSupply(ChainWriter chain) {
-        chain.transact(ETHX, SimulatedContracts.encode("simSetTotalSupply", model.liveSupply()), "ETHx supply");
+        chain.call("ETHx supply", ETHX, "simSetTotalSupply", rate.liveSupply());
     }
 
     @Override
     public Expected expectedAt(long headTimestamp) {
-        return new Expected(model.exchangeRate(), model.reportedEth(), model.liveSupply());
+        return new Expected(rate.exchangeRate(), rate.reportedEth(), rate.liveSupply());
     }
 }

@@ -1,4 +1,4 @@
-package io.lsttracker.devchain;
+package io.lsttracker.devchain.stakewise;
 
 import java.math.BigInteger;
 

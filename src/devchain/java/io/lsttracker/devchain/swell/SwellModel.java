@@ -1,10 +1,11 @@
-package io.lsttracker.devchain;
+package io.lsttracker.devchain.swell;
 
+import io.lsttracker.devchain.Devchain;
 import java.math.BigInteger;
 
 /**
  * swETH's state in the simulation, in exact wei, with the arithmetic of swETH.sol (and of
- * src/devchain/contracts/SimSwellSwETH.sol): a reprice mints the fee as swETH, so that
+ * src/devchain/contracts/swell/SimSwellSwETH.sol): a reprice mints the fee as swETH, so that
  * rate = reserves / (supply + fee swETH), every product and quotient of 1e18-scaled figures rounded down.
  * For reserves E x S (the supply at the old rate E) plus rewards R, the new rate is (E S + R (1 - fee)) / S:
  * the holders' net growth is R (1 - fee) / (E S).

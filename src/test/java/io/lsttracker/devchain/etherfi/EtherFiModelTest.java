@@ -1,4 +1,4 @@
-package io.lsttracker.devchain;
+package io.lsttracker.devchain.etherfi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,8 +1,10 @@
-package io.lsttracker.devchain;
+package io.lsttracker.devchain.stakewise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.lsttracker.devchain.Devchain;
+import io.lsttracker.devchain.DevchainParameters;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
