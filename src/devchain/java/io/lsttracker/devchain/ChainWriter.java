@@ -6,12 +6,17 @@ public interface ChainWriter {
     /** Sends call data to {@code to} from the operator account; fails if the transaction reverts. */
     void transact(String to, byte[] data, String what);
 
+    /**
+     * Calls one of the simulation's setters, {@code function(args)} on the contract at {@code to}, with the
+     * arguments {@link SimulatedContracts#encode} takes; {@code what} names the step if the transaction reverts.
+     */
+    default void call(String what, String to, String function, Object... args) {
+        transact(to, SimulatedContracts.encode(function, args), what);
+    }
+
     /** Number of the latest block. */
     long headNumber();
 
     /** Timestamp of the latest block. */
     long headTimestamp();
-
-    /** The simulation parameters, for rates and the size of the loss on the negative day. */
-    DevchainParameters parameters();
 }

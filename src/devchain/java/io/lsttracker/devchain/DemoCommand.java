@@ -44,9 +44,7 @@ public final class DemoCommand implements PluggedCommand {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (Devchain devchain = Devchain.start(devchainPort, DevchainParameters.defaults(historyDays))) {
-            out.println("devchain ready " + devchain.url());
-            out.println("beacon ready " + devchain.beaconUrl());
-            out.flush();
+            devchain.printReady(out);
             Map<String, Object> overrides = new HashMap<>();
             overrides.put("tracker.chain.rpc-url", devchain.url());
             overrides.put("tracker.beacon.url", devchain.beaconUrl());

@@ -1,10 +1,12 @@
 package io.lsttracker.devchain;
 
 import io.lsttracker.chain.RpcConnection;
+import io.lsttracker.devchain.lido.SimulatedLido;
+import io.lsttracker.devchain.rocketpool.SimulatedRocketPool;
+import io.lsttracker.domain.NodeOperator;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,17 +28,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class Devchain implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Devchain.class);
-    static final long DAY = 86_400;
-    static final BigDecimal SECONDS_PER_YEAR = BigDecimal.valueOf(31_536_000);
-    static final BigInteger ETH = BigInteger.TEN.pow(18);
-    private static final MathContext MC = MathContext.DECIMAL128;
+    public static final long DAY = 86_400;
+    public static final BigInteger ETH = BigInteger.TEN.pow(18);
 
     private final AnvilProcess anvil;
     private final RpcConnection rpc;
     private final AnvilRpc node;
     private final String operator;
     private final DevchainParameters parameters;
-    private final List<SimulatedPool> pools;
+    private final List<AccruingPool> pools;
     private final ChainWriter writer;
     private long headTimestamp;
     /** The beacon REST API of the simulated chain (total staked ETH), started with the devchain. */
@@ -89,11 +89,6 @@ public final class Devchain implements AutoCloseable {
                     return pendingTimestamp;
                 }
                 return node.latestBlock().getTimestamp().longValueExact();
-            }
-
-            @Override
-            public DevchainParameters parameters() {
-                return Devchain.this.parameters;
             }
         };
     }
@@ -157,7 +152,7 @@ public final class Devchain implements AutoCloseable {
         for (SimulatedPool pool : pools) {
             for (Map.Entry<String, String> contract : pool.contracts().entrySet()) {
                 node.setCode(contract.getKey(), contracts.runtimeBytecode(contract.getValue()));
-                writer.transact(contract.getKey(), SimulatedContracts.encode("simClaim"), "claim " + contract.getValue());
+                writer.call("claim " + contract.getValue(), contract.getKey(), "simClaim");
             }
         }
         for (SimulatedPool pool : pools) {
@@ -230,26 +225,6 @@ public final class Devchain implements AutoCloseable {
         }
     }
 
-    /** Net growth of a rate over {@code seconds} at {@code aprPercent}: apr/100 x seconds / 365 days. */
-    static BigDecimal growth(BigDecimal aprPercent, long seconds) {
-        return aprPercent.movePointLeft(2).multiply(BigDecimal.valueOf(seconds), MC).divide(SECONDS_PER_YEAR, MC);
-    }
-
-    /** The negative day's change of a rate: minus the configured basis points. */
-    static BigDecimal loss(DevchainParameters parameters) {
-        return BigDecimal.valueOf(parameters.negativeRebaseBps()).movePointLeft(4).negate();
-    }
-
-    /** The rate at the start of the history such that simple growth at {@code aprPercent} ends near {@code headRate}. */
-    static BigDecimal startRate(BigDecimal headRate, BigDecimal aprPercent, int historyDays) {
-        BigDecimal years = BigDecimal.valueOf(historyDays).divide(BigDecimal.valueOf(365), MC);
-        return headRate.divide(BigDecimal.ONE.add(aprPercent.movePointLeft(2).multiply(years, MC), MC), MC);
-    }
-
-    static BigInteger divide(BigInteger wei, BigDecimal rate) {
-        return new BigDecimal(wei).divide(rate, MC).setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -261,6 +236,13 @@ public final class Devchain implements AutoCloseable {
 
     public String url() {
         return anvil.url();
+    }
+
+    /** The lines `devchain` and `demo` print once the chain and its beacon node answer. */
+    void printReady(PrintWriter out) {
+        out.println("devchain ready " + url());
+        out.println("beacon ready " + beaconUrl());
+        out.flush();
     }
 
     public int port() {
@@ -284,13 +266,18 @@ public final class Devchain implements AutoCloseable {
         return pools.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 
+    private AccruingPool pool(String poolId) {
+        return pools.stream().filter(p -> p.poolId().equals(poolId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no simulated pool " + poolId));
+    }
+
     /** Ids of the simulated pools, in registry order. */
     public List<String> poolIds() {
         return pools.stream().map(SimulatedPool::poolId).toList();
     }
 
     /** Lido's node operators as the simulated registries hold them at the head: curated, then SimpleDVT, by id. */
-    public List<io.lsttracker.domain.NodeOperator> lidoOperators() {
+    public List<NodeOperator> lidoOperators() {
         return pool(SimulatedLido.class).operators();
     }
 
@@ -301,9 +288,12 @@ public final class Devchain implements AutoCloseable {
 
     /** What a snapshot of {@code poolId} at the head must show: ethPerToken, totalEth, tokenSupply in wei. */
     public SimulatedPool.Expected expected(String poolId) {
-        return pools.stream().filter(p -> p.poolId().equals(poolId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no simulated pool " + poolId))
-                .expectedAt(headTimestamp);
+        return pool(poolId).expectedAt(headTimestamp);
+    }
+
+    /** The net APR in percent {@code poolId} simulates: its --apr flag, else the pool's default. */
+    public BigDecimal aprPercent(String poolId) {
+        return pool(poolId).aprPercent();
     }
 
     public List<LidoReport> lidoReports() {
@@ -316,28 +306,28 @@ public final class Devchain implements AutoCloseable {
 
     /** What Lido's contracts answer now: getPooledEthByShares(1e18), getTotalPooledEther(), getTotalShares(). */
     public BigInteger lidoShareRate() {
-        return pool(SimulatedLido.class).model().shareRate();
+        return pool(SimulatedLido.class).shareRate();
     }
 
     public BigInteger lidoPooledEther() {
-        return pool(SimulatedLido.class).model().pooledEther();
+        return pool(SimulatedLido.class).pooledEther();
     }
 
     public BigInteger lidoShares() {
-        return pool(SimulatedLido.class).model().shares();
+        return pool(SimulatedLido.class).shares();
     }
 
     /** What Rocket Pool's contracts answer now: getExchangeRate(), getTotalETHBalance(), rETH totalSupply(). */
     public BigInteger rocketPoolExchangeRate() {
-        return pool(SimulatedRocketPool.class).model().exchangeRate();
+        return pool(SimulatedRocketPool.class).exchangeRate();
     }
 
     public BigInteger rocketPoolTotalEth() {
-        return pool(SimulatedRocketPool.class).model().totalEth();
+        return pool(SimulatedRocketPool.class).totalEth();
     }
 
     public BigInteger rethSupply() {
-        return pool(SimulatedRocketPool.class).model().liveSupply();
+        return pool(SimulatedRocketPool.class).rethSupply();
     }
 
     /** Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM); the shutdown hook then stops anvil. */

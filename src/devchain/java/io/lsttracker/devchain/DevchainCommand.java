@@ -1,7 +1,6 @@
 package io.lsttracker.devchain;
 
 import io.lsttracker.cli.PluggedCommand;
-
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,9 +63,7 @@ public final class DevchainCommand implements PluggedCommand {
         Devchain.requireSimulated(apr.keySet());
         Devchain devchain = Devchain.start(port, parameters);
         Runtime.getRuntime().addShutdownHook(new Thread(devchain::close, "devchain-shutdown"));
-        spec.commandLine().getOut().println("devchain ready " + devchain.url());
-        spec.commandLine().getOut().println("beacon ready " + devchain.beaconUrl());
-        spec.commandLine().getOut().flush();
+        devchain.printReady(spec.commandLine().getOut());
         devchain.awaitTermination();
         return 0;
     }

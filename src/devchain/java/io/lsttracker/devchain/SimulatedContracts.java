@@ -17,9 +17,10 @@ import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.utils.Numeric;
 
 /**
- * The devchain's contracts (src/devchain/contracts/*.sol, compiled into artifacts.json by
- * src/devchain/compile-contracts.mjs). Each {@link SimulatedPool} places its own at the real mainnet addresses,
- * so the tracker's config/pools.yml works unchanged against the devchain.
+ * The devchain's contracts (src/devchain/contracts/: the shared bases at the top, a folder per protocol beside
+ * its simulation's package; compiled into artifacts.json by src/devchain/compile-contracts.mjs). Each
+ * {@link SimulatedPool} places its own at the real mainnet addresses, so the tracker's config/pools.yml works
+ * unchanged against the devchain.
  */
 final class SimulatedContracts {
     /** Multicall3's canonical address, where the devchain places its own implementation. */

@@ -1,5 +1,6 @@
 package io.lsttracker.devchain;
 
+import static io.lsttracker.devchain.TestDevchain.assertBetween;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,12 +130,6 @@ class DevchainSnapshotTest {
         assertEquals(Main.EXIT_CHAIN, run.exit);
         assertTrue(run.err.matches("error: block 99999999 is past the chain head \\(block \\d+\\)\\R"), run.err);
         assertEquals("", run.out);
-    }
-
-    private static void assertBetween(BigInteger wei, String low, String high) {
-        java.math.BigDecimal value = Wei.toEther(wei);
-        assertTrue(value.compareTo(new java.math.BigDecimal(low)) > 0 && value.compareTo(new java.math.BigDecimal(high)) < 0,
-                value + " not in (" + low + ", " + high + ")");
     }
 
     private static String ether(BigInteger wei) {

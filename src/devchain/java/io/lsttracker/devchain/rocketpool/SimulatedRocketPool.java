@@ -1,0 +1,116 @@
+package io.lsttracker.devchain.rocketpool;
+
+import io.lsttracker.devchain.AccruingPool;
+import io.lsttracker.devchain.ChainWriter;
+import io.lsttracker.devchain.Devchain;
+import io.lsttracker.devchain.DevchainParameters;
+import io.lsttracker.devchain.ReportedRate;
+import io.lsttracker.devchain.RocketNodeCounts;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rocket Pool on the devchain: RocketStorage and rETH at their mainnet addresses, RocketNetworkBalances
+ * registered in RocketStorage, and the node and minipool managers ({@link RocketNodes}). The oDAO reports
+ * balances daily at 03:00 UTC (slot 12 minutes earlier), emitting BalancesUpdated; at 18:00 deposits mint (even
+ * days, +400 rETH) or withdrawals burn (odd days, -300 rETH) rETH, which moves the live supply but not the rate
+ * until the next report ({@link ReportedRate}: the report takes in the ETH deposited since the last one and the
+ * rewards).
+ */
+public final class SimulatedRocketPool extends AccruingPool {
+    static final String ROCKET_STORAGE = "0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa46";
+    static final String RETH = "0xae78736Cd615f374D3085123A210448E74Fc6393";
+    /**
+     * Mainnet's RocketNetworkBalances has moved with each Rocket Pool upgrade and the tracker finds it through
+     * RocketStorage, so the devchain puts it at an address of its own rather than at a copied one.
+     */
+    public static final String NETWORK_BALANCES = "0x00000000000000000000000000000000d3bA1a11";
+    static final BigInteger HEAD_ETHER = ether(600_000);
+    static final BigDecimal HEAD_RATE = new BigDecimal("1.1450");
+    /** rETH's APR has been near 2.5% through 2025. */
+    static final BigDecimal DEFAULT_APR = new BigDecimal("2.50");
+    private static final long SLOT_OFFSET = 3 * 3600 - 12 * 60;
+
+    private final ReportedRate rate;
+    private final List<Devchain.RocketPoolReport> reports = new ArrayList<>();
+    private final RocketNodes nodes = new RocketNodes();
+
+    public SimulatedRocketPool(DevchainParameters parameters) {
+        super("rocketpool", DEFAULT_APR, parameters, Map.of(ROCKET_STORAGE, "SimRocketStorage",
+                NETWORK_BALANCES, "SimRocketNetworkBalances", RETH, "SimRocketTokenRETH",
+                RocketNodes.NODE_MANAGER, "SimRocketNodeManager", RocketNodes.MINIPOOL_MANAGER, "SimRocketMinipoolManager"));
+        this.rate = new ReportedRate(HEAD_ETHER, divide(HEAD_ETHER, startRate(HEAD_RATE)));
+    }
+
+    /** Registers the contracts in RocketStorage and writes a first report, which the next one grows from. */
+    @Override
+    public void install(ChainWriter chain) {
+        RocketNodes.register(chain, ROCKET_STORAGE, "rocketNetworkBalances", NETWORK_BALANCES);
+        writeSupply(chain);
+        long now = chain.headTimestamp();
+        reportedAt(now);
+        writeReport(chain, now);
+        nodes.install(chain, ROCKET_STORAGE);
+    }
+
+    @Override
+    public List<DailyEvent> day(HistoryDay day) {
+        List<DailyEvent> events = new ArrayList<>(nodes.day(day));
+        events.add(report(day, SLOT_OFFSET, 12 * 60, "Rocket Pool balances report", (chain, report) -> {
+            rate.report(report.change());
+            writeReport(chain, report.timestamp());
+        }));
+        events.add(flow(day, 18 * 3600, "rETH deposits and withdrawals", 400, 300, (chain, reth) -> {
+            rate.flow(reth);
+            writeSupply(chain);
+        }));
+        return events;
+    }
+
+    /** The report names the block before the one it is mined in, as the oDAO's reports name a past block. */
+    private void writeReport(ChainWriter chain, long slotTimestamp) {
+        long block = chain.headNumber();
+        chain.call("Rocket Pool balances report", NETWORK_BALANCES, "simUpdateBalances", block, slotTimestamp,
+                rate.reportedEth(), stakingEth(), rate.reportedSupply());
+        reports.add(new Devchain.RocketPoolReport(block, slotTimestamp, rate.reportedEth(), rate.reportedSupply()));
+    }
+
+    /** 92% of the ETH is staking on the beacon chain; the rest waits in the deposit pool. */
+    private BigInteger stakingEth() {
+        return rate.reportedEth().multiply(BigInteger.valueOf(92)).divide(BigInteger.valueOf(100));
+    }
+
+    private void writeSupply(ChainWriter chain) {
+        chain.call("rETH supply", RETH, "simSetTotalSupply", rate.liveSupply());
+    }
+
+    @Override
+    public Expected expectedAt(long headTimestamp) {
+        return new Expected(rate.exchangeRate(), rate.reportedEth(), rate.liveSupply());
+    }
+
+    /** The BalancesUpdated fields of every report, the one at install first. */
+    public List<Devchain.RocketPoolReport> reports() {
+        return List.copyOf(reports);
+    }
+
+    public RocketNodeCounts nodeCounts() {
+        return nodes.counts();
+    }
+
+    /** getExchangeRate(), getTotalETHBalance() and rETH totalSupply() now. */
+    public BigInteger exchangeRate() {
+        return rate.exchangeRate();
+    }
+
+    public BigInteger totalEth() {
+        return rate.reportedEth();
+    }
+
+    public BigInteger rethSupply() {
+        return rate.liveSupply();
+    }
+}
