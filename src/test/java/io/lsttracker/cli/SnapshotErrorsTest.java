@@ -86,7 +86,7 @@ class SnapshotErrorsTest {
         Files.writeString(pools, "pools:\n  lido:\n    protocol: lidoo\n    token: stETH\n    addresses: {}\n");
         Result r = run("snapshot", "--rpc", "http://127.0.0.1:1", "--pools", pools.toString());
         assertEquals(Main.EXIT_USAGE, r.exit);
-        assertTrue(r.err.startsWith("error: " + pools + ": pools.lido.protocol: unknown protocol 'lidoo'"), r.err);
+        assertTrue(r.err.startsWith("error: " + pools + ":3: pools.lido.protocol: unknown protocol 'lidoo'"), r.err);
         assertEquals(1, r.err.lines().count(), r.err);
     }
 
