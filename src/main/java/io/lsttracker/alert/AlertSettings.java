@@ -2,6 +2,7 @@ package io.lsttracker.alert;
 
 import io.lsttracker.config.Settings;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
  * same key), the backoff of a failed delivery (retry-base x 2^(attempts - 1), at most retry-max) and the timeout
  * of one webhook call. A bad value stops start-up naming its key.
  */
+@Context
 @ConfigurationProperties("tracker.alerts")
 public record AlertSettings(@Nullable String file, @Nullable Duration dispatchInterval, @Nullable Duration retryBase,
         @Nullable Duration retryMax, @Nullable Duration webhookTimeout) {

@@ -2,6 +2,7 @@ package io.lsttracker.api;
 
 import io.lsttracker.config.Settings;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
  * history query may return (api.max-history-points) and the admin endpoints' token (admin.token,
  * LST_ADMIN_TOKEN; empty turns them off). A bad value stops start-up naming its key.
  */
+@Context
 @ConfigurationProperties("tracker")
 public record ApiSettings(@Nullable Duration maxSnapshotAge, Api api, Admin admin) {
     public ApiSettings {

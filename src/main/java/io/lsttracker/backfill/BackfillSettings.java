@@ -3,6 +3,7 @@ package io.lsttracker.backfill;
 import io.lsttracker.config.ConfigException;
 import io.lsttracker.config.Settings;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 
 /**
@@ -10,6 +11,7 @@ import io.micronaut.core.annotation.Nullable;
  * (LST_BACKFILL_BATCH_SIZE; providers cap batches, commonly at 100 to 1,000 calls) and how many batches may be
  * in flight at once (LST_BACKFILL_MAX_IN_FLIGHT).
  */
+@Context
 @ConfigurationProperties("tracker.backfill")
 public record BackfillSettings(@Nullable Integer batchSize, @Nullable Integer maxInFlight) {
     public BackfillSettings {

@@ -3,6 +3,7 @@ package io.lsttracker.beacon;
 import io.lsttracker.config.ConfigException;
 import io.lsttracker.config.Settings;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import java.net.URI;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.time.Duration;
  * one request (LST_BEACON_TIMEOUT; a mainnet validator list is hundreds of MB, so application.yml's default is
  * generous). A bad value stops start-up naming its key.
  */
+@Context
 @ConfigurationProperties("tracker.beacon")
 public record BeaconSettings(@Nullable String url, @Nullable Duration timeout) {
     public BeaconSettings {

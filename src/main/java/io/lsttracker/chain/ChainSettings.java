@@ -3,6 +3,7 @@ package io.lsttracker.chain;
 import io.lsttracker.config.ConfigException;
 import io.lsttracker.config.Settings;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import java.util.List;
  * serve (LST_CHAIN_ID), Multicall3's address, the timeout of each attempt and how requests are retried (see
  * {@link RetryPolicy}). A bad value stops start-up naming its key.
  */
+@Context
 @ConfigurationProperties("tracker.chain")
 public record ChainSettings(@Nullable String rpcUrl, @Nullable String rpcUrls, @Nullable Long chainId,
         @Nullable String multicall3, @Nullable Duration requestTimeout, @Nullable Integer maxAttempts,

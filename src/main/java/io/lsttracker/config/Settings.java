@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * <p>Every default lives once, in application.yml, beside the environment variable that overrides it
  * ({@code request-timeout: ${LST_RPC_TIMEOUT:20s}}). A record's components are {@code @Nullable} so that a value
  * Micronaut cannot convert ("20 seconds") arrives as null and the record's check names its key, instead of a
- * bare injection failure; no record fills in a default of its own.
+ * bare injection failure; no record fills in a default of its own. The records are created with the context
+ * ({@code @Context}), so a bad value stops start-up rather than the first cycle that needs it.
  */
 public final class Settings {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[A-Za-z0-9_.-]+(?::(.*))?}", Pattern.DOTALL);

@@ -3,6 +3,7 @@ package io.lsttracker.rewards;
 import io.lsttracker.config.ConfigException;
 import io.lsttracker.config.Settings;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 
 /**
@@ -12,6 +13,7 @@ import io.micronaut.core.annotation.Nullable;
  * the 30-day window is covered) is how far before the first snapshot indexing starts when a pool has never been
  * indexed.
  */
+@Context
 @ConfigurationProperties("tracker.rewards")
 public record RewardSettings(@Nullable Long pageBlocks, @Nullable Long lookbackBlocks) {
     public RewardSettings {

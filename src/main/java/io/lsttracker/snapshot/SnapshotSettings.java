@@ -3,6 +3,7 @@ package io.lsttracker.snapshot;
 import io.lsttracker.config.ConfigException;
 import io.lsttracker.config.Settings;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 
@@ -12,6 +13,7 @@ import java.time.Duration;
  * behind the head (confirmations, LST_CONFIRMATIONS), and how far below the stored head a reorg is looked for
  * (reorg-depth, LST_REORG_DEPTH). A bad value stops start-up naming its key.
  */
+@Context
 @ConfigurationProperties("tracker")
 public record SnapshotSettings(@Nullable Duration pollInterval, @Nullable Long confirmations,
         @Nullable Long reorgDepth) {

@@ -90,6 +90,19 @@ class SnapshotErrorsTest {
         assertEquals(1, r.err.lines().count(), r.err);
     }
 
+    /** A setting the context cannot use (here a system property; LST_RPC_MAX_ATTEMPTS=four alike) stops start-up. */
+    @Test
+    void aBadSettingStopsStartUpNamingTheKey() {
+        System.setProperty("tracker.chain.max-attempts", "four");
+        try {
+            Result r = run("snapshot", "--rpc", "http://127.0.0.1:1");
+            assertOneLine(r, Main.EXIT_USAGE,
+                    "error: tracker.chain.max-attempts (LST_RPC_MAX_ATTEMPTS): missing, or not a whole number");
+        } finally {
+            System.clearProperty("tracker.chain.max-attempts");
+        }
+    }
+
     private static void awaitUp(AnvilProcess anvil) {
         for (int i = 0; i < 100; i++) {
             try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", anvil.port())) {
