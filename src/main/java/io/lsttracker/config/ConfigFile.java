@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * @param <T> the record the file's top level is bound to
  */
 public final class ConfigFile<T> {
-    /** The one place the files' mapper is configured: strict about types, lenient about nothing else. */
+    /** The one place the files' mapper is configured (see {@link #mapper()}). */
     private static final YAMLMapper MAPPER = mapper();
 
     private final String source;
