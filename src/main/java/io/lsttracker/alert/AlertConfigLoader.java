@@ -1,15 +1,20 @@
 package io.lsttracker.alert;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import io.lsttracker.alert.AlertRule.Direction;
 import io.lsttracker.alert.AlertRule.Metric;
+import io.lsttracker.chain.RedactedUrl;
 import io.lsttracker.config.ConfigException;
+import io.lsttracker.config.ConfigFile;
 import io.lsttracker.domain.PoolId;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,13 +28,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads config/alerts.yml (or LST_ALERTS_FILE), failing with a message naming the file and the key.
+ * Reads config/alerts.yml (or LST_ALERTS_FILE), failing with a message naming the file, the line and the key.
  *
  * <pre>
  * rules:
@@ -48,202 +49,155 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class AlertConfigLoader {
     static final String PACKAGED = "config/alerts.yml";
-    private static final Set<String> RULE_KEYS = Set.of("metric", "pool", "n", "tau", "threshold", "direction",
-            "hysteresis", "cooldown");
-    private static final Set<String> WEBHOOK_KEYS = Set.of("url", "format");
     private static final Set<String> TAUS = Set.of("1/3", "1/2", "2/3");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smhd])");
+
+    /** The file's top level; either part may be left out or empty (every webhook commented out, say). */
+    private record AlertsFile(Map<String, RuleEntry> rules, Map<String, WebhookEntry> webhooks) {
+        AlertsFile {
+            rules = rules == null ? Map.of() : rules;
+            webhooks = webhooks == null ? Map.of() : webhooks;
+        }
+    }
+
+    /** One rule as written; what is left out is null here and defaulted in {@link #rule}. */
+    private record RuleEntry(String metric, String pool, Integer n, String tau, BigDecimal threshold,
+            String direction, BigDecimal hysteresis, @JsonDeserialize(using = CooldownText.class) Duration cooldown) {
+    }
+
+    private record WebhookEntry(String url, String format) {
+    }
 
     private AlertConfigLoader() {
     }
 
     /** From {@code explicitFile}, else ./config/alerts.yml, else the packaged copy. */
     public static AlertConfig load(String explicitFile) {
-        Path file = explicitFile != null && !explicitFile.isBlank() ? Path.of(explicitFile) : Path.of(PACKAGED);
-        if (Files.isRegularFile(file)) {
-            try {
-                return parse(file.toString(), Files.readString(file));
-            } catch (IOException e) {
-                throw new ConfigException("cannot read alert rules " + file + ": " + e);
-            }
-        }
-        if (explicitFile != null && !explicitFile.isBlank()) {
+        if (explicitFile != null && !explicitFile.isBlank() && !Files.isRegularFile(Path.of(explicitFile))) {
             throw new ConfigException("tracker.alerts.file (LST_ALERTS_FILE): " + explicitFile + " does not exist");
         }
-        try (InputStream in = AlertConfigLoader.class.getClassLoader().getResourceAsStream(PACKAGED)) {
-            if (in == null) {
-                throw new ConfigException("no alert rules: " + PACKAGED + " is neither here nor packaged");
-            }
-            return parse("classpath:" + PACKAGED, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ConfigException("cannot read the packaged " + PACKAGED + ": " + e.getMessage());
-        }
+        return config(ConfigFile.load(explicitFile, PACKAGED, "alert rules", "LST_ALERTS_FILE", AlertsFile.class));
     }
 
     public static AlertConfig parse(String source, String yaml) {
-        Object root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        } catch (YAMLException e) {
-            throw new ConfigException(source + ": not valid YAML: " + e.getMessage());
-        }
-        Map<String, Object> top = root == null ? Map.of() : map(source, "(top level)", root);
-        unknownKeys(source, "", top, Set.of("rules", "webhooks"));
-        List<AlertRule> rules = new ArrayList<>();
-        if (top.get("rules") != null) {
-            map(source, "rules", top.get("rules")).forEach((id, value) -> rules.add(rule(source, id, value)));
-        }
-        List<Webhook> webhooks = new ArrayList<>();
-        if (top.get("webhooks") != null) {
-            map(source, "webhooks", top.get("webhooks")).forEach((name, value) -> webhooks.add(webhook(source, name, value)));
-        }
-        return new AlertConfig(source, rules, webhooks);
+        return config(ConfigFile.parse(source, yaml, AlertsFile.class));
     }
 
-    private static AlertRule rule(String source, String id, Object value) {
+    private static AlertConfig config(ConfigFile<AlertsFile> file) {
+        List<AlertRule> rules = new ArrayList<>();
+        file.content().rules().forEach((id, entry) -> rules.add(rule(file, id, entry)));
+        List<Webhook> webhooks = new ArrayList<>();
+        file.content().webhooks().forEach((name, entry) -> webhooks.add(webhook(file, name, entry)));
+        return new AlertConfig(file.source(), rules, webhooks);
+    }
+
+    private static AlertRule rule(ConfigFile<?> file, String id, RuleEntry written) {
         String key = "rules." + id;
         if (!id.matches("[a-z0-9][a-z0-9-]{0,79}")) {
-            throw new ConfigException(source + ": " + key + ": a rule id is 1-80 lowercase letters, digits or dashes");
+            throw file.error(key, "a rule id is 1-80 lowercase letters, digits or dashes");
         }
-        Map<String, Object> f = map(source, key, value);
-        unknownKeys(source, key + ".", f, RULE_KEYS);
-        String metricName = text(source, key + ".metric", f.get("metric"));
-        Metric metric = Metric.fromConfigName(metricName).orElseThrow(() -> new ConfigException(source + ": " + key
-                + ".metric: unknown metric '" + metricName + "' (known: "
-                + Arrays.stream(Metric.values()).map(Metric::configName).collect(Collectors.joining(", ")) + ")"));
+        RuleEntry f = file.required(key, written, "a mapping");
+        String metricName = file.text(key + ".metric", f.metric());
+        Metric metric = Metric.fromConfigName(metricName).orElseThrow(() -> file.error(key + ".metric",
+                "unknown metric '" + metricName + "' (known: "
+                        + Arrays.stream(Metric.values()).map(Metric::configName).collect(Collectors.joining(", ")) + ")"));
         Optional<String> pool = Optional.empty();
-        if (f.containsKey("pool")) {
+        Optional<String> poolText = file.optional(key + ".pool", f.pool(), "a non-empty string");
+        if (poolText.isPresent()) {
             if (!metric.perPool()) {
-                throw new ConfigException(source + ": " + key + ".pool: metric " + metricName + " is not per pool");
+                throw file.error(key + ".pool", "metric " + metricName + " is not per pool");
             }
-            String p = text(source, key + ".pool", f.get("pool"));
+            String p = file.text(key + ".pool", poolText.get());
             if (!p.equals("any")) {
                 try {
                     pool = Optional.of(new PoolId(p).value());
                 } catch (IllegalArgumentException e) {
-                    throw new ConfigException(source + ": " + key + ".pool: " + e.getMessage());
+                    throw file.error(key + ".pool", e.getMessage());
                 }
             }
         }
         int n = 0;
         boolean topN = metric == Metric.TOP_N_SHARE_OF_STAKED || metric == Metric.TOP_N_SHARE_OF_LSTS;
         if (topN) {
-            if (!(f.get("n") instanceof Integer i) || i < 1) {
-                throw new ConfigException(source + ": " + key + ".n: a top-N metric needs n, a whole number of at "
-                        + "least 1, found " + describe(f.get("n")));
+            if (f.n() == null || f.n() < 1) {
+                throw file.error(key + ".n", "a top-N metric needs n, a whole number of at least 1, found "
+                        + (f.n() == null ? "nothing" : "'" + f.n() + "'"));
             }
-            n = i;
-        } else if (f.containsKey("n")) {
-            throw new ConfigException(source + ": " + key + ".n: only for the top-n metrics");
+            n = f.n();
+        } else if (file.optional(key + ".n", f.n(), "a whole number").isPresent()) {
+            throw file.error(key + ".n", "only for the top-n metrics");
         }
         String tau = null;
         boolean isTau = metric == Metric.TAU_OF_STAKED || metric == Metric.TAU_OF_LSTS;
         if (isTau) {
-            tau = text(source, key + ".tau", f.get("tau"));
+            tau = file.text(key + ".tau", f.tau());
             if (!TAUS.contains(tau)) {
-                throw new ConfigException(source + ": " + key + ".tau: '" + tau + "' is not one of 1/3, 1/2, 2/3");
+                throw file.error(key + ".tau", "'" + tau + "' is not one of 1/3, 1/2, 2/3");
             }
-        } else if (f.containsKey("tau")) {
-            throw new ConfigException(source + ": " + key + ".tau: only for the tau metrics");
+        } else if (file.optional(key + ".tau", f.tau(), "a non-empty string").isPresent()) {
+            throw file.error(key + ".tau", "only for the tau metrics");
         }
-        BigDecimal threshold = number(source, key + ".threshold", f.get("threshold"));
-        Direction direction = Direction.ABOVE;
-        if (f.containsKey("direction")) {
-            String d = text(source, key + ".direction", f.get("direction"));
-            direction = switch (d.toLowerCase(Locale.ROOT)) {
-                case "above" -> Direction.ABOVE;
-                case "below" -> Direction.BELOW;
-                default -> throw new ConfigException(source + ": " + key + ".direction: '" + d + "' is not above or below");
-            };
-        }
-        BigDecimal hysteresis = f.containsKey("hysteresis") ? number(source, key + ".hysteresis", f.get("hysteresis"))
-                : BigDecimal.ZERO;
+        BigDecimal threshold = file.required(key + ".threshold", f.threshold(), "a number");
+        Direction direction = file.optional(key + ".direction", f.direction(), "a non-empty string")
+                .map(d -> switch (file.text(key + ".direction", d).toLowerCase(Locale.ROOT)) {
+                    case "above" -> Direction.ABOVE;
+                    case "below" -> Direction.BELOW;
+                    default -> throw file.error(key + ".direction", "'" + d.trim() + "' is not above or below");
+                }).orElse(Direction.ABOVE);
+        BigDecimal hysteresis = file.optional(key + ".hysteresis", f.hysteresis(), "a number").orElse(BigDecimal.ZERO);
         if (hysteresis.signum() < 0) {
-            throw new ConfigException(source + ": " + key + ".hysteresis: must not be negative, got " + hysteresis);
+            throw file.error(key + ".hysteresis", "must not be negative, got " + hysteresis);
         }
-        Duration cooldown = f.containsKey("cooldown") ? duration(source, key + ".cooldown", f.get("cooldown"))
-                : Duration.ZERO;
+        Duration cooldown = file.optional(key + ".cooldown", f.cooldown(), CooldownText.EXPECTED).orElse(Duration.ZERO);
         return new AlertRule(id, metric, pool, n, tau, threshold, direction, hysteresis, cooldown);
     }
 
-    private static Webhook webhook(String source, String name, Object value) {
+    private static Webhook webhook(ConfigFile<?> file, String name, WebhookEntry written) {
         String key = "webhooks." + name;
-        Map<String, Object> f = map(source, key, value);
-        unknownKeys(source, key + ".", f, WEBHOOK_KEYS);
-        String url = text(source, key + ".url", f.get("url"));
+        WebhookEntry f = file.required(key, written, "a mapping");
+        String url = file.text(key + ".url", f.url());
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new ConfigException(source + ": " + key + ".url: " + io.lsttracker.chain.RedactedUrl.of(url) + " is not a URL");
+            throw file.error(key + ".url", RedactedUrl.of(url) + " is not a URL");
         }
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new ConfigException(source + ": " + key + ".url: " + io.lsttracker.chain.RedactedUrl.of(url) + " is not an http(s) URL");
+            throw file.error(key + ".url", RedactedUrl.of(url) + " is not an http(s) URL");
         }
-        Webhook.Format format = Webhook.Format.GENERIC;
-        if (f.containsKey("format")) {
-            String text = text(source, key + ".format", f.get("format"));
-            format = Arrays.stream(Webhook.Format.values()).filter(x -> x.configName().equals(text)).findFirst()
-                    .orElseThrow(() -> new ConfigException(source + ": " + key + ".format: '" + text
-                            + "' is not one of generic, slack, discord"));
-        }
+        Webhook.Format format = file.optional(key + ".format", f.format(), "a non-empty string")
+                .map(text -> file.text(key + ".format", text))
+                .map(text -> Arrays.stream(Webhook.Format.values()).filter(x -> x.configName().equals(text)).findFirst()
+                        .orElseThrow(() -> file.error(key + ".format", "'" + text + "' is not one of generic, slack, discord")))
+                .orElse(Webhook.Format.GENERIC);
         return new Webhook(name, uri, format);
     }
 
-    private static BigDecimal number(String source, String key, Object value) {
-        if (value instanceof Number || value instanceof String) {
-            try {
-                return new BigDecimal(value.toString().trim());
-            } catch (NumberFormatException e) {
-                // reported below
+    /** A cooldown as alerts.yml writes it: a whole number of s, m, h or d (30s, 15m, 1h, 1d), or 0. */
+    static final class CooldownText extends StdScalarDeserializer<Duration> {
+        static final String EXPECTED = "a duration such as 30s, 15m, 1h or 1d";
+        private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smhd])");
+
+        CooldownText() {
+            super(Duration.class);
+        }
+
+        @Override
+        public Duration deserialize(JsonParser p, DeserializationContext context) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberValue() instanceof Integer i && i == 0) {
+                return Duration.ZERO;
             }
-        }
-        throw new ConfigException(source + ": " + key + ": expected a number, found " + describe(value));
-    }
-
-    private static Duration duration(String source, String key, Object value) {
-        if (value instanceof Integer i && i == 0) {
-            return Duration.ZERO;
-        }
-        Matcher m = value instanceof String s ? DURATION.matcher(s.trim()) : null;
-        if (m == null || !m.matches()) {
-            throw new ConfigException(source + ": " + key + ": expected a duration such as 30s, 15m, 1h or 1d, found "
-                    + describe(value));
-        }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
-    }
-
-    private static void unknownKeys(String source, String prefix, Map<String, Object> fields, Set<String> known) {
-        for (String k : fields.keySet()) {
-            if (!known.contains(k)) {
-                throw new ConfigException(source + ": " + prefix + k + ": unknown key (known: "
-                        + String.join(", ", known.stream().sorted().toList()) + ")");
+            Matcher m = p.currentToken() == JsonToken.VALUE_STRING ? DURATION.matcher(p.getText().trim()) : null;
+            if (m == null || !m.matches()) {
+                throw new ConfigException("expected " + EXPECTED + ", found "
+                        + (p.currentToken().isScalarValue() ? "'" + p.getText() + "'" : "a mapping or a list"));
             }
+            long amount = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(String source, String key, Object value) {
-        if (!(value instanceof Map<?, ?> raw) || raw.keySet().stream().anyMatch(k -> !(k instanceof String))) {
-            throw new ConfigException(source + ": " + key + ": expected a mapping, found " + describe(value));
-        }
-        return (Map<String, Object>) raw;
-    }
-
-    private static String text(String source, String key, Object value) {
-        if (!(value instanceof String s) || s.isBlank()) {
-            throw new ConfigException(source + ": " + key + ": expected a non-empty string, found " + describe(value));
-        }
-        return s.trim();
-    }
-
-    private static String describe(Object value) {
-        return value == null ? "nothing" : "'" + value + "'";
     }
 }

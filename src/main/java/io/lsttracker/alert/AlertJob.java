@@ -1,9 +1,9 @@
 package io.lsttracker.alert;
 
 import io.lsttracker.snapshot.SnapshotCycle;
+import io.lsttracker.snapshot.SnapshotSettings;
 import io.lsttracker.db.StoreException;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -21,15 +21,14 @@ public final class AlertJob {
     private final SnapshotCycle cycle;
     private final Duration pollInterval;
 
-    public AlertJob(AlertService alerts, OutboxDispatcher outbox, SnapshotCycle cycle,
-            @Value("${tracker.poll-interval:60s}") Duration pollInterval) {
+    public AlertJob(AlertService alerts, OutboxDispatcher outbox, SnapshotCycle cycle, SnapshotSettings settings) {
         this.alerts = alerts;
         this.outbox = outbox;
         this.cycle = cycle;
-        this.pollInterval = pollInterval;
+        this.pollInterval = settings.pollInterval();
     }
 
-    @Scheduled(fixedDelay = "${tracker.poll-interval:60s}", initialDelay = "${tracker.poll-interval:60s}")
+    @Scheduled(fixedDelay = "${tracker.poll-interval}", initialDelay = "${tracker.poll-interval}")
     void staleness() {
         SnapshotCycle.Status status = cycle.status();
         try {
@@ -39,7 +38,7 @@ public final class AlertJob {
         }
     }
 
-    @Scheduled(fixedDelay = "${tracker.alerts.dispatch-interval:5s}", initialDelay = "2s")
+    @Scheduled(fixedDelay = "${tracker.alerts.dispatch-interval}", initialDelay = "2s")
     void dispatch() {
         try {
             outbox.dispatch(Instant.now());

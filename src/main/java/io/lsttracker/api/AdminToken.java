@@ -1,6 +1,5 @@
 package io.lsttracker.api;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -18,7 +17,8 @@ import java.security.NoSuchAlgorithmException;
 public class AdminToken {
     private final byte[] expected;
 
-    public AdminToken(@Nullable @Value("${tracker.admin.token:}") String token) {
+    public AdminToken(ApiSettings settings) {
+        String token = settings.admin().token();
         this.expected = token == null || token.isBlank() ? null : sha256(token.trim());
     }
 

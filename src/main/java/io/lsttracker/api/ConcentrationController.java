@@ -1,7 +1,6 @@
 package io.lsttracker.api;
 
 import io.lsttracker.concentration.ConcentrationStore;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,10 +14,9 @@ public class ConcentrationController {
     private final ConcentrationStore store;
     private final long maxHistoryPoints;
 
-    public ConcentrationController(ConcentrationStore store,
-            @Value("${tracker.api.max-history-points:10000}") long maxHistoryPoints) {
+    public ConcentrationController(ConcentrationStore store, ApiSettings settings) {
         this.store = store;
-        this.maxHistoryPoints = maxHistoryPoints;
+        this.maxHistoryPoints = settings.api().maxHistoryPoints();
     }
 
     public record HistoryView(String interval, String from, String to, List<ConcentrationView> points) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.snapshot.SnapshotCycle;
 import io.lsttracker.snapshot.SnapshotStore;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -24,11 +23,10 @@ public class HealthController {
     private final SnapshotCycle cycle;
     private final Duration maxAge;
 
-    public HealthController(SnapshotStore store, SnapshotCycle cycle,
-            @Value("${tracker.max-snapshot-age:10m}") Duration maxAge) {
+    public HealthController(SnapshotStore store, SnapshotCycle cycle, ApiSettings settings) {
         this.store = store;
         this.cycle = cycle;
-        this.maxAge = maxAge;
+        this.maxAge = settings.maxSnapshotAge();
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

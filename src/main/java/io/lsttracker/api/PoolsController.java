@@ -9,7 +9,6 @@ import io.lsttracker.rewards.Window;
 import io.lsttracker.rewards.RewardService;
 import io.lsttracker.snapshot.HistoryPoint;
 import io.lsttracker.snapshot.SnapshotStore;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -37,12 +36,12 @@ public class PoolsController {
     private final RewardService rewards;
 
     public PoolsController(PoolRegistry registry, PoolLookup pools, SnapshotStore store, RewardService rewards,
-            @Value("${tracker.api.max-history-points:10000}") long maxHistoryPoints) {
+            ApiSettings settings) {
         this.registry = registry;
         this.pools = pools;
         this.store = store;
         this.rewards = rewards;
-        this.maxHistoryPoints = maxHistoryPoints;
+        this.maxHistoryPoints = settings.api().maxHistoryPoints();
     }
 
     public record PoolList(List<PoolSummary> pools) {

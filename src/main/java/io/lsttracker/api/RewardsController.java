@@ -2,7 +2,6 @@ package io.lsttracker.api;
 
 import io.lsttracker.pool.PoolDefinition;
 import io.lsttracker.rewards.Annualised;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
 import java.math.BigDecimal;
@@ -21,11 +20,10 @@ public class RewardsController {
     private final RewardService rewards;
     private final long maxPoints;
 
-    public RewardsController(PoolLookup pools, RewardService rewards,
-            @Value("${tracker.api.max-history-points:10000}") long maxPoints) {
+    public RewardsController(PoolLookup pools, RewardService rewards, ApiSettings settings) {
         this.pools = pools;
         this.rewards = rewards;
-        this.maxPoints = maxPoints;
+        this.maxPoints = settings.api().maxHistoryPoints();
     }
 
     /** One report period's APR: the step's rate change annualised over its own length (signed). */

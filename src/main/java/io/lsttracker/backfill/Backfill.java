@@ -7,9 +7,9 @@ import io.lsttracker.domain.BlockSelector;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.snapshot.SnapshotRecorder;
 import io.lsttracker.snapshot.SnapshotService;
+import io.lsttracker.snapshot.SnapshotSettings;
 import io.lsttracker.snapshot.SnapshotStore;
 import io.lsttracker.snapshot.StoredBlocks;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,13 +49,13 @@ public final class Backfill {
     private final long confirmations;
 
     public Backfill(ChainReader chain, SnapshotService snapshots, SnapshotRecorder recorder, StoredBlocks storedBlocks,
-            BackfillSettings settings, @Value("${tracker.confirmations:2}") long confirmations) {
+            BackfillSettings settings, SnapshotSettings snapshotSettings) {
         this.chain = chain;
         this.snapshots = snapshots;
         this.recorder = recorder;
         this.storedBlocks = storedBlocks;
         this.settings = settings;
-        this.confirmations = Math.max(0, confirmations);
+        this.confirmations = snapshotSettings.confirmations();
     }
 
     public BackfillReport run(BackfillRequest request, Consumer<BackfillProgress> progress) {

@@ -1,10 +1,7 @@
 package io.lsttracker.beacon;
 
-import io.lsttracker.config.ConfigException;
 import io.lsttracker.domain.BlockRef;
 import jakarta.inject.Singleton;
-import java.net.URI;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,26 +17,7 @@ public final class BeaconStakedTotal implements StakedTotalSource {
     private final BeaconClient client;
 
     public BeaconStakedTotal(BeaconSettings settings) {
-        String url = settings.url() == null ? "" : settings.url().trim();
-        Duration timeout = settings.timeout() == null ? Duration.ofSeconds(120) : settings.timeout();
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw new ConfigException("tracker.beacon.timeout: must be positive, got " + timeout);
-        }
-        if (url.isEmpty()) {
-            this.client = null;
-            return;
-        }
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("tracker.beacon.url (LST_BEACON_URL): '" + url + "' is not a URL");
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new ConfigException("tracker.beacon.url (LST_BEACON_URL): '" + url
-                    + "' is not an http(s) URL such as http://localhost:5052");
-        }
-        this.client = new BeaconClient(url, timeout);
+        this.client = settings.url().isEmpty() ? null : new BeaconClient(settings.url(), settings.timeout());
     }
 
     @Override

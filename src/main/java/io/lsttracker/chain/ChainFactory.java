@@ -5,7 +5,6 @@ import io.lsttracker.config.ConfigException;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +20,8 @@ public class ChainFactory {
     @Singleton
     @Bean(preDestroy = "close")
     RpcConnection rpcConnection(ChainSettings settings) {
-        List<String> urls = RpcSettings.urls(settings);
-        long chainId = RpcSettings.chainId(settings);
-        RpcConnection rpc = RpcConnection.open(urls, RpcSettings.policy(settings), chainId);
+        long chainId = settings.chainId();
+        RpcConnection rpc = RpcConnection.open(settings.endpoints(), settings.retryPolicy(), chainId);
         try {
             for (String down : rpc.checkChainIds(chainId)) {
                 LOG.warn("RPC endpoint {} did not answer eth_chainId at start-up; its chain id is checked before its "

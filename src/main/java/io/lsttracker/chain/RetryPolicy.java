@@ -18,9 +18,6 @@ import java.util.random.RandomGenerator;
 public record RetryPolicy(Duration requestTimeout, int maxAttempts, Duration backoffBase, Duration backoffMax,
         Duration endpointRest, Duration maxRetryAfter, Duration chainIdRecheck) {
 
-    public static final RetryPolicy DEFAULT = new RetryPolicy(Duration.ofSeconds(20), 4, Duration.ofMillis(250),
-            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(5));
-
     public RetryPolicy {
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         if (maxAttempts < 1) {
@@ -28,9 +25,12 @@ public record RetryPolicy(Duration requestTimeout, int maxAttempts, Duration bac
         }
     }
 
-    /** The same policy with another per-request timeout (one-endpoint connections of tools and tests). */
+    /**
+     * The configured defaults (application.yml's tracker.chain) with another per-request timeout: one-endpoint
+     * connections of tools and tests, made without an application context.
+     */
     public static RetryPolicy withTimeout(Duration requestTimeout) {
-        RetryPolicy d = DEFAULT;
+        RetryPolicy d = ChainSettings.defaults().retryPolicy();
         return new RetryPolicy(requestTimeout, d.maxAttempts, d.backoffBase, d.backoffMax, d.endpointRest,
                 d.maxRetryAfter, d.chainIdRecheck);
     }

@@ -1,8 +1,6 @@
 package io.lsttracker.pool;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 /** The pool registry from tracker.pools-file (LST_POOLS_FILE), ./config/pools.yml or the packaged copy. */
@@ -10,7 +8,7 @@ import jakarta.inject.Singleton;
 public class PoolRegistryFactory {
 
     @Singleton
-    PoolRegistry poolRegistry(@Nullable @Value("${tracker.pools-file:}") String poolsFile) {
-        return PoolRegistryLoader.load(poolsFile);
+    PoolRegistry poolRegistry(PoolSettings settings) {
+        return PoolRegistryLoader.load(settings.poolsFile());
     }
 }

@@ -1,32 +1,23 @@
 package io.lsttracker.pool;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.lsttracker.config.Addresses;
 import io.lsttracker.config.ConfigException;
+import io.lsttracker.config.ConfigFile;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.Protocol;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.web3j.abi.datatypes.Address;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads the pool registry (config/pools.yml) into typed {@link PoolDefinition}s, rejecting anything it
- * cannot use with a message that names the file and the key: an unknown protocol, a malformed or
+ * cannot use with a message that names the file, the line and the key: an unknown protocol, a malformed or
  * mis-checksummed address, a missing or unexpected address role, an unknown field.
  *
  * <pre>
@@ -42,7 +33,18 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class PoolRegistryLoader {
     static final String PACKAGED = "config/pools.yml";
-    private static final Set<String> POOL_KEYS = Set.of("name", "protocol", "token", "addresses");
+
+    /** The file's top level: only {@code pools} is read, other keys are left alone. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record PoolsFile(Map<String, PoolEntry> pools) {
+    }
+
+    /**
+     * One pool as written. An address is kept as YAML read it: a bare 0x... arrives as a number, which
+     * {@link Addresses#parse} explains rather than mis-reads.
+     */
+    private record PoolEntry(String name, String protocol, String token, Map<String, Object> addresses) {
+    }
 
     private PoolRegistryLoader() {
     }
@@ -52,127 +54,75 @@ public final class PoolRegistryLoader {
      * one (a checkout of this repository); else the copy packaged in the jar.
      */
     public static PoolRegistry load(String explicitFile) {
-        if (explicitFile != null && !explicitFile.isBlank()) {
-            return loadFile(Path.of(explicitFile));
-        }
-        Path local = Path.of(PACKAGED);
-        if (Files.isRegularFile(local)) {
-            return loadFile(local);
-        }
-        try (InputStream in = PoolRegistryLoader.class.getClassLoader().getResourceAsStream(PACKAGED)) {
-            if (in == null) {
-                throw new ConfigException("no pool registry: " + PACKAGED + " is neither in the working directory "
-                        + "nor packaged; set LST_POOLS_FILE");
-            }
-            return parse("classpath:" + PACKAGED, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ConfigException("cannot read the packaged " + PACKAGED + ": " + e.getMessage());
-        }
+        return registry(ConfigFile.load(explicitFile, PACKAGED, "pool registry", "LST_POOLS_FILE", PoolsFile.class));
     }
 
     static PoolRegistry loadFile(Path file) {
-        try {
-            return parse(file.toString(), Files.readString(file));
-        } catch (IOException e) {
-            throw new ConfigException("cannot read pool registry " + file + ": " + e);
-        }
+        return registry(ConfigFile.loadFile(file, "pool registry", PoolsFile.class));
     }
 
     public static PoolRegistry parse(String source, String yaml) {
-        Object root;
-        try (Reader reader = new StringReader(yaml)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-        } catch (YAMLException | IOException e) {
-            throw new ConfigException(source + ": not valid YAML: " + e.getMessage());
-        }
-        Map<String, Object> top = map(source, "(top level)", root);
-        Map<String, Object> pools = map(source, "pools", top.get("pools"));
-        if (pools.isEmpty()) {
-            throw new ConfigException(source + ": pools: no pool is configured");
-        }
-        List<PoolDefinition> definitions = new ArrayList<>();
-        for (Map.Entry<String, Object> entry : pools.entrySet()) {
-            definitions.add(pool(source, entry.getKey(), entry.getValue()));
-        }
-        return new PoolRegistry(source, definitions);
+        return registry(ConfigFile.parse(source, yaml, PoolsFile.class));
     }
 
-    private static PoolDefinition pool(String source, String idText, Object value) {
+    private static PoolRegistry registry(ConfigFile<PoolsFile> file) {
+        Map<String, PoolEntry> pools = file.required("pools", file.content().pools(), "a mapping");
+        if (pools.isEmpty()) {
+            throw file.error("pools", "no pool is configured");
+        }
+        List<PoolDefinition> definitions = new ArrayList<>();
+        pools.forEach((id, entry) -> definitions.add(pool(file, id, entry)));
+        return new PoolRegistry(file.source(), definitions);
+    }
+
+    private static PoolDefinition pool(ConfigFile<?> file, String idText, PoolEntry written) {
         String key = "pools." + idText;
         PoolId id;
         try {
             id = new PoolId(idText);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(source + ": " + key + ": " + e.getMessage());
+            throw file.error(key, e.getMessage());
         }
-        Map<String, Object> fields = map(source, key, value);
-        for (String field : fields.keySet()) {
-            if (!POOL_KEYS.contains(field)) {
-                throw new ConfigException(source + ": " + key + "." + field + ": unknown key (known: "
-                        + String.join(", ", POOL_KEYS.stream().sorted().toList()) + ")");
-            }
-        }
-        String protocolName = text(source, key + ".protocol", fields.get("protocol"));
-        Protocol protocol = Protocol.fromConfigName(protocolName).orElseThrow(() -> new ConfigException(
-                source + ": " + key + ".protocol: unknown protocol '" + protocolName + "' (known: "
+        PoolEntry entry = file.required(key, written, "a mapping");
+        String protocolName = file.text(key + ".protocol", entry.protocol());
+        Protocol protocol = Protocol.fromConfigName(protocolName).orElseThrow(() -> file.error(key + ".protocol",
+                "unknown protocol '" + protocolName + "' (known: "
                         + Arrays.stream(Protocol.values()).map(Protocol::configName).collect(Collectors.joining(", "))
                         + ")"));
-        String token = text(source, key + ".token", fields.get("token"));
-        String name = fields.containsKey("name") ? text(source, key + ".name", fields.get("name")) : idText;
+        String token = file.text(key + ".token", entry.token());
+        String name = file.optional(key + ".name", entry.name(), "a non-empty string")
+                .map(n -> file.text(key + ".name", n)).orElse(idText);
 
-        Map<String, Object> rawAddresses = map(source, key + ".addresses", fields.get("addresses"));
+        Map<String, Object> given = file.required(key + ".addresses", entry.addresses(), "a mapping");
         Map<String, Address> addresses = new LinkedHashMap<>();
         for (String role : protocol.addressRoles()) {
-            String roleKey = key + ".addresses." + role;
-            if (!rawAddresses.containsKey(role)) {
-                throw new ConfigException(source + ": " + roleKey + ": missing (a " + protocol.configName()
+            if (!given.containsKey(role)) {
+                throw file.error(key + ".addresses." + role, "missing (a " + protocol.configName()
                         + " pool needs " + String.join(", ", protocol.addressRoles()) + ")");
             }
-            try {
-                addresses.put(role, Addresses.parse(roleKey, rawAddresses.get(role)));
-            } catch (ConfigException e) {
-                throw new ConfigException(source + ": " + e.getMessage());
-            }
+            addresses.put(role, address(file, key + ".addresses." + role, given.get(role)));
         }
         for (String role : protocol.optionalAddressRoles()) {
-            if (rawAddresses.containsKey(role)) {
-                try {
-                    addresses.put(role, Addresses.parse(key + ".addresses." + role, rawAddresses.get(role)));
-                } catch (ConfigException e) {
-                    throw new ConfigException(source + ": " + e.getMessage());
-                }
+            if (given.containsKey(role)) {
+                addresses.put(role, address(file, key + ".addresses." + role, given.get(role)));
             }
         }
-        for (String role : rawAddresses.keySet()) {
+        for (String role : given.keySet()) {
             if (!addresses.containsKey(role)) {
                 List<String> roles = new ArrayList<>(protocol.addressRoles());
                 roles.addAll(protocol.optionalAddressRoles());
-                throw new ConfigException(source + ": " + key + ".addresses." + role + ": not an address role of "
-                        + protocol.configName() + " (its roles: " + String.join(", ", roles) + ")");
+                throw file.error(key + ".addresses." + role, "not an address role of " + protocol.configName()
+                        + " (its roles: " + String.join(", ", roles) + ")");
             }
         }
         return new PoolDefinition(id, name, protocol, token, addresses);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(String source, String key, Object value) {
-        if (!(value instanceof Map<?, ?> raw)) {
-            throw new ConfigException(source + ": " + key + ": expected a mapping, found "
-                    + (value == null ? "nothing" : "'" + value + "'"));
+    private static Address address(ConfigFile<?> file, String key, Object written) {
+        try {
+            return Addresses.parse(written);
+        } catch (ConfigException e) {
+            throw file.error(key, e.getMessage());
         }
-        for (Object k : raw.keySet()) {
-            if (!(k instanceof String)) {
-                throw new ConfigException(source + ": " + key + ": key '" + k + "' is not a string");
-            }
-        }
-        return (Map<String, Object>) raw;
-    }
-
-    private static String text(String source, String key, Object value) {
-        if (!(value instanceof String s) || s.isBlank()) {
-            throw new ConfigException(source + ": " + key + ": expected a non-empty string, found "
-                    + (value == null ? "nothing" : "'" + value + "'"));
-        }
-        return s.trim();
     }
 }

@@ -33,8 +33,8 @@ public final class EventIndexer {
         this.registry = registry;
         this.chain = chain;
         this.store = store;
-        this.pager = new EventPager(logs, settings.pageBlocksOrDefault());
-        this.lookbackBlocks = settings.lookbackBlocksOrDefault();
+        this.pager = new EventPager(logs, settings.pageBlocks());
+        this.lookbackBlocks = settings.lookbackBlocks();
     }
 
     /** Indexes every pool with a report event up to {@code confirmed}; returns the number of logs stored. */

@@ -40,8 +40,8 @@ public final class LiveRewards {
         this.registry = registry;
         this.chain = chain;
         this.snapshots = snapshots;
-        this.pager = new EventPager(logs, settings.pageBlocksOrDefault());
-        this.lookbackBlocks = settings.lookbackBlocksOrDefault();
+        this.pager = new EventPager(logs, settings.pageBlocks());
+        this.lookbackBlocks = settings.lookbackBlocks();
     }
 
     public List<RewardService.PoolRewards> rewards(Snapshot head) {

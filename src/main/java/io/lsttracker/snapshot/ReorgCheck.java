@@ -1,10 +1,8 @@
 package io.lsttracker.snapshot;
 
 import io.lsttracker.chain.ChainReader;
-import io.lsttracker.config.ConfigException;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.BlockSelector;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -39,10 +37,12 @@ public final class ReorgCheck {
     private final long depth;
 
     @Inject
-    public ReorgCheck(ChainReader chain, StoredBlocks stored, @Value("${tracker.reorg-depth:128}") long depth) {
-        if (depth < 1) {
-            throw new ConfigException("tracker.reorg-depth: must be at least 1, got " + depth);
-        }
+    public ReorgCheck(ChainReader chain, StoredBlocks stored, SnapshotSettings settings) {
+        this(chain, stored, settings.reorgDepth());
+    }
+
+    /** With {@code depth} given (tests); the context's comes from tracker.reorg-depth. */
+    public ReorgCheck(ChainReader chain, StoredBlocks stored, long depth) {
         this.chain = chain;
         this.stored = stored;
         this.depth = depth;

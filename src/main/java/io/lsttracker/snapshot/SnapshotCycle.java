@@ -9,7 +9,7 @@ import io.lsttracker.db.StoreException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -53,11 +53,15 @@ public final class SnapshotCycle {
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private final AtomicReference<Instant> lastFailureAt = new AtomicReference<>();
 
+    @Inject
     public SnapshotCycle(ChainReader chain, SnapshotService snapshots, SnapshotStore store, SnapshotRecorder recorder,
-            ReorgCheck reorgs, MeterRegistry meters, @Value("${tracker.confirmations:2}") long confirmations) {
-        if (confirmations < 0) {
-            throw new io.lsttracker.config.ConfigException("tracker.confirmations: must not be negative, got " + confirmations);
-        }
+            ReorgCheck reorgs, MeterRegistry meters, SnapshotSettings settings) {
+        this(chain, snapshots, store, recorder, reorgs, meters, settings.confirmations());
+    }
+
+    /** With {@code confirmations} given (tests); the context's comes from tracker.confirmations. */
+    public SnapshotCycle(ChainReader chain, SnapshotService snapshots, SnapshotStore store, SnapshotRecorder recorder,
+            ReorgCheck reorgs, MeterRegistry meters, long confirmations) {
         this.chain = chain;
         this.snapshots = snapshots;
         this.store = store;

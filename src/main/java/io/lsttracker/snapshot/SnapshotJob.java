@@ -14,7 +14,7 @@ public final class SnapshotJob {
         this.cycle = cycle;
     }
 
-    @Scheduled(fixedDelay = "${tracker.poll-interval:60s}", initialDelay = "1s")
+    @Scheduled(fixedDelay = "${tracker.poll-interval}", initialDelay = "1s")
     void run() {
         cycle.runOnce();
     }

@@ -55,23 +55,80 @@ class AlertConfigLoaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            rules: {r: {metric: share, threshold: 1}}                          | a.yml: rules.r.metric: unknown metric 'share' (known: pool-share-of-staked,
-            rules: {r: {metric: hhi-of-lsts}}                                  | a.yml: rules.r.threshold: expected a number, found nothing
-            rules: {r: {metric: hhi-of-lsts, threshold: lots}}                 | a.yml: rules.r.threshold: expected a number, found 'lots'
-            rules: {r: {metric: hhi-of-lsts, threshold: 1, pool: lido}}        | a.yml: rules.r.pool: metric hhi-of-lsts is not per pool
-            rules: {r: {metric: top-n-share-of-lsts, threshold: 1}}            | a.yml: rules.r.n: a top-N metric needs n
-            rules: {r: {metric: tau-of-lsts, tau: 1/4, threshold: 1}}          | a.yml: rules.r.tau: '1/4' is not one of 1/3, 1/2, 2/3
-            rules: {r: {metric: hhi-of-lsts, threshold: 1, direction: up}}     | a.yml: rules.r.direction: 'up' is not above or below
-            rules: {r: {metric: hhi-of-lsts, threshold: 1, cooldown: soon}}    | a.yml: rules.r.cooldown: expected a duration
-            rules: {r: {metric: hhi-of-lsts, threshold: 1, hysteresis: -1}}    | a.yml: rules.r.hysteresis: must not be negative
-            rules: {r: {metric: hhi-of-lsts, threshold: 1, colour: red}}       | a.yml: rules.r.colour: unknown key
-            rules: {R1: {metric: hhi-of-lsts, threshold: 1}}                   | a.yml: rules.R1: a rule id is
-            webhooks: {w: {url: 'ftp://x'}}                                    | a.yml: webhooks.w.url: ftp://x is not an http(s) URL
-            webhooks: {w: {url: 'http://x', format: teams}}                    | a.yml: webhooks.w.format: 'teams' is not one of generic, slack, discord
-            alerts: []                                                         | a.yml: alerts: unknown key
+            rules: {r: {metric: share, threshold: 1}}                          | a.yml:1: rules.r.metric: unknown metric 'share' (known: pool-share-of-staked,
+            rules: {r: {metric: hhi-of-lsts}}                                  | a.yml:1: rules.r.threshold: expected a number, found nothing
+            rules: {r: {metric: hhi-of-lsts, threshold: lots}}                 | a.yml:1: rules.r.threshold: expected a number, found 'lots'
+            rules: {r: {metric: hhi-of-lsts, threshold: 1, pool: lido}}        | a.yml:1: rules.r.pool: metric hhi-of-lsts is not per pool
+            rules: {r: {metric: top-n-share-of-lsts, threshold: 1}}            | a.yml:1: rules.r.n: a top-N metric needs n
+            rules: {r: {metric: tau-of-lsts, tau: 1/4, threshold: 1}}          | a.yml:1: rules.r.tau: '1/4' is not one of 1/3, 1/2, 2/3
+            rules: {r: {metric: hhi-of-lsts, threshold: 1, direction: up}}     | a.yml:1: rules.r.direction: 'up' is not above or below
+            rules: {r: {metric: hhi-of-lsts, threshold: 1, cooldown: soon}}    | a.yml:1: rules.r.cooldown: expected a duration
+            rules: {r: {metric: hhi-of-lsts, threshold: 1, hysteresis: -1}}    | a.yml:1: rules.r.hysteresis: must not be negative
+            rules: {r: {metric: hhi-of-lsts, threshold: 1, colour: red}}       | a.yml:1: rules.r.colour: unknown key
+            rules: {R1: {metric: hhi-of-lsts, threshold: 1}}                   | a.yml:1: rules.R1: a rule id is
+            webhooks: {w: {url: 'ftp://x'}}                                    | a.yml:1: webhooks.w.url: ftp://x is not an http(s) URL
+            webhooks: {w: {url: 'http://x', format: teams}}                    | a.yml:1: webhooks.w.format: 'teams' is not one of generic, slack, discord
+            alerts: []                                                         | a.yml:1: alerts: unknown key
             """)
     void badConfigNamesTheKey(String yaml, String message) {
         ConfigException e = assertThrows(ConfigException.class, () -> AlertConfigLoader.parse("a.yml", yaml));
         assertEquals(true, e.getMessage().startsWith(message), e.getMessage());
+    }
+
+    private static final String TWO_RULES = """
+            rules:
+              first:
+                metric: top-n-share-of-lsts
+                n: 2
+                threshold: 0.5
+              second:
+                metric: hhi-of-lsts
+                threshold: 2500
+                cooldown: 1h
+            webhooks:
+              ops:
+                url: https://hooks.example.com/lst
+            """;
+
+    /**
+     * In a file written over many lines, as config/alerts.yml is, each error names the line of its key, or for a
+     * key left out the line of the mapping it belongs in; a key written with no value is not taken as left out.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            n: 2            | n: 0               | a.yml:4: rules.first.n: a top-N metric needs n, a whole number of at least 1, found '0'
+            n: 2            | n: 2.5             | a.yml:4: rules.first.n: expected a whole number, found '2.5'
+            n: 2            | direction: above   | a.yml:2: rules.first.n: a top-N metric needs n, a whole number of at least 1, found nothing
+            threshold: 2500 | threshold: 2x      | a.yml:8: rules.second.threshold: expected a number, found '2x'
+            threshold: 2500 | threshold:         | a.yml:8: rules.second.threshold: expected a number, found nothing
+            cooldown: 1h    | cooldwn: 1h        | a.yml:9: rules.second.cooldwn: unknown key (known: cooldown, direction, hysteresis, metric, n, pool, tau, threshold)
+            cooldown: 1h    | cooldown:          | a.yml:9: rules.second.cooldown: expected a duration such as 30s, 15m, 1h or 1d, found nothing
+            cooldown: 1h    | direction:         | a.yml:9: rules.second.direction: expected a non-empty string, found nothing
+            cooldown: 1h    | pool: lido         | a.yml:9: rules.second.pool: metric hhi-of-lsts is not per pool
+            metric: hhi-of-lsts | metric: 7      | a.yml:7: rules.second.metric: expected a non-empty string, found '7'
+            url: https://hooks.example.com/lst | url: hooks.example.com | a.yml:12: webhooks.ops.url: (not a URL) is not an http(s) URL
+            url: https://hooks.example.com/lst | url:                   | a.yml:12: webhooks.ops.url: expected a non-empty string, found nothing
+            url: https://hooks.example.com/lst | format: slack          | a.yml:11: webhooks.ops.url: expected a non-empty string, found nothing
+            """)
+    void errorsNameTheLineOfTheirKey(String written, String instead, String message) {
+        String yaml = TWO_RULES.replace(written, instead);
+        ConfigException e = assertThrows(ConfigException.class, () -> AlertConfigLoader.parse("a.yml", yaml));
+        assertEquals(message, e.getMessage().substring(0, Math.min(message.length(), e.getMessage().length())),
+                yaml + " -> " + e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotYamlGetsOneLineWithItsLine() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AlertConfigLoader.parse("a.yml", TWO_RULES.replace("    cooldown: 1h", "   cooldown: 1h")));
+        assertEquals(true, e.getMessage().startsWith("a.yml:9: not valid YAML: "), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    @Test
+    void emptyPartsAndAnEmptyFileHaveNoRules() {
+        assertEquals(List.of(), AlertConfigLoader.parse("a.yml", "rules:\nwebhooks:\n").rules());
+        assertEquals(List.of(), AlertConfigLoader.parse("a.yml", "# every rule is off\n").rules());
+        assertEquals(2, AlertConfigLoader.parse("a.yml", TWO_RULES).rules().size());
     }
 }

@@ -17,7 +17,7 @@ class BeaconStakedTotalTest {
 
     @Test
     void withoutAUrlTheReadingSaysHowToConfigureOne() {
-        StakedTotalSource.Reading reading = new BeaconStakedTotal(new BeaconSettings("", null)).read(BLOCK);
+        StakedTotalSource.Reading reading = new BeaconStakedTotal(BeaconSettings.defaults()).read(BLOCK);
         assertEquals(Optional.empty(), reading.total());
         assertTrue(reading.absentReason().contains("LST_BEACON_URL"), reading.absentReason());
     }
@@ -35,10 +35,12 @@ class BeaconStakedTotalTest {
     @Test
     void badSettingsNameTheKey() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> new BeaconStakedTotal(new BeaconSettings("localhost:5052", null)));
+                () -> new BeaconStakedTotal(new BeaconSettings("localhost:5052", Duration.ofSeconds(2))));
         assertTrue(e.getMessage().startsWith("tracker.beacon.url (LST_BEACON_URL): 'localhost:5052'"), e.getMessage());
         e = assertThrows(ConfigException.class,
                 () -> new BeaconStakedTotal(new BeaconSettings("http://x", Duration.ZERO)));
-        assertTrue(e.getMessage().startsWith("tracker.beacon.timeout"), e.getMessage());
+        assertEquals("tracker.beacon.timeout: must be positive, got PT0S", e.getMessage());
+        e = assertThrows(ConfigException.class, () -> new BeaconSettings("http://x", null));
+        assertEquals("tracker.beacon.timeout: missing, or not a duration such as 30s", e.getMessage());
     }
 }

@@ -86,8 +86,21 @@ class SnapshotErrorsTest {
         Files.writeString(pools, "pools:\n  lido:\n    protocol: lidoo\n    token: stETH\n    addresses: {}\n");
         Result r = run("snapshot", "--rpc", "http://127.0.0.1:1", "--pools", pools.toString());
         assertEquals(Main.EXIT_USAGE, r.exit);
-        assertTrue(r.err.startsWith("error: " + pools + ": pools.lido.protocol: unknown protocol 'lidoo'"), r.err);
+        assertTrue(r.err.startsWith("error: " + pools + ":3: pools.lido.protocol: unknown protocol 'lidoo'"), r.err);
         assertEquals(1, r.err.lines().count(), r.err);
+    }
+
+    /** A setting the context cannot use (here a system property; LST_RPC_MAX_ATTEMPTS=four alike) stops start-up. */
+    @Test
+    void aBadSettingStopsStartUpNamingTheKey() {
+        System.setProperty("tracker.chain.max-attempts", "four");
+        try {
+            Result r = run("snapshot", "--rpc", "http://127.0.0.1:1");
+            assertOneLine(r, Main.EXIT_USAGE,
+                    "error: tracker.chain.max-attempts (LST_RPC_MAX_ATTEMPTS): missing, or not a whole number");
+        } finally {
+            System.clearProperty("tracker.chain.max-attempts");
+        }
     }
 
     private static void awaitUp(AnvilProcess anvil) {

@@ -73,54 +73,79 @@ class PoolRegistryLoaderTest {
         Path file = dir.resolve("pools.yml");
         Files.writeString(file, lidoYaml);
         assertTrue(PoolRegistryLoader.load(file.toString()).pools().get(0).optionalAddress("curated").isEmpty());
-        assertRejected(lidoYaml + "      curated: \"0x5503\"\n", "pools.lido.addresses.curated: '0x5503' is not an address");
-        assertRejected(lidoYaml + "      simple-dvt: \"0x0000000000000000000000000000000000000001\"\n",
+        assertRejected(lidoYaml + "      curated: \"0x5503\"\n", 8, "pools.lido.addresses.curated: '0x5503' is not an address");
+        assertRejected(lidoYaml + "      simple-dvt: \"0x0000000000000000000000000000000000000001\"\n", 8,
                 "pools.lido.addresses.simple-dvt: not an address role of lido (its roles: steth, wsteth, curated, simpledvt)");
     }
 
     @Test
     void unknownProtocolNamesTheKeyAndTheKnownOnes() {
-        assertRejected(ROCKETPOOL.replace("protocol: rocketpool", "protocol: rocketpol"),
+        assertRejected(ROCKETPOOL.replace("protocol: rocketpool", "protocol: rocketpol"), 3,
                 "pools.rocketpool.protocol: unknown protocol 'rocketpol' (known: lido, rocketpool");
     }
 
     @Test
     void malformedAddressNamesTheKey() {
-        assertRejected(ROCKETPOOL.replace("\"0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa46\"", "\"0x1d8f\""),
+        assertRejected(ROCKETPOOL.replace("\"0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa46\"", "\"0x1d8f\""), 7,
                 "pools.rocketpool.addresses.storage: '0x1d8f' is not an address");
     }
 
     @Test
     void mistypedMixedCaseAddressFailsItsChecksum() {
         assertRejected(ROCKETPOOL.replace("0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa46",
-                "0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa47"), "pools.rocketpool.addresses.storage: "
+                "0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa47"), 7, "pools.rocketpool.addresses.storage: "
                 + "'0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa47' fails its EIP-55 checksum");
     }
 
     @Test
     void unquotedAddressIsExplained() {
         assertRejected(ROCKETPOOL.replace("\"0xae78736Cd615f374D3085123A210448E74Fc6393\"",
-                "0xae78736cd615f374d3085123a210448e74fc6393"), "pools.rocketpool.addresses.reth: write the address in quotes");
+                "0xae78736cd615f374d3085123a210448e74fc6393"), 6,
+                "pools.rocketpool.addresses.reth: write the address in quotes");
     }
 
     @Test
     void missingAndUnexpectedRolesAndKeysAreNamed() {
-        assertRejected(ROCKETPOOL.replace("      storage: \"0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa46\"\n", ""),
+        // A key left out is placed at the line of the mapping it belongs in.
+        assertRejected(ROCKETPOOL.replace("      storage: \"0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa46\"\n", ""), 5,
                 "pools.rocketpool.addresses.storage: missing (a rocketpool pool needs reth, storage)");
-        assertRejected(ROCKETPOOL + "      vault: \"0x0000000000000000000000000000000000000003\"\n",
+        assertRejected(ROCKETPOOL + "      vault: \"0x0000000000000000000000000000000000000003\"\n", 8,
                 "pools.rocketpool.addresses.vault: not an address role of rocketpool");
-        assertRejected(ROCKETPOOL.replace("    token: rETH", "    token: rETH\n    tokn: x"),
-                "pools.rocketpool.tokn: unknown key");
-        assertRejected(ROCKETPOOL.replace("    token: rETH\n", ""), "pools.rocketpool.token: expected a non-empty string");
-        assertRejected("pools: {}\n", "pools: no pool is configured");
-        assertRejected("pool:\n  x: 1\n", "pools: expected a mapping, found nothing");
-        assertRejected(ROCKETPOOL.replace("  rocketpool:", "  Rocket_Pool:"), "pools.Rocket_Pool: a pool id is");
-        assertRejected("pools: [\n", "not valid YAML");
+        assertRejected(ROCKETPOOL.replace("    token: rETH", "    token: rETH\n    tokn: x"), 5,
+                "pools.rocketpool.tokn: unknown key (known: addresses, name, protocol, token)");
+        assertRejected(ROCKETPOOL.replace("    token: rETH\n", ""), 2,
+                "pools.rocketpool.token: expected a non-empty string, found nothing");
+        assertRejected("pools: {}\n", 1, "pools: no pool is configured");
+        assertRejected("pool:\n  x: 1\n", 1, "pools: expected a mapping, found nothing");
+        assertRejected(ROCKETPOOL.replace("  rocketpool:", "  Rocket_Pool:"), 2, "pools.Rocket_Pool: a pool id is");
+        assertRejected("pools: [\n", 1, "not valid YAML");
     }
 
-    private static void assertRejected(String yaml, String fragment) {
+    @Test
+    void valuesOfTheWrongKindAreNamedWithWhatWasFound() {
+        assertRejected(ROCKETPOOL.replace("token: rETH", "token: 5"), 4,
+                "pools.rocketpool.token: expected a non-empty string, found '5'");
+        assertRejected(ROCKETPOOL.replace("token: rETH", "token: [rETH]"), 4,
+                "pools.rocketpool.token: expected a non-empty string, found a list");
+        assertRejected(ROCKETPOOL.replace("token: rETH", "token:"), 4,
+                "pools.rocketpool.token: expected a non-empty string, found nothing");
+        assertRejected(ROCKETPOOL.replace("token: rETH", "token: rETH\n    name: \"  \""), 5,
+                "pools.rocketpool.name: expected a non-empty string, found '  '");
+        assertRejected(ROCKETPOOL.replace("    addresses:\n", "    addresses: 5\n").replaceAll("      [a-z]+: .*\n", ""), 5,
+                "pools.rocketpool.addresses: expected a mapping, found '5'");
+        assertRejected("pools:\n  rocketpool:\n", 2, "pools.rocketpool: expected a mapping, found nothing");
+        assertRejected("- pools\n", 1, "(top level): expected a mapping, found a list");
+    }
+
+    @Test
+    void otherTopLevelKeysAreLeftAlone() {
+        assertEquals(1, PoolRegistryLoader.parse("test.yml", "version: 1\n" + ROCKETPOOL).pools().size());
+    }
+
+    private static void assertRejected(String yaml, int line, String fragment) {
         ConfigException e = assertThrows(ConfigException.class, () -> PoolRegistryLoader.parse("test.yml", yaml));
-        assertTrue(e.getMessage().startsWith("test.yml: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("test.yml:" + line + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
 }

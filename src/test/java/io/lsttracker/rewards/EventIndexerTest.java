@@ -131,7 +131,7 @@ class EventIndexerTest {
     void badPageSettingsAreRefusedNamingTheKey() {
         Exception e = assertThrows(RuntimeException.class, () -> new RewardSettings(0L, null));
         assertTrue(e.getMessage().startsWith("tracker.rewards.page-blocks"), e.getMessage());
-        e = assertThrows(RuntimeException.class, () -> new RewardSettings(null, -1L));
+        e = assertThrows(RuntimeException.class, () -> new RewardSettings(2000L, -1L));
         assertTrue(e.getMessage().startsWith("tracker.rewards.lookback-blocks"), e.getMessage());
     }
 

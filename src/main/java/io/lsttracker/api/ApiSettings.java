@@ -1,0 +1,32 @@
+package io.lsttracker.api;
+
+import io.lsttracker.config.Settings;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
+
+/**
+ * The HTTP API's settings, {@code tracker.*} in application.yml (where the defaults are): the age of the last
+ * successful snapshot at which /health turns DOWN (max-snapshot-age, LST_MAX_SNAPSHOT_AGE), the most points one
+ * history query may return (api.max-history-points) and the admin endpoints' token (admin.token,
+ * LST_ADMIN_TOKEN; empty turns them off). A bad value stops start-up naming its key.
+ */
+@Context
+@ConfigurationProperties("tracker")
+public record ApiSettings(@Nullable Duration maxSnapshotAge, Api api, Admin admin) {
+    public ApiSettings {
+        Settings.positive("tracker.max-snapshot-age", maxSnapshotAge);
+    }
+
+    @ConfigurationProperties("api")
+    public record Api(@Nullable Long maxHistoryPoints) {
+        public Api {
+            Settings.required("tracker.api.max-history-points", maxHistoryPoints, "a whole number");
+        }
+    }
+
+    @ConfigurationProperties("admin")
+    public record Admin(@Nullable String token) {
+    }
+}
