@@ -56,12 +56,8 @@ class StoredDetailsTest {
 
     @Test
     void detailsStoredBeforeTheyWereTypedReadBackIntoTheirRecords() throws SQLException {
-        Map<String, String> stored = new LinkedHashMap<>();
-        stored.put("lido", LIDO_TEXT);
-        stored.put("rocketpool", ROCKETPOOL_BEFORE_COUNTS_TEXT);
-        stored.put("coinbase", "{}");
-        stored.put("ankr", ANKR_TEXT);
-        insert(100, stored);
+        insert(100, Map.of("lido", LIDO_TEXT, "rocketpool", ROCKETPOOL_BEFORE_COUNTS_TEXT, "coinbase", "{}", "ankr",
+                ANKR_TEXT));
         Map<String, PoolDetails> read = new LinkedHashMap<>();
         store.latest().orElseThrow().pools().forEach(p -> read.put(p.id().value(), p.details()));
         assertEquals(new LidoDetails(new BigInteger("7619363688914670386388809"), BigInteger.valueOf(285_811),
@@ -75,21 +71,17 @@ class StoredDetailsTest {
 
     @Test
     void theStoreWritesTheTextItAlwaysWrote() throws SQLException {
-        Map<String, String> stored = new LinkedHashMap<>();
-        stored.put("lido", LIDO_TEXT);
-        stored.put("rocketpool", ROCKETPOOL_TEXT);
-        stored.put("coinbase", "{}");
+        Map<String, String> stored = Map.of("lido", LIDO_TEXT, "rocketpool", ROCKETPOOL_TEXT, "coinbase", "{}");
         insert(100, stored);
         Snapshot old = store.latest().orElseThrow();
         store.save(new Snapshot(old.chainId(), new BlockRef(101, "0x" + "02".repeat(32), old.block().timestamp()
                 .plusSeconds(12)), old.pools()));
-        assertEquals(stored, detailsText(101));
-        assertEquals(LIDO_TEXT, detailsText(101).get("lido"), "the names in their order");
+        assertEquals(stored, detailsText(101), "each text to the letter: names, their order and the decimals");
     }
 
     @Test
     void storedDetailsOfNoPoolAreRefusedNamingTheText() throws SQLException {
-        // as stored details that are not JSON are
+        // an IllegalStateException, as for stored details that are not JSON
         insert(100, Map.of("lido", "{\"totalShares\":\"1\",\"somethingElse\":\"2\"}"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.latest());
         assertEquals("stored details {\"totalShares\":\"1\",\"somethingElse\":\"2\"}: details [totalShares, "
