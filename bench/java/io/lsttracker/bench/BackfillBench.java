@@ -16,10 +16,9 @@ import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.BlockSelector;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
-import io.lsttracker.pool.Answers;
-import io.lsttracker.pool.BoundCall;
 import io.lsttracker.pool.PoolAdapter;
 import io.lsttracker.pool.PoolAdapters;
+import io.lsttracker.pool.Reading;
 import io.lsttracker.snapshot.SnapshotListener;
 import io.lsttracker.snapshot.SnapshotRecorder;
 import io.micronaut.context.ApplicationContext;
@@ -31,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.web3j.abi.datatypes.Address;
@@ -115,12 +115,12 @@ public final class BackfillBench {
                 List<PoolState> states = new ArrayList<>();
                 for (PoolDefinition pool : registry.pools()) {
                     PoolAdapter adapter = adapters.of(pool.protocol());
-                    List<BoundCall> lookUp = adapter.resolutionCalls(pool);
-                    if (!lookUp.isEmpty()) {
-                        adapter.acceptResolution(pool, new Answers(lookUp, call(rpc, block, lookUp)));
+                    Optional<Reading<?>> lookUp = adapter.resolution(pool);
+                    if (lookUp.isPresent()) {
+                        lookUp.get().result(call(rpc, block, lookUp.get().contractCalls()));
                     }
-                    List<BoundCall> reads = adapter.readCalls(pool);
-                    states.add(adapter.decode(pool, new Answers(reads, call(rpc, block, reads))));
+                    Reading<PoolState> reads = adapter.read(pool);
+                    states.add(reads.result(call(rpc, block, reads.contractCalls())));
                 }
                 Snapshot snapshot = new Snapshot(1, block, states);
                 recorder.record(snapshot);
@@ -169,10 +169,9 @@ public final class BackfillBench {
                 .properties(properties).start();
     }
 
-    private static List<CallResult> call(RpcConnection rpc, BlockRef block, List<BoundCall> calls) throws Exception {
+    private static List<CallResult> call(RpcConnection rpc, BlockRef block, List<ContractCall> calls) throws Exception {
         List<CallResult> results = new ArrayList<>();
-        for (BoundCall bound : calls) {
-            ContractCall call = bound.call();
+        for (ContractCall call : calls) {
             String value = rpc.web3j().ethCall(Transaction.createEthCallTransaction(null, call.target().toString(),
                     Numeric.toHexString(call.callData())),
                     DefaultBlockParameter.valueOf(BigInteger.valueOf(block.number()))).send().getValue();

@@ -15,10 +15,9 @@ import io.lsttracker.domain.BlockSelector;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
-import io.lsttracker.pool.Answers;
-import io.lsttracker.pool.BoundCall;
 import io.lsttracker.pool.PoolAdapter;
 import io.lsttracker.pool.PoolAdapters;
+import io.lsttracker.pool.Reading;
 import io.lsttracker.snapshot.SnapshotService;
 import io.micronaut.context.ApplicationContext;
 import java.math.BigInteger;
@@ -27,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.request.Transaction;
@@ -110,12 +110,12 @@ public final class SnapshotBench {
                 List<PoolState> round = new ArrayList<>();
                 for (PoolDefinition pool : registry.pools()) {
                     PoolAdapter adapter = adapters.of(pool.protocol());
-                    List<BoundCall> resolution = adapter.resolutionCalls(pool);
-                    if (!resolution.isEmpty()) {
-                        adapter.acceptResolution(pool, new Answers(resolution, call(rpc, block, resolution)));
+                    Optional<Reading<?>> resolution = adapter.resolution(pool);
+                    if (resolution.isPresent()) {
+                        resolution.get().result(call(rpc, block, resolution.get().contractCalls()));
                     }
-                    List<BoundCall> reads = adapter.readCalls(pool);
-                    round.add(adapter.decode(pool, new Answers(reads, call(rpc, block, reads))));
+                    Reading<PoolState> reads = adapter.read(pool);
+                    round.add(reads.result(call(rpc, block, reads.contractCalls())));
                 }
                 nanos[i] = System.nanoTime() - start;
                 states = round;
@@ -124,10 +124,9 @@ public final class SnapshotBench {
         }
     }
 
-    private static List<CallResult> call(RpcConnection rpc, BlockRef block, List<BoundCall> calls) throws Exception {
+    private static List<CallResult> call(RpcConnection rpc, BlockRef block, List<ContractCall> calls) throws Exception {
         List<CallResult> results = new ArrayList<>();
-        for (BoundCall bound : calls) {
-            ContractCall call = bound.call();
+        for (ContractCall call : calls) {
             String value = rpc.web3j().ethCall(Transaction.createEthCallTransaction(null, call.target().toString(),
                     Numeric.toHexString(call.callData())),
                     DefaultBlockParameter.valueOf(BigInteger.valueOf(block.number()))).send().getValue();

@@ -7,9 +7,7 @@ import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,13 +39,7 @@ public record SnapshotView(long chainId, BlockView block, List<PoolView> pools) 
             String error) {
 
         static PoolView of(PoolDefinition pool, PoolState state) {
-            Map<String, String> details = null;
-            if (state.isOk()) {
-                details = new LinkedHashMap<>();
-                for (Map.Entry<String, BigDecimal> e : state.details().entrySet()) {
-                    details.put(e.getKey(), e.getValue().toPlainString());
-                }
-            }
+            Map<String, String> details = state.isOk() ? state.details().figures() : null;
             return new PoolView(
                     pool.id().value(),
                     pool.name(),

@@ -44,6 +44,11 @@ public final class AbiFunction {
         return contract + "." + definition.getName();
     }
 
+    /** The outputs' names as the ABI fragment gives them, in ABI order ("" for an unnamed output). */
+    public List<String> outputNames() {
+        return definition.getOutputs().stream().map(o -> o.getName() == null ? "" : o.getName()).toList();
+    }
+
     /** ABI-encodes a call; arguments are BigInteger (uintN), byte[] (bytes32), Address or Boolean. */
     public ContractCall call(Address target, Object... args) {
         List<AbiDefinition.NamedType> inputs = definition.getInputs();

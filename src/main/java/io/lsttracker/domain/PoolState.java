@@ -1,11 +1,7 @@
 package io.lsttracker.domain;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,10 +10,10 @@ import java.util.Objects;
  * <p>All amounts are wei (or token base units, 18 decimals for every token tracked). {@code ethPerToken}
  * is the wei that 1e18 base units (one whole token, or one share for Lido) are worth, so
  * ethPerToken / 1e18 is the exchange rate. {@code details} holds protocol-specific figures read at the same
- * block (for Lido: total shares and the beacon stat), keyed by a stable name: amounts in whole ETH or
- * tokens with all 18 decimals, counts as integers. {@code operators} are the node operators read at the same
- * block where the adapter reads them (Lido's staking modules), else empty; they are not stored with the pool
- * state, only the concentration figures computed from them are (analytics/OperatorConcentration).
+ * block (for Lido: total shares and the beacon stat), {@link PoolDetails#NONE} for a failed state or a pool
+ * with none. {@code operators} are the node operators read at the same block where the adapter reads them
+ * (Lido's staking modules), else empty; they are not stored with the pool state, only the concentration figures
+ * computed from them are (analytics/OperatorConcentration).
  */
 public record PoolState(
         PoolId id,
@@ -25,7 +21,7 @@ public record PoolState(
         BigInteger ethPerToken,
         BigInteger totalEth,
         BigInteger tokenSupply,
-        Map<String, BigDecimal> details,
+        PoolDetails details,
         String failure,
         List<NodeOperator> operators) {
 
@@ -37,7 +33,7 @@ public record PoolState(
     public PoolState {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
-        details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        details = details == null ? PoolDetails.NONE : details;
         operators = operators == null ? List.of() : List.copyOf(operators);
         if (status == Status.OK) {
             Objects.requireNonNull(ethPerToken, "ethPerToken");
@@ -49,8 +45,13 @@ public record PoolState(
     }
 
     public static PoolState ok(PoolId id, BigInteger ethPerToken, BigInteger totalEth, BigInteger tokenSupply,
-            Map<String, BigDecimal> details) {
+            PoolDetails details) {
         return new PoolState(id, Status.OK, ethPerToken, totalEth, tokenSupply, details, null, List.of());
+    }
+
+    /** A pool read with nothing beyond its rate and totals. */
+    public static PoolState ok(PoolId id, BigInteger ethPerToken, BigInteger totalEth, BigInteger tokenSupply) {
+        return ok(id, ethPerToken, totalEth, tokenSupply, PoolDetails.NONE);
     }
 
     /** This state with the node operators read at the same block. */
@@ -59,7 +60,7 @@ public record PoolState(
     }
 
     public static PoolState failed(PoolId id, String reason) {
-        return new PoolState(id, Status.FAILED, null, null, null, Map.of(), reason, List.of());
+        return new PoolState(id, Status.FAILED, null, null, null, PoolDetails.NONE, reason, List.of());
     }
 
     public boolean isOk() {

@@ -2,13 +2,12 @@ package io.lsttracker.pool;
 
 import io.lsttracker.chain.AbiFunction;
 import io.lsttracker.chain.ContractAbi;
+import io.lsttracker.domain.AnkrDetails;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
 import io.lsttracker.domain.Wei;
 import jakarta.inject.Singleton;
 import java.math.BigInteger;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Ankr (ankrETH, value-accruing). The quirk: ankrETH's ratio() is the inverse of an exchange rate, ankrETH
@@ -30,20 +29,20 @@ public final class AnkrAdapter implements PoolAdapter {
     }
 
     @Override
-    public List<BoundCall> readCalls(PoolDefinition pool) {
+    public Reading<PoolState> read(PoolDefinition pool) {
         var ankreth = pool.address("ankreth");
-        return List.of(BoundCall.of(RATIO, ankreth), BoundCall.of(TOTAL_SUPPLY, ankreth));
-    }
-
-    @Override
-    public PoolState decode(PoolDefinition pool, Answers answers) {
-        BigInteger ratio = answers.uint(0);
-        BigInteger supply = answers.uint(1);
-        if (ratio.signum() == 0) {
-            throw new PoolDataException(answers.label(0) + " answered 0: ankrETH has no ratio to invert");
-        }
-        BigInteger ethPerToken = ONE_E36.divide(ratio);
-        BigInteger totalEth = supply.multiply(Wei.ONE_ETHER).divide(ratio);
-        return PoolState.ok(pool.id(), ethPerToken, totalEth, supply, Map.of("ratio", Wei.toEther(ratio)));
+        CallList calls = new CallList();
+        Call<BigInteger> ratio = calls.add(Call.uint(RATIO, ankreth));
+        Call<BigInteger> totalSupply = calls.add(Call.uint(TOTAL_SUPPLY, ankreth));
+        return calls.then(answers -> {
+            BigInteger ankrPerEth = answers.get(ratio);
+            BigInteger supply = answers.get(totalSupply);
+            if (ankrPerEth.signum() == 0) {
+                throw new PoolDataException(ratio.label() + " answered 0: ankrETH has no ratio to invert");
+            }
+            BigInteger ethPerToken = ONE_E36.divide(ankrPerEth);
+            BigInteger totalEth = supply.multiply(Wei.ONE_ETHER).divide(ankrPerEth);
+            return PoolState.ok(pool.id(), ethPerToken, totalEth, supply, new AnkrDetails(ankrPerEth));
+        });
     }
 }

@@ -1,43 +1,32 @@
 package io.lsttracker.pool;
 
 import io.lsttracker.chain.CallResult;
-import java.math.BigInteger;
+import java.util.IdentityHashMap;
 import java.util.List;
-import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Type;
+import java.util.Map;
 
 /**
- * The answers to one pool's calls, in the order the adapter asked. Each accessor decodes and checks one
- * answer; a failed or malformed one throws {@link io.lsttracker.chain.CallFailedException} naming the call.
+ * The answers to one {@link Reading}'s calls, looked up by the calls' handles. Each {@link #get} decodes and
+ * checks one answer; a failed or malformed one throws {@link io.lsttracker.chain.CallFailedException} naming the
+ * call.
  */
 public final class Answers {
-    private final List<BoundCall> calls;
-    private final List<CallResult> results;
+    private final Map<Call<?>, CallResult> byCall = new IdentityHashMap<>();
 
-    public Answers(List<BoundCall> calls, List<CallResult> results) {
+    Answers(List<Call<?>> calls, List<CallResult> results) {
         if (calls.size() != results.size()) {
             throw new IllegalArgumentException(calls.size() + " calls but " + results.size() + " results");
         }
-        this.calls = List.copyOf(calls);
-        this.results = List.copyOf(results);
+        for (int i = 0; i < calls.size(); i++) {
+            byCall.put(calls.get(i), results.get(i));
+        }
     }
 
-    public BigInteger uint(int index) {
-        BoundCall bound = calls.get(index);
-        return bound.function().decodeUint(bound.call(), results.get(index));
-    }
-
-    public Address address(int index) {
-        BoundCall bound = calls.get(index);
-        return bound.function().decodeAddress(bound.call(), results.get(index));
-    }
-
-    public List<Type> values(int index) {
-        BoundCall bound = calls.get(index);
-        return bound.function().decode(bound.call(), results.get(index));
-    }
-
-    public String label(int index) {
-        return calls.get(index).call().toString();
+    public <T> T get(Call<T> call) {
+        CallResult result = byCall.get(call);
+        if (result == null) {
+            throw new IllegalArgumentException(call + " is not one of the calls these answers answer");
+        }
+        return call.read(result);
     }
 }

@@ -2,15 +2,11 @@ package io.lsttracker.pool;
 
 import io.lsttracker.chain.AbiFunction;
 import io.lsttracker.chain.ContractAbi;
+import io.lsttracker.domain.EtherFiDetails;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
-import io.lsttracker.domain.Wei;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * ether.fi (eETH / weETH). eETH rebases like stETH: a holder owns shares, and its balance is the shares'
@@ -44,31 +40,26 @@ public final class EtherFiAdapter implements PoolAdapter {
     }
 
     @Override
-    public List<BoundCall> readCalls(PoolDefinition pool) {
+    public Reading<PoolState> read(PoolDefinition pool) {
         var weeth = pool.address("weeth");
         var eeth = pool.address("eeth");
-        return List.of(
-                BoundCall.of(GET_RATE, weeth),
-                BoundCall.of(TOTAL_POOLED_ETHER, pool.address("liquiditypool")),
-                BoundCall.of(EETH_SUPPLY, eeth),
-                BoundCall.of(EETH_SHARES, eeth),
-                BoundCall.of(WEETH_SUPPLY, weeth));
-    }
-
-    @Override
-    public PoolState decode(PoolDefinition pool, Answers answers) {
-        BigInteger shareRate = answers.uint(0);
-        BigInteger totalPooledEther = answers.uint(1);
-        BigInteger eethSupply = answers.uint(2);
-        BigInteger totalShares = answers.uint(3);
-        BigInteger weethSupply = answers.uint(4);
-        if (totalShares.signum() == 0) {
-            throw new PoolDataException("ether.fi eETH at " + pool.address("eeth")
-                    + " has no shares, so weETH.getRate() answers 0 rather than a rate");
-        }
-        Map<String, BigDecimal> details = new LinkedHashMap<>();
-        details.put("totalShares", Wei.toEther(totalShares));
-        details.put("weethSupply", Wei.toEther(weethSupply));
-        return PoolState.ok(pool.id(), shareRate, totalPooledEther, eethSupply, details);
+        CallList calls = new CallList();
+        Call<BigInteger> getRate = calls.add(Call.uint(GET_RATE, weeth));
+        Call<BigInteger> totalPooledEther = calls.add(Call.uint(TOTAL_POOLED_ETHER, pool.address("liquiditypool")));
+        Call<BigInteger> eethSupply = calls.add(Call.uint(EETH_SUPPLY, eeth));
+        Call<BigInteger> eethShares = calls.add(Call.uint(EETH_SHARES, eeth));
+        Call<BigInteger> weethSupply = calls.add(Call.uint(WEETH_SUPPLY, weeth));
+        return calls.then(answers -> {
+            BigInteger shareRate = answers.get(getRate);
+            BigInteger pooled = answers.get(totalPooledEther);
+            BigInteger supply = answers.get(eethSupply);
+            BigInteger shares = answers.get(eethShares);
+            BigInteger wrapped = answers.get(weethSupply);
+            if (shares.signum() == 0) {
+                throw new PoolDataException("ether.fi eETH at " + eeth
+                        + " has no shares, so weETH.getRate() answers 0 rather than a rate");
+            }
+            return PoolState.ok(pool.id(), shareRate, pooled, supply, new EtherFiDetails(shares, wrapped));
+        });
     }
 }

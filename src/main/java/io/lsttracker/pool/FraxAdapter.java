@@ -6,8 +6,6 @@ import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
 import jakarta.inject.Singleton;
 import java.math.BigInteger;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Frax (sfrxETH, an xERC4626 vault of frxETH). ETH per token is sfrxETH's pricePerShare(), which is
@@ -36,23 +34,21 @@ public final class FraxAdapter implements PoolAdapter {
     }
 
     @Override
-    public List<BoundCall> readCalls(PoolDefinition pool) {
+    public Reading<PoolState> read(PoolDefinition pool) {
         var sfrxeth = pool.address("sfrxeth");
-        return List.of(
-                BoundCall.of(PRICE_PER_SHARE, sfrxeth),
-                BoundCall.of(TOTAL_ASSETS, sfrxeth),
-                BoundCall.of(TOTAL_SUPPLY, sfrxeth));
-    }
-
-    @Override
-    public PoolState decode(PoolDefinition pool, Answers answers) {
-        BigInteger pricePerShare = answers.uint(0);
-        BigInteger totalAssets = answers.uint(1);
-        BigInteger totalSupply = answers.uint(2);
-        if (totalSupply.signum() == 0) {
-            // ERC4626 answers 1:1 for an empty vault: a placeholder, not a rate
-            throw new PoolDataException("sfrxETH has no supply, so pricePerShare() is the empty vault's 1:1");
-        }
-        return PoolState.ok(pool.id(), pricePerShare, totalAssets, totalSupply, Map.of());
+        CallList calls = new CallList();
+        Call<BigInteger> pricePerShare = calls.add(Call.uint(PRICE_PER_SHARE, sfrxeth));
+        Call<BigInteger> totalAssets = calls.add(Call.uint(TOTAL_ASSETS, sfrxeth));
+        Call<BigInteger> totalSupply = calls.add(Call.uint(TOTAL_SUPPLY, sfrxeth));
+        return calls.then(answers -> {
+            BigInteger price = answers.get(pricePerShare);
+            BigInteger assets = answers.get(totalAssets);
+            BigInteger supply = answers.get(totalSupply);
+            if (supply.signum() == 0) {
+                // ERC4626 answers 1:1 for an empty vault: a placeholder, not a rate
+                throw new PoolDataException("sfrxETH has no supply, so pricePerShare() is the empty vault's 1:1");
+            }
+            return PoolState.ok(pool.id(), price, assets, supply);
+        });
     }
 }

@@ -2,16 +2,16 @@ package io.lsttracker.pool;
 
 import io.lsttracker.chain.AbiFunction;
 import io.lsttracker.chain.ContractAbi;
+import io.lsttracker.domain.LidoDetails;
+import io.lsttracker.domain.NodeOperator;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
 import io.lsttracker.domain.Wei;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Lido (stETH). stETH rebases, so its own rate is 1 ETH by design; the figure that moves is the share
@@ -29,10 +29,16 @@ public final class LidoAdapter implements PoolAdapter {
     private static final AbiFunction TOTAL_SHARES = STETH.function("getTotalShares");
     private static final AbiFunction BEACON_STAT = STETH.function("getBeaconStat");
     private static final AbiFunction TOTAL_SUPPLY = STETH.function("totalSupply");
-    /** Answers before the operators' in {@link #readCalls}. */
-    private static final int STETH_CALLS = 5;
 
     private final LidoOperatorReads operators = new LidoOperatorReads();
+
+    /** getBeaconStat()'s outputs, by their names in Lido.sol. */
+    record BeaconStat(BigInteger depositedValidators, BigInteger beaconValidators, BigInteger beaconBalance) {
+        static BeaconStat of(Outputs outputs) {
+            return new BeaconStat(outputs.uint("depositedValidators"), outputs.uint("beaconValidators"),
+                    outputs.uint("beaconBalance"));
+        }
+    }
 
     @Override
     public Protocol protocol() {
@@ -40,44 +46,32 @@ public final class LidoAdapter implements PoolAdapter {
     }
 
     @Override
-    public List<BoundCall> resolutionCalls(PoolDefinition pool) {
-        return operators.resolutionCalls(pool);
+    public Optional<Reading<?>> resolution(PoolDefinition pool) {
+        return operators.resolution(pool);
     }
 
     @Override
-    public void acceptResolution(PoolDefinition pool, Answers answers) {
-        operators.acceptResolution(pool, answers, 0);
-    }
-
-    @Override
-    public List<BoundCall> readCalls(PoolDefinition pool) {
+    public Reading<PoolState> read(PoolDefinition pool) {
         var steth = pool.address("steth");
-        List<BoundCall> calls = new ArrayList<>(List.of(
-                BoundCall.of(POOLED_ETH_BY_SHARES, steth, Wei.ONE_ETHER),
-                BoundCall.of(TOTAL_POOLED_ETHER, steth),
-                BoundCall.of(TOTAL_SHARES, steth),
-                BoundCall.of(TOTAL_SUPPLY, steth),
-                BoundCall.of(BEACON_STAT, steth)));
-        calls.addAll(operators.readCalls(pool));
-        return calls;
-    }
-
-    @Override
-    public PoolState decode(PoolDefinition pool, Answers answers) {
-        BigInteger shareRate = answers.uint(0);
-        BigInteger totalPooledEther = answers.uint(1);
-        BigInteger totalShares = answers.uint(2);
-        BigInteger totalSupply = answers.uint(3);
-        var beaconStat = answers.values(4);
-        if (totalShares.signum() == 0) {
-            throw new PoolDataException("Lido reports zero total shares, so it has no share rate");
-        }
-        Map<String, BigDecimal> details = new LinkedHashMap<>();
-        details.put("totalShares", Wei.toEther(totalShares));
-        details.put("depositedValidators", new BigDecimal((BigInteger) beaconStat.get(0).getValue()));
-        details.put("beaconValidators", new BigDecimal((BigInteger) beaconStat.get(1).getValue()));
-        details.put("beaconBalance", Wei.toEther((BigInteger) beaconStat.get(2).getValue()));
-        return PoolState.ok(pool.id(), shareRate, totalPooledEther, totalSupply, details)
-                .withOperators(operators.decode(pool, answers, STETH_CALLS));
+        CallList calls = new CallList();
+        Call<BigInteger> shareRate = calls.add(Call.uint(POOLED_ETH_BY_SHARES, steth, Wei.ONE_ETHER));
+        Call<BigInteger> totalPooledEther = calls.add(Call.uint(TOTAL_POOLED_ETHER, steth));
+        Call<BigInteger> totalShares = calls.add(Call.uint(TOTAL_SHARES, steth));
+        Call<BigInteger> totalSupply = calls.add(Call.uint(TOTAL_SUPPLY, steth));
+        Call<BeaconStat> beaconStat = calls.add(Call.reading(BeaconStat::of, BEACON_STAT, steth));
+        Function<Answers, List<NodeOperator>> nodeOperators = operators.addReads(pool, calls);
+        return calls.then(answers -> {
+            BigInteger rate = answers.get(shareRate);
+            BigInteger pooled = answers.get(totalPooledEther);
+            BigInteger shares = answers.get(totalShares);
+            BigInteger supply = answers.get(totalSupply);
+            BeaconStat stat = answers.get(beaconStat);
+            if (shares.signum() == 0) {
+                throw new PoolDataException("Lido reports zero total shares, so it has no share rate");
+            }
+            LidoDetails details = new LidoDetails(shares, stat.depositedValidators(), stat.beaconValidators(),
+                    stat.beaconBalance());
+            return PoolState.ok(pool.id(), rate, pooled, supply, details).withOperators(nodeOperators.apply(answers));
+        });
     }
 }

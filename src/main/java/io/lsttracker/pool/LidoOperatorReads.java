@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import org.web3j.abi.datatypes.Address;
-import org.web3j.abi.datatypes.Type;
 
 /**
  * The node operators of Lido's NodeOperatorsRegistry modules (Curated and SimpleDVT share that contract), read
@@ -43,83 +44,84 @@ final class LidoOperatorReads {
         return modules;
     }
 
-    /** Count look-ups of the configured modules whose count is not cached yet. */
-    List<BoundCall> resolutionCalls(PoolDefinition pool) {
-        return configured(pool).values().stream().filter(m -> !countByModule.containsKey(m))
-                .map(m -> BoundCall.of(COUNT, m)).toList();
-    }
-
-    void acceptResolution(PoolDefinition pool, Answers answers, int first) {
+    /** Count look-ups of the configured modules whose count is not cached yet; their answers are cached. */
+    Optional<Reading<?>> resolution(PoolDefinition pool) {
         List<Address> unresolved = configured(pool).values().stream()
                 .filter(m -> !countByModule.containsKey(m)).toList();
-        for (int i = 0; i < unresolved.size(); i++) {
-            countByModule.put(unresolved.get(i), checkedCount(unresolved.get(i), answers.uint(first + i)));
+        if (unresolved.isEmpty()) {
+            return Optional.empty();
         }
-    }
-
-    /** Per configured module: its count, then getNodeOperator(id, true) for each cached id. */
-    List<BoundCall> readCalls(PoolDefinition pool) {
-        List<BoundCall> calls = new ArrayList<>();
-        for (Address module : configured(pool).values()) {
-            Integer count = countByModule.get(module);
-            if (count == null) {
-                throw new IllegalStateException("readCalls before the operator count of " + module + " was read");
-            }
-            calls.add(BoundCall.of(COUNT, module));
-            for (int id = 0; id < count; id++) {
-                calls.add(BoundCall.of(OPERATOR, module, BigInteger.valueOf(id), Boolean.TRUE));
-            }
-        }
-        return calls;
+        CallList calls = new CallList();
+        Map<Address, Call<BigInteger>> counts = new LinkedHashMap<>();
+        unresolved.forEach(module -> counts.put(module, calls.add(Call.uint(COUNT, module))));
+        return Optional.of(calls.then(answers -> {
+            counts.forEach((module, count) -> countByModule.put(module, checkedCount(module, answers.get(count))));
+            return counts.keySet();
+        }));
     }
 
     /**
-     * The operators from the answers to {@link #readCalls}, starting at answer {@code first}.
+     * Adds, per configured module, its count and getNodeOperator(id, true) for each cached id to {@code calls};
+     * returns how the operators are made from the answers.
      *
-     * @throws StaleResolutionException a module's count changed at this block (the cache is refreshed)
+     * <p>The answers throw {@link StaleResolutionException} when a module's count at this block is not the number
+     * of operators asked for (the cache is refreshed).
      */
-    List<NodeOperator> decode(PoolDefinition pool, Answers answers, int first) {
-        List<NodeOperator> operators = new ArrayList<>();
-        int next = first;
+    Function<Answers, List<NodeOperator>> addReads(PoolDefinition pool, CallList calls) {
+        List<ModuleReads> modules = new ArrayList<>();
         for (Map.Entry<String, Address> entry : configured(pool).entrySet()) {
+            String label = MODULES.get(entry.getKey());
             Address module = entry.getValue();
-            int cached = countByModule.get(module);
-            int count = checkedCount(module, answers.uint(next++));
-            if (count != cached) {
-                countByModule.put(module, count);
-                throw new StaleResolutionException("Lido module " + MODULES.get(entry.getKey()) + " at " + module
-                        + " now has " + count + " node operators (was " + cached + ")");
+            Integer cached = countByModule.get(module);
+            if (cached == null) {
+                throw new IllegalStateException("read before the operator count of " + module + " was read");
             }
-            for (int id = 0; id < count; id++) {
-                operators.add(operator(MODULES.get(entry.getKey()), id, answers, next++));
+            Call<BigInteger> count = calls.add(Call.uint(COUNT, module));
+            List<Call<NodeOperator>> operators = new ArrayList<>();
+            for (int id = 0; id < cached; id++) {
+                int operatorId = id;
+                operators.add(calls.add(Call.reading(outputs -> operator(label, operatorId, outputs), OPERATOR, module,
+                        BigInteger.valueOf(id), Boolean.TRUE)));
             }
+            modules.add(new ModuleReads(label, module, count, operators));
         }
-        return operators;
+        return answers -> {
+            List<NodeOperator> operators = new ArrayList<>();
+            for (ModuleReads read : modules) {
+                int count = checkedCount(read.module(), answers.get(read.count()));
+                if (count != read.asked().size()) {
+                    // the calls asked for the operators the cached count knew: read again with the new count
+                    countByModule.put(read.module(), count);
+                    throw new StaleResolutionException("Lido module " + read.label() + " at " + read.module()
+                            + " now has " + count + " node operators (was " + read.asked().size() + ")");
+                }
+                read.asked().forEach(operator -> operators.add(answers.get(operator)));
+            }
+            return operators;
+        };
     }
 
-    private static NodeOperator operator(String module, int id, Answers answers, int index) {
-        List<Type> v;
-        try {
-            v = answers.values(index);
-        } catch (UnsupportedOperationException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            // web3j refuses a uint64 word with more than 64 bits, or a string whose offset points outside
-            throw new PoolDataException(answers.label(index) + " returned malformed data: " + e.getMessage());
-        }
-        long exited = uint64(v.get(4), answers, index);
-        long deposited = uint64(v.get(6), answers, index);
+    /** One module's count and the operators asked for, as many as the cached count said. */
+    private record ModuleReads(String label, Address module, Call<BigInteger> count, List<Call<NodeOperator>> asked) {
+    }
+
+    /** getNodeOperator(id, true)'s outputs by name (NodeOperatorsRegistry.sol, abi/LidoNodeOperatorsRegistry.json). */
+    private static NodeOperator operator(String module, int id, Outputs outputs) {
+        long exited = uint64(outputs, "totalExitedValidators");
+        long deposited = uint64(outputs, "totalDepositedValidators");
         if (exited > deposited) {
-            throw new PoolDataException(answers.label(index) + ": operator " + id + " of " + module + " has "
+            throw new PoolDataException(outputs.label() + ": operator " + id + " of " + module + " has "
                     + exited + " exited validators but only " + deposited + " deposited");
         }
-        return new NodeOperator(module, id, (String) v.get(1).getValue(), ((Address) v.get(2)).toString(),
-                (Boolean) v.get(0).getValue(), deposited, exited);
+        return new NodeOperator(module, id, outputs.string("name"), outputs.address("rewardAddress").toString(),
+                outputs.bool("active"), deposited, exited);
     }
 
-    /** A uint64 output; web3j does not check that the word's upper bytes are zero, so it is checked here. */
-    private static long uint64(Type value, Answers answers, int index) {
-        BigInteger n = (BigInteger) value.getValue();
+    /** A uint64 output as a long: web3j decodes the word's low 8 bytes, which with bit 63 set fit no long. */
+    private static long uint64(Outputs outputs, String name) {
+        BigInteger n = outputs.uint(name);
         if (n.bitLength() > 63) {
-            throw new PoolDataException(answers.label(index) + ": a validator count of " + n + " is not a uint64");
+            throw new PoolDataException(outputs.label() + ": a validator count of " + n + " is not a uint64");
         }
         return n.longValueExact();
     }

@@ -7,8 +7,6 @@ import io.lsttracker.domain.Protocol;
 import io.lsttracker.domain.Wei;
 import jakarta.inject.Singleton;
 import java.math.BigInteger;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Mantle (mETH, value-accruing). ETH per token is the Staking contract's mETHToETH(1e18), which is
@@ -35,23 +33,21 @@ public final class MantleAdapter implements PoolAdapter {
     }
 
     @Override
-    public List<BoundCall> readCalls(PoolDefinition pool) {
+    public Reading<PoolState> read(PoolDefinition pool) {
         var staking = pool.address("staking");
-        return List.of(
-                BoundCall.of(METH_TO_ETH, staking, Wei.ONE_ETHER),
-                BoundCall.of(TOTAL_CONTROLLED, staking),
-                BoundCall.of(TOTAL_SUPPLY, pool.address("meth")));
-    }
-
-    @Override
-    public PoolState decode(PoolDefinition pool, Answers answers) {
-        BigInteger ethPerToken = answers.uint(0);
-        BigInteger totalControlled = answers.uint(1);
-        BigInteger totalSupply = answers.uint(2);
-        if (totalSupply.signum() == 0) {
-            // Staking.mETHToETH answers 1:1 while no mETH exists (its bootstrap case): a placeholder
-            throw new PoolDataException("mETH has no supply, so mETHToETH(1e18) is the bootstrap 1:1");
-        }
-        return PoolState.ok(pool.id(), ethPerToken, totalControlled, totalSupply, Map.of());
+        CallList calls = new CallList();
+        Call<BigInteger> methToEth = calls.add(Call.uint(METH_TO_ETH, staking, Wei.ONE_ETHER));
+        Call<BigInteger> totalControlled = calls.add(Call.uint(TOTAL_CONTROLLED, staking));
+        Call<BigInteger> totalSupply = calls.add(Call.uint(TOTAL_SUPPLY, pool.address("meth")));
+        return calls.then(answers -> {
+            BigInteger ethPerToken = answers.get(methToEth);
+            BigInteger controlled = answers.get(totalControlled);
+            BigInteger supply = answers.get(totalSupply);
+            if (supply.signum() == 0) {
+                // Staking.mETHToETH answers 1:1 while no mETH exists (its bootstrap case): a placeholder
+                throw new PoolDataException("mETH has no supply, so mETHToETH(1e18) is the bootstrap 1:1");
+            }
+            return PoolState.ok(pool.id(), ethPerToken, controlled, supply);
+        });
     }
 }

@@ -4,52 +4,41 @@ import io.lsttracker.chain.AbiFunction;
 import io.lsttracker.chain.ContractAbi;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
-import io.lsttracker.domain.Wei;
+import io.lsttracker.domain.RocketPoolDetails;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.web3j.abi.datatypes.Address;
-import org.web3j.crypto.Hash;
 
 /**
  * Rocket Pool (rETH, value-accruing). ETH per token is rETH's getExchangeRate(). Total ETH is the last
  * oDAO balance report, RocketNetworkBalances.getTotalETHBalance() (not rETH's getTotalCollateral(), which is
  * only the liquid part). RocketNetworkBalances moves on upgrades, so its address is looked up in
- * RocketStorage once and cached; every snapshot asks RocketStorage again in the same multicall and, if the
- * answer has changed, the pool is read again at the same block with the new address. RocketNodeManager and
+ * {@link RocketStorage} once and cached; every snapshot asks RocketStorage again in the same multicall and, if
+ * the answer has changed, the pool is read again at the same block with the new address. RocketNodeManager and
  * RocketMinipoolManager are found the same way; their counts (getNodeCount, getMinipoolCount,
  * getActiveMinipoolCount = minipools not yet finalised, getStakingMinipoolCount; RocketNodeManager.sol and
- * RocketMinipoolManager.sol, abi/SOURCES.md) are kept as details: nodeOperators, minipools, activeMinipools,
- * stakingMinipools.
+ * RocketMinipoolManager.sol, abi/SOURCES.md) are kept as details.
  */
 @Singleton
 public final class RocketPoolAdapter implements PoolAdapter {
-    /** keccak256(abi.encodePacked("contract.address", "rocketNetworkBalances")), RocketBase.getContractAddress. */
-    static final byte[] NETWORK_BALANCES_KEY =
-            Hash.sha3("contract.addressrocketNetworkBalances".getBytes(StandardCharsets.US_ASCII));
-
-    static final byte[] NODE_MANAGER_KEY =
-            Hash.sha3("contract.addressrocketNodeManager".getBytes(StandardCharsets.US_ASCII));
-    static final byte[] MINIPOOL_MANAGER_KEY =
-            Hash.sha3("contract.addressrocketMinipoolManager".getBytes(StandardCharsets.US_ASCII));
-    /** The network contracts looked up in RocketStorage, in the order of their keys. */
-    private static final List<byte[]> KEYS = List.of(NETWORK_BALANCES_KEY, NODE_MANAGER_KEY, MINIPOOL_MANAGER_KEY);
-    private static final List<String> NAMES = List.of("rocketNetworkBalances", "rocketNodeManager",
-            "rocketMinipoolManager");
-
-    private static final AbiFunction GET_ADDRESS = ContractAbi.load("RocketStorage").function("getAddress");
     private static final ContractAbi RETH = ContractAbi.load("RocketTokenRETH");
     private static final ContractAbi BALANCES = ContractAbi.load("RocketNetworkBalances");
     private static final AbiFunction NODE_COUNT = ContractAbi.load("RocketNodeManager").function("getNodeCount");
     private static final ContractAbi MINIPOOLS = ContractAbi.load("RocketMinipoolManager");
 
-    private final ConcurrentMap<Address, List<Address>> contractsByStorage = new ConcurrentHashMap<>();
+    /** The network contracts RocketStorage names, by the RocketStorage they were looked up in. */
+    private final ConcurrentMap<Address, NetworkContracts> contractsByStorage = new ConcurrentHashMap<>();
+
+    /** The network contracts the adapter reads, as RocketStorage names them. */
+    record NetworkContracts(Address networkBalances, Address nodeManager, Address minipoolManager) {
+        List<Address> asList() {
+            return List.of(networkBalances, nodeManager, minipoolManager);
+        }
+    }
 
     @Override
     public Protocol protocol() {
@@ -57,89 +46,94 @@ public final class RocketPoolAdapter implements PoolAdapter {
     }
 
     @Override
-    public List<BoundCall> resolutionCalls(PoolDefinition pool) {
-        if (contractsByStorage.containsKey(pool.address("storage"))) {
-            return List.of();
-        }
-        return lookUps(pool);
-    }
-
-    @Override
-    public void acceptResolution(PoolDefinition pool, Answers answers) {
-        contractsByStorage.put(pool.address("storage"), checkedContracts(pool, answers, 0));
-    }
-
-    @Override
-    public List<BoundCall> readCalls(PoolDefinition pool) {
-        Address reth = pool.address("reth");
-        List<Address> contracts = contractsByStorage.get(pool.address("storage"));
-        if (contracts == null) {
-            throw new IllegalStateException("readCalls before the network contracts were resolved");
-        }
-        Address balances = contracts.get(0);
-        Address minipools = contracts.get(2);
-        List<BoundCall> lookUps = lookUps(pool);
-        return List.of(
-                lookUps.get(0),
-                BoundCall.of(RETH.function("getExchangeRate"), reth),
-                BoundCall.of(RETH.function("totalSupply"), reth),
-                BoundCall.of(BALANCES.function("getTotalETHBalance"), balances),
-                BoundCall.of(BALANCES.function("getTotalRETHSupply"), balances),
-                BoundCall.of(BALANCES.function("getStakingETHBalance"), balances),
-                BoundCall.of(BALANCES.function("getBalancesBlock"), balances),
-                lookUps.get(1),
-                lookUps.get(2),
-                BoundCall.of(NODE_COUNT, contracts.get(1)),
-                BoundCall.of(MINIPOOLS.function("getMinipoolCount"), minipools),
-                BoundCall.of(MINIPOOLS.function("getActiveMinipoolCount"), minipools),
-                BoundCall.of(MINIPOOLS.function("getStakingMinipoolCount"), minipools));
-    }
-
-    @Override
-    public PoolState decode(PoolDefinition pool, Answers answers) {
+    public Optional<Reading<?>> resolution(PoolDefinition pool) {
         Address storage = pool.address("storage");
-        List<Address> current = List.of(checked(pool, answers.address(0), 0), checked(pool, answers.address(7), 1),
-                checked(pool, answers.address(8), 2));
-        List<Address> cached = contractsByStorage.put(storage, current);
-        if (!current.equals(cached)) {
-            throw new StaleResolutionException("RocketStorage now names " + current + " as " + NAMES
-                    + " (was " + cached + ")");
+        if (contractsByStorage.containsKey(storage)) {
+            return Optional.empty();
         }
-        BigInteger exchangeRate = answers.uint(1);
-        BigInteger tokenSupply = answers.uint(2);
-        BigInteger totalEth = answers.uint(3);
-        Map<String, BigDecimal> details = new LinkedHashMap<>();
-        details.put("reportedRethSupply", Wei.toEther(answers.uint(4)));
-        details.put("stakingEth", Wei.toEther(answers.uint(5)));
-        details.put("balancesBlock", new BigDecimal(answers.uint(6)));
-        BigInteger minipools = answers.uint(10);
-        BigInteger active = answers.uint(11);
-        BigInteger staking = answers.uint(12);
-        if (active.compareTo(minipools) > 0 || staking.compareTo(active) > 0) {
-            // staking minipools are active (not finalised), and active ones are among all created
-            throw new PoolDataException("RocketMinipoolManager at " + current.get(2) + " reports " + minipools
-                    + " minipools, " + active + " active and " + staking + " staking: not staking <= active <= all");
+        CallList calls = new CallList();
+        LookUps lookUps = new LookUps(calls.add(lookUp(storage, RocketStorage.NETWORK_BALANCES)),
+                calls.add(lookUp(storage, RocketStorage.NODE_MANAGER)),
+                calls.add(lookUp(storage, RocketStorage.MINIPOOL_MANAGER)));
+        return Optional.of(calls.then(answers -> {
+            NetworkContracts contracts = lookUps.answered(storage, answers);
+            contractsByStorage.put(storage, contracts);
+            return contracts;
+        }));
+    }
+
+    @Override
+    public Reading<PoolState> read(PoolDefinition pool) {
+        Address storage = pool.address("storage");
+        NetworkContracts asked = contractsByStorage.get(storage);
+        if (asked == null) {
+            throw new IllegalStateException("read before the network contracts were resolved");
         }
-        details.put("nodeOperators", new BigDecimal(answers.uint(9)));
-        details.put("minipools", new BigDecimal(minipools));
-        details.put("activeMinipools", new BigDecimal(active));
-        details.put("stakingMinipools", new BigDecimal(staking));
-        return PoolState.ok(pool.id(), exchangeRate, totalEth, tokenSupply, details);
+        Address reth = pool.address("reth");
+        Address balances = asked.networkBalances();
+        Address minipools = asked.minipoolManager();
+        // in the order earlier versions sent them, so that the multicall stays byte for byte the same
+        CallList calls = new CallList();
+        Call<Address> balancesLookUp = calls.add(lookUp(storage, RocketStorage.NETWORK_BALANCES));
+        Call<BigInteger> exchangeRate = calls.add(Call.uint(RETH.function("getExchangeRate"), reth));
+        Call<BigInteger> tokenSupply = calls.add(Call.uint(RETH.function("totalSupply"), reth));
+        Call<BigInteger> totalEth = calls.add(Call.uint(BALANCES.function("getTotalETHBalance"), balances));
+        Call<BigInteger> reportedRethSupply = calls.add(Call.uint(BALANCES.function("getTotalRETHSupply"), balances));
+        Call<BigInteger> stakingEth = calls.add(Call.uint(BALANCES.function("getStakingETHBalance"), balances));
+        Call<BigInteger> balancesBlock = calls.add(Call.uint(BALANCES.function("getBalancesBlock"), balances));
+        LookUps lookUps = new LookUps(balancesLookUp, calls.add(lookUp(storage, RocketStorage.NODE_MANAGER)),
+                calls.add(lookUp(storage, RocketStorage.MINIPOOL_MANAGER)));
+        Call<BigInteger> nodeOperators = calls.add(Call.uint(NODE_COUNT, asked.nodeManager()));
+        Call<BigInteger> minipoolCount = calls.add(Call.uint(MINIPOOLS.function("getMinipoolCount"), minipools));
+        Call<BigInteger> active = calls.add(Call.uint(MINIPOOLS.function("getActiveMinipoolCount"), minipools));
+        Call<BigInteger> staking = calls.add(Call.uint(MINIPOOLS.function("getStakingMinipoolCount"), minipools));
+        return calls.then(answers -> {
+            NetworkContracts current = lookUps.answered(storage, answers);
+            if (!current.equals(asked)) {
+                // the other calls went to the contracts of `asked`: their answers are not this block's pool
+                contractsByStorage.put(storage, current);
+                throw new StaleResolutionException("RocketStorage now names " + current.asList() + " as "
+                        + List.of(RocketStorage.NETWORK_BALANCES, RocketStorage.NODE_MANAGER,
+                                RocketStorage.MINIPOOL_MANAGER) + " (was " + asked.asList() + ")");
+            }
+            BigInteger rate = answers.get(exchangeRate);
+            BigInteger supply = answers.get(tokenSupply);
+            BigInteger eth = answers.get(totalEth);
+            BigInteger reported = answers.get(reportedRethSupply);
+            BigInteger staked = answers.get(stakingEth);
+            BigInteger reportBlock = answers.get(balancesBlock);
+            BigInteger all = answers.get(minipoolCount);
+            BigInteger activeCount = answers.get(active);
+            BigInteger stakingCount = answers.get(staking);
+            if (activeCount.compareTo(all) > 0 || stakingCount.compareTo(activeCount) > 0) {
+                // staking minipools are active (not finalised), and active ones are among all created
+                throw new PoolDataException("RocketMinipoolManager at " + minipools + " reports " + all
+                        + " minipools, " + activeCount + " active and " + stakingCount
+                        + " staking: not staking <= active <= all");
+            }
+            var counts = new RocketPoolDetails.NodeCounts(answers.get(nodeOperators), all, activeCount, stakingCount);
+            return PoolState.ok(pool.id(), rate, eth, supply,
+                    new RocketPoolDetails(reported, staked, reportBlock, Optional.of(counts)));
+        });
     }
 
-    private static List<BoundCall> lookUps(PoolDefinition pool) {
-        return KEYS.stream().map(key -> BoundCall.of(GET_ADDRESS, pool.address("storage"), (Object) key)).toList();
+    private static Call<Address> lookUp(Address storage, String name) {
+        return RocketStorage.contractAddress(storage, name);
     }
 
-    private static List<Address> checkedContracts(PoolDefinition pool, Answers answers, int first) {
-        return List.of(checked(pool, answers.address(first), 0), checked(pool, answers.address(first + 1), 1),
-                checked(pool, answers.address(first + 2), 2));
+    /** The three look-ups in RocketStorage; their answers make the contracts, each checked to be registered. */
+    private record LookUps(Call<Address> networkBalances, Call<Address> nodeManager, Call<Address> minipoolManager) {
+        NetworkContracts answered(Address storage, Answers answers) {
+            return new NetworkContracts(
+                    registered(storage, answers.get(networkBalances), RocketStorage.NETWORK_BALANCES),
+                    registered(storage, answers.get(nodeManager), RocketStorage.NODE_MANAGER),
+                    registered(storage, answers.get(minipoolManager), RocketStorage.MINIPOOL_MANAGER));
+        }
     }
 
-    private static Address checked(PoolDefinition pool, Address address, int contract) {
-        if (address.toUint().getValue().signum() == 0) {
-            throw new PoolDataException("RocketStorage at " + pool.address("storage")
-                    + " has no address for " + NAMES.get(contract));
+    private static Address registered(Address storage, Address address, String name) {
+        if (RocketStorage.isZero(address)) {
+            throw new PoolDataException("RocketStorage at " + storage + " has no address for " + name);
         }
         return address;
     }

@@ -6,8 +6,6 @@ import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
 import jakarta.inject.Singleton;
 import java.math.BigInteger;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Stader (ETHx, value-accruing). ETH per token is StaderStakePoolsManager.getExchangeRate() and total ETH
@@ -34,22 +32,20 @@ public final class StaderAdapter implements PoolAdapter {
     }
 
     @Override
-    public List<BoundCall> readCalls(PoolDefinition pool) {
+    public Reading<PoolState> read(PoolDefinition pool) {
         var manager = pool.address("manager");
-        return List.of(
-                BoundCall.of(EXCHANGE_RATE, manager),
-                BoundCall.of(TOTAL_ASSETS, manager),
-                BoundCall.of(TOTAL_SUPPLY, pool.address("ethx")));
-    }
-
-    @Override
-    public PoolState decode(PoolDefinition pool, Answers answers) {
-        BigInteger exchangeRate = answers.uint(0);
-        BigInteger totalAssets = answers.uint(1);
-        BigInteger totalSupply = answers.uint(2);
-        if (totalAssets.signum() == 0) {
-            throw new PoolDataException("Stader's oracle reports no ETH, so getExchangeRate() is its 1e18 default");
-        }
-        return PoolState.ok(pool.id(), exchangeRate, totalAssets, totalSupply, Map.of());
+        CallList calls = new CallList();
+        Call<BigInteger> exchangeRate = calls.add(Call.uint(EXCHANGE_RATE, manager));
+        Call<BigInteger> totalAssets = calls.add(Call.uint(TOTAL_ASSETS, manager));
+        Call<BigInteger> totalSupply = calls.add(Call.uint(TOTAL_SUPPLY, pool.address("ethx")));
+        return calls.then(answers -> {
+            BigInteger rate = answers.get(exchangeRate);
+            BigInteger assets = answers.get(totalAssets);
+            BigInteger supply = answers.get(totalSupply);
+            if (assets.signum() == 0) {
+                throw new PoolDataException("Stader's oracle reports no ETH, so getExchangeRate() is its 1e18 default");
+            }
+            return PoolState.ok(pool.id(), rate, assets, supply);
+        });
     }
 }

@@ -4,13 +4,10 @@ import io.lsttracker.chain.AbiFunction;
 import io.lsttracker.chain.ContractAbi;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
+import io.lsttracker.domain.StakeWiseDetails;
 import io.lsttracker.domain.Wei;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * StakeWise (osETH, value-accruing). ETH per token is OsTokenVaultController.convertToAssets(1e18). The rate
@@ -42,31 +39,27 @@ public final class StakeWiseAdapter implements PoolAdapter {
     }
 
     @Override
-    public List<BoundCall> readCalls(PoolDefinition pool) {
+    public Reading<PoolState> read(PoolDefinition pool) {
         var controller = pool.address("controller");
-        return List.of(
-                BoundCall.of(CONVERT_TO_ASSETS, controller, Wei.ONE_ETHER),
-                BoundCall.of(TOTAL_ASSETS, controller),
-                BoundCall.of(TOTAL_SUPPLY, pool.address("oseth")),
-                BoundCall.of(TOTAL_SHARES, controller),
-                BoundCall.of(AVG_REWARD_PER_SECOND, controller));
-    }
-
-    @Override
-    public PoolState decode(PoolDefinition pool, Answers answers) {
-        BigInteger ethPerToken = answers.uint(0);
-        BigInteger totalAssets = answers.uint(1);
-        BigInteger tokenSupply = answers.uint(2);
-        BigInteger controllerShares = answers.uint(3);
-        BigInteger avgRewardPerSecond = answers.uint(4);
-        if (controllerShares.signum() == 0) {
-            // With no shares, convertToAssets answers its argument back (1 ETH per osETH): a default, not a rate.
-            throw new PoolDataException("StakeWise controller at " + pool.address("controller")
-                    + " has no osETH shares, so convertToAssets(1e18) is not a rate");
-        }
-        Map<String, BigDecimal> details = new LinkedHashMap<>();
-        details.put("controllerTotalShares", Wei.toEther(controllerShares));
-        details.put("avgRewardPerSecond", new BigDecimal(avgRewardPerSecond));
-        return PoolState.ok(pool.id(), ethPerToken, totalAssets, tokenSupply, details);
+        CallList calls = new CallList();
+        Call<BigInteger> convertToAssets = calls.add(Call.uint(CONVERT_TO_ASSETS, controller, Wei.ONE_ETHER));
+        Call<BigInteger> totalAssets = calls.add(Call.uint(TOTAL_ASSETS, controller));
+        Call<BigInteger> totalSupply = calls.add(Call.uint(TOTAL_SUPPLY, pool.address("oseth")));
+        Call<BigInteger> totalShares = calls.add(Call.uint(TOTAL_SHARES, controller));
+        Call<BigInteger> avgRewardPerSecond = calls.add(Call.uint(AVG_REWARD_PER_SECOND, controller));
+        return calls.then(answers -> {
+            BigInteger ethPerToken = answers.get(convertToAssets);
+            BigInteger assets = answers.get(totalAssets);
+            BigInteger supply = answers.get(totalSupply);
+            BigInteger controllerShares = answers.get(totalShares);
+            BigInteger rewardPerSecond = answers.get(avgRewardPerSecond);
+            if (controllerShares.signum() == 0) {
+                // With no shares, convertToAssets answers its argument back (1 ETH per osETH): a default, not a rate.
+                throw new PoolDataException("StakeWise controller at " + controller
+                        + " has no osETH shares, so convertToAssets(1e18) is not a rate");
+            }
+            return PoolState.ok(pool.id(), ethPerToken, assets, supply,
+                    new StakeWiseDetails(controllerShares, rewardPerSecond));
+        });
     }
 }

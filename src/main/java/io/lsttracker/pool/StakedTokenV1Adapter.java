@@ -6,8 +6,6 @@ import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
 import io.lsttracker.domain.Wei;
 import java.math.BigInteger;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A token built on Coinbase's StakedTokenV1 (cbETH, and Binance's wBETH, which forks it): an ERC-20 whose
@@ -36,16 +34,15 @@ abstract class StakedTokenV1Adapter implements PoolAdapter {
     }
 
     @Override
-    public final List<BoundCall> readCalls(PoolDefinition pool) {
+    public final Reading<PoolState> read(PoolDefinition pool) {
         var token = pool.address(role);
-        return List.of(BoundCall.of(exchangeRate, token), BoundCall.of(totalSupply, token));
-    }
-
-    @Override
-    public final PoolState decode(PoolDefinition pool, Answers answers) {
-        BigInteger rate = answers.uint(0);
-        BigInteger supply = answers.uint(1);
-        BigInteger totalEth = supply.multiply(rate).divide(Wei.ONE_ETHER);
-        return PoolState.ok(pool.id(), rate, totalEth, supply, Map.of());
+        CallList calls = new CallList();
+        Call<BigInteger> rate = calls.add(Call.uint(exchangeRate, token));
+        Call<BigInteger> supply = calls.add(Call.uint(totalSupply, token));
+        return calls.then(answers -> {
+            BigInteger ethPerToken = answers.get(rate);
+            BigInteger tokens = answers.get(supply);
+            return PoolState.ok(pool.id(), ethPerToken, tokens.multiply(ethPerToken).divide(Wei.ONE_ETHER), tokens);
+        });
     }
 }

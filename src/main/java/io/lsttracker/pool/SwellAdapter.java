@@ -4,11 +4,9 @@ import io.lsttracker.chain.AbiFunction;
 import io.lsttracker.chain.ContractAbi;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
-import io.lsttracker.domain.Wei;
+import io.lsttracker.domain.SwellDetails;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
+import java.math.BigInteger;
 
 /**
  * Swell (swETH, value-accruing). ETH per token is swETHToETHRate(), the rate fixed at the last reprice
@@ -32,18 +30,16 @@ public final class SwellAdapter implements PoolAdapter {
     }
 
     @Override
-    public List<BoundCall> readCalls(PoolDefinition pool) {
+    public Reading<PoolState> read(PoolDefinition pool) {
         var sweth = pool.address("sweth");
-        return List.of(
-                BoundCall.of(RATE, sweth),
-                BoundCall.of(RESERVES, sweth),
-                BoundCall.of(TOTAL_SUPPLY, sweth),
-                BoundCall.of(TOTAL_DEPOSITED, sweth));
-    }
-
-    @Override
-    public PoolState decode(PoolDefinition pool, Answers answers) {
-        Map<String, BigDecimal> details = Map.of("totalETHDeposited", Wei.toEther(answers.uint(3)));
-        return PoolState.ok(pool.id(), answers.uint(0), answers.uint(1), answers.uint(2), details);
+        CallList calls = new CallList();
+        Call<BigInteger> rate = calls.add(Call.uint(RATE, sweth));
+        Call<BigInteger> reserves = calls.add(Call.uint(RESERVES, sweth));
+        Call<BigInteger> totalSupply = calls.add(Call.uint(TOTAL_SUPPLY, sweth));
+        Call<BigInteger> totalDeposited = calls.add(Call.uint(TOTAL_DEPOSITED, sweth));
+        return calls.then(answers -> {
+            SwellDetails details = new SwellDetails(answers.get(totalDeposited));
+            return PoolState.ok(pool.id(), answers.get(rate), answers.get(reserves), answers.get(totalSupply), details);
+        });
     }
 }

@@ -1,18 +1,12 @@
 package io.lsttracker.rewards;
 
-import io.lsttracker.chain.AbiFunction;
-import io.lsttracker.chain.CallResult;
 import io.lsttracker.chain.ChainReadException;
 import io.lsttracker.chain.ChainReader;
-import io.lsttracker.chain.ContractAbi;
-import io.lsttracker.chain.ContractCall;
-import io.lsttracker.pool.PoolDefinition;
 import io.lsttracker.domain.BlockRef;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import io.lsttracker.pool.PoolDefinition;
+import io.lsttracker.pool.RocketStorage;
 import java.util.Optional;
 import org.web3j.abi.datatypes.Address;
-import org.web3j.crypto.Hash;
 
 /**
  * Which contract emits a pool's report event at a block. Lido: stETH (the Lido contract) emits TokenRebased.
@@ -22,9 +16,6 @@ import org.web3j.crypto.Hash;
  * contract's reports, and a window reaching further back says it lacks history.
  */
 public final class EventSources {
-    private static final AbiFunction GET_ADDRESS = ContractAbi.load("RocketStorage").function("getAddress");
-    private static final byte[] NETWORK_BALANCES_KEY =
-            Hash.sha3("contract.addressrocketNetworkBalances".getBytes(StandardCharsets.US_ASCII));
 
     private EventSources() {
     }
@@ -38,10 +29,9 @@ public final class EventSources {
     }
 
     private static Address networkBalances(ChainReader chain, PoolDefinition pool, BlockRef block) {
-        ContractCall call = GET_ADDRESS.call(pool.address("storage"), (Object) NETWORK_BALANCES_KEY);
-        List<CallResult> results = chain.aggregate(block, List.of(call));
-        Address address = GET_ADDRESS.decodeAddress(call, results.get(0));
-        if (address.toUint().getValue().signum() == 0) {
+        Address address = RocketStorage.contractAddress(pool.address("storage"), RocketStorage.NETWORK_BALANCES)
+                .readAt(chain, block);
+        if (RocketStorage.isZero(address)) {
             throw new ChainReadException("RocketStorage at " + pool.address("storage")
                     + " names no rocketNetworkBalances at block " + block.number());
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lsttracker.domain.BlockRef;
+import io.lsttracker.domain.PoolDetails;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
@@ -244,27 +245,28 @@ public final class JdbcSnapshotStore implements SnapshotStore {
         return value == null ? null : value.toBigIntegerExact();
     }
 
-    private static String detailsJson(Map<String, BigDecimal> details) {
-        Map<String, String> text = new LinkedHashMap<>();
-        details.forEach((k, v) -> text.put(k, v.toPlainString()));
+    private static String detailsJson(PoolDetails details) {
         try {
-            return JSON.writeValueAsString(text);
+            return JSON.writeValueAsString(details.figures());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("details are not serializable", e);
         }
     }
 
-    private static Map<String, BigDecimal> details(String json) {
+    private static PoolDetails details(String json) {
         if (json == null) {
-            return Map.of();
+            return PoolDetails.NONE;
         }
+        Map<String, String> figures;
         try {
-            Map<String, String> text = JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
-            Map<String, BigDecimal> details = new LinkedHashMap<>();
-            text.forEach((k, v) -> details.put(k, new BigDecimal(v)));
-            return details;
+            figures = JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored details are not JSON: " + json, e);
+        }
+        try {
+            return PoolDetails.fromFigures(figures);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("stored details " + json + ": " + e.getMessage(), e);
         }
     }
 

@@ -11,18 +11,17 @@ import io.lsttracker.domain.BlockSelector;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
-import io.lsttracker.pool.Answers;
-import io.lsttracker.pool.BoundCall;
 import io.lsttracker.pool.PoolAdapter;
 import io.lsttracker.pool.PoolAdapters;
 import io.lsttracker.pool.PoolDataException;
+import io.lsttracker.pool.Reading;
 import io.lsttracker.pool.StaleResolutionException;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Takes a snapshot: pins one block, gathers every pool's calls, reads them all in one multicall at that
@@ -60,16 +59,19 @@ public final class SnapshotService {
         // Address look-ups (cached by the adapters after the first snapshot, so usually nothing to do), at the
         // first block that needs them.
         for (int i = 0; i < blocks.size(); i++) {
-            List<PoolDefinition> unresolved = registry.pools().stream()
-                    .filter(pool -> !adapter(pool).resolutionCalls(pool).isEmpty()).toList();
-            if (unresolved.isEmpty()) {
+            Map<PoolDefinition, Reading<?>> resolutions = new LinkedHashMap<>();
+            for (PoolDefinition pool : registry.pools()) {
+                adapter(pool).resolution(pool).ifPresent(reading -> resolutions.put(pool, reading));
+            }
+            if (resolutions.isEmpty()) {
                 break;
             }
-            runRound(List.of(blocks.get(i)), List.of(unresolved), (pool, a) -> a.resolutionCalls(pool),
-                    List.of(states.get(i)), (at, pool, answers) -> {
-                        adapter(pool).acceptResolution(pool, answers);
-                        return null;
-                    });
+            Map<PoolDefinition, List<CallResult>> answers = answer(List.of(blocks.get(i)), List.of(resolutions)).get(0);
+            Map<PoolId, PoolState> atBlock = states.get(i);
+            resolutions.forEach((pool, reading) -> record(atBlock, pool, () -> {
+                reading.result(answers.get(pool));
+                return null;
+            }));
         }
 
         // The reads, every block in one round. A pool whose cached address moved at a block is read once more
@@ -97,70 +99,80 @@ public final class SnapshotService {
     /** One round of reads; returns, per block, the pools whose cached address was stale there. */
     private List<List<PoolDefinition>> readRound(List<BlockRef> blocks, List<List<PoolDefinition>> pools,
             List<Map<PoolId, PoolState>> states, boolean lastAttempt) {
+        List<Map<PoolDefinition, Reading<PoolState>>> readings = new ArrayList<>();
+        for (List<PoolDefinition> atBlock : pools) {
+            Map<PoolDefinition, Reading<PoolState>> byPool = new LinkedHashMap<>();
+            atBlock.forEach(pool -> byPool.put(pool, adapter(pool).read(pool)));
+            readings.add(byPool);
+        }
+        List<Map<PoolDefinition, List<CallResult>>> answers = answer(blocks, readings);
         List<List<PoolDefinition>> again = new ArrayList<>();
-        blocks.forEach(b -> again.add(new ArrayList<>()));
-        runRound(blocks, pools, (pool, a) -> a.readCalls(pool), states, (at, pool, answers) -> {
-            try {
-                return adapter(pool).decode(pool, answers);
-            } catch (StaleResolutionException e) {
-                if (lastAttempt) {
-                    return PoolState.failed(pool.id(), e.getMessage());
+        for (int i = 0; i < blocks.size(); i++) {
+            Map<PoolDefinition, List<CallResult>> answered = answers.get(i);
+            Map<PoolId, PoolState> atBlock = states.get(i);
+            List<PoolDefinition> staleHere = new ArrayList<>();
+            readings.get(i).forEach((pool, reading) -> record(atBlock, pool, () -> {
+                try {
+                    return reading.result(answered.get(pool));
+                } catch (StaleResolutionException e) {
+                    if (lastAttempt) {
+                        return PoolState.failed(pool.id(), e.getMessage());
+                    }
+                    staleHere.add(pool);
+                    return null;
                 }
-                again.get(at).add(pool);
-                return null;
-            }
-        });
+            }));
+            again.add(staleHere);
+        }
         return again;
     }
 
-    /** Decodes one pool's answers at the block of index {@code at}: its state, or null when not finished. */
-    private interface Decoder {
-        PoolState decode(int at, PoolDefinition pool, Answers answers);
-    }
-
     /**
-     * One multicall per block for the calls of that block's {@code pools}, all in one aggregateAll; each pool's
-     * answers go to {@code decode}, whose state is recorded (unless null). Pools that fail are recorded failed.
+     * One multicall per block for the calls of that block's readings, all in one aggregateAll; the answers to each
+     * pool's calls, per block.
      */
-    private void runRound(List<BlockRef> blocks, List<List<PoolDefinition>> pools,
-            BiFunction<PoolDefinition, PoolAdapter, List<BoundCall>> callsOf, List<Map<PoolId, PoolState>> states,
-            Decoder decode) {
+    private List<Map<PoolDefinition, List<CallResult>>> answer(List<BlockRef> blocks,
+            List<? extends Map<PoolDefinition, ? extends Reading<?>>> readings) {
         List<ChainReader.BlockCalls> reads = new ArrayList<>();
-        List<Map<PoolDefinition, List<BoundCall>>> callsByBlock = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
-            Map<PoolDefinition, List<BoundCall>> callsByPool = new LinkedHashMap<>();
             List<ContractCall> all = new ArrayList<>();
-            for (PoolDefinition pool : pools.get(i)) {
-                List<BoundCall> calls = callsOf.apply(pool, adapter(pool));
-                callsByPool.put(pool, calls);
-                calls.forEach(c -> all.add(c.call()));
-            }
-            callsByBlock.add(callsByPool);
+            readings.get(i).values().forEach(reading -> all.addAll(reading.contractCalls()));
             reads.add(new ChainReader.BlockCalls(blocks.get(i), all));
         }
+        List<Map<PoolDefinition, List<CallResult>>> answers = new ArrayList<>();
         if (reads.stream().allMatch(r -> r.calls().isEmpty())) {
-            return;
+            blocks.forEach(b -> answers.add(Map.of()));
+            return answers;
         }
         List<List<CallResult>> resultsByBlock = reads.size() == 1
                 ? List.of(chain.aggregate(reads.get(0).block(), reads.get(0).calls()))
                 : chain.aggregateAll(reads);
         for (int i = 0; i < blocks.size(); i++) {
             List<CallResult> results = resultsByBlock.get(i);
+            Map<PoolDefinition, List<CallResult>> byPool = new LinkedHashMap<>();
             int next = 0;
-            for (Map.Entry<PoolDefinition, List<BoundCall>> entry : callsByBlock.get(i).entrySet()) {
-                PoolDefinition pool = entry.getKey();
-                List<BoundCall> calls = entry.getValue();
-                Answers answers = new Answers(calls, results.subList(next, next + calls.size()));
-                next += calls.size();
-                try {
-                    PoolState state = decode.decode(i, pool, answers);
-                    if (state != null) {
-                        states.get(i).put(pool.id(), SaneRange.check(state));
-                    }
-                } catch (CallFailedException | PoolDataException e) {
-                    states.get(i).put(pool.id(), PoolState.failed(pool.id(), e.getMessage()));
-                }
+            for (Map.Entry<PoolDefinition, ? extends Reading<?>> entry : readings.get(i).entrySet()) {
+                int count = entry.getValue().contractCalls().size();
+                byPool.put(entry.getKey(), results.subList(next, next + count));
+                next += count;
             }
+            answers.add(byPool);
+        }
+        return answers;
+    }
+
+    /**
+     * Records the pool's state that {@code decode} makes of its answers (nothing when it makes none yet); a pool
+     * whose answers are unusable is recorded failed with the reason.
+     */
+    private static void record(Map<PoolId, PoolState> atBlock, PoolDefinition pool, Supplier<PoolState> decode) {
+        try {
+            PoolState state = decode.get();
+            if (state != null) {
+                atBlock.put(pool.id(), SaneRange.check(state));
+            }
+        } catch (CallFailedException | PoolDataException e) {
+            atBlock.put(pool.id(), PoolState.failed(pool.id(), e.getMessage()));
         }
     }
 

@@ -30,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -130,8 +129,8 @@ class AlertDeliveryTest {
     /** Lido with {@code lidoEth} behind stETH at {@code rate} wei per share, Rocket Pool with 10 ETH. */
     private static Snapshot snapshot(long block, long minutes, long lidoEth, String rate) {
         return new Snapshot(1, new BlockRef(block, "0x" + String.format("%064x", block), T0.plusSeconds(minutes * 60)),
-                List.of(PoolState.ok(new PoolId("lido"), new BigInteger(rate), eth(lidoEth), eth(lidoEth), Map.of()),
-                        PoolState.ok(new PoolId("rocketpool"), Wei.ONE_ETHER, eth(10), eth(9), Map.of())));
+                List.of(PoolState.ok(new PoolId("lido"), new BigInteger(rate), eth(lidoEth), eth(lidoEth)),
+                        PoolState.ok(new PoolId("rocketpool"), Wei.ONE_ETHER, eth(10), eth(9))));
     }
 
     @Test

@@ -20,7 +20,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,8 +58,8 @@ class RateJumpFaultTest {
         BigInteger ten = Wei.ONE_ETHER.multiply(BigInteger.TEN);
         Snapshot snapshot = new Snapshot(1, new BlockRef(block, "0x" + String.format("%064x", block),
                 T0.plusSeconds(block * 60)),
-                List.of(PoolState.ok(new PoolId("lido"), new BigInteger(lidoRate), ten, ten, Map.of()),
-                        PoolState.ok(new PoolId("rocketpool"), Wei.ONE_ETHER, ten, ten, Map.of())));
+                List.of(PoolState.ok(new PoolId("lido"), new BigInteger(lidoRate), ten, ten),
+                        PoolState.ok(new PoolId("rocketpool"), Wei.ONE_ETHER, ten, ten)));
         SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot, List.of(ConcentrationFigures.of(SnapshotConcentration.of(snapshot,
                 Optional.of(new TotalStaked(1, Wei.ONE_ETHER.multiply(BigInteger.valueOf(1000)), 1)), null))));
         service.recorded(snapshot, outcome);

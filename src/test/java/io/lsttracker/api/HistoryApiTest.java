@@ -35,7 +35,7 @@ class HistoryApiTest {
         for (int hour = 0; hour < 6; hour++) {
             store.save(new Snapshot(1, new BlockRef(SEED_BLOCK + hour, "0x" + String.format("%064x", hour + 1),
                     SEED.plusSeconds(3600L * hour)), List.of(PoolState.ok(new PoolId("lido"),
-                    Wei.ONE_ETHER.add(BigInteger.valueOf(hour)), BigInteger.TEN, BigInteger.ONE, Map.of()))));
+                    Wei.ONE_ETHER.add(BigInteger.valueOf(hour)), BigInteger.TEN, BigInteger.ONE))));
         }
     }
 

@@ -13,6 +13,7 @@ import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.NodeOperator;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
+import io.lsttracker.domain.RocketPoolDetails;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
 import java.math.BigDecimal;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,9 +58,9 @@ abstract class ConcentrationStoreContract {
     /** lido 60 ETH, rocketpool 30, coinbase 10 (ETH behind each token), swell failed. */
     static Snapshot snapshot(long number, String hashByte, Instant time, long lidoEth) {
         return new Snapshot(1, new BlockRef(number, "0x" + hashByte.repeat(32), time), List.of(
-                PoolState.ok(new PoolId("lido"), Wei.ONE_ETHER, eth(lidoEth), eth(lidoEth), Map.of()),
-                PoolState.ok(new PoolId("rocketpool"), Wei.ONE_ETHER, eth(30), eth(25), Map.of()),
-                PoolState.ok(new PoolId("coinbase"), Wei.ONE_ETHER, eth(10), eth(9), Map.of()),
+                PoolState.ok(new PoolId("lido"), Wei.ONE_ETHER, eth(lidoEth), eth(lidoEth)),
+                PoolState.ok(new PoolId("rocketpool"), Wei.ONE_ETHER, eth(30), eth(25)),
+                PoolState.ok(new PoolId("coinbase"), Wei.ONE_ETHER, eth(10), eth(9)),
                 PoolState.failed(new PoolId("swell"), "swETHToETHRate() reverted")));
     }
 
@@ -149,9 +149,10 @@ abstract class ConcentrationStoreContract {
                 new NodeOperator(NodeOperator.SIMPLE_DVT, 0, "Cluster 'D'", "0x00000000000000000000000000000000000000a3",
                         true, 200, 0))));
         PoolState rp = pools.get(1);
-        pools.set(1, PoolState.ok(rp.id(), rp.ethPerToken(), rp.totalEth(), rp.tokenSupply(), Map.of(
-                "nodeOperators", new BigDecimal("4012"), "minipools", new BigDecimal("35210"),
-                "activeMinipools", new BigDecimal("28280"), "stakingMinipools", new BigDecimal("28050"))));
+        pools.set(1, PoolState.ok(rp.id(), rp.ethPerToken(), rp.totalEth(), rp.tokenSupply(), new RocketPoolDetails(
+                eth(25), eth(27), BigInteger.valueOf(99), Optional.of(new RocketPoolDetails.NodeCounts(
+                        BigInteger.valueOf(4012), BigInteger.valueOf(35210), BigInteger.valueOf(28280),
+                        BigInteger.valueOf(28050))))));
         return new Snapshot(plain.chainId(), plain.block(), pools);
     }
 

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lsttracker.chain.CallFailedException;
 import io.lsttracker.chain.CallResult;
+import io.lsttracker.chain.ContractCall;
+import io.lsttracker.domain.AnkrDetails;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ class AnkrAdapterTest {
         assertEquals(new BigInteger("1250000000000000000"), state.ethPerToken());
         assertEquals(new BigInteger("25000000000000000000000"), state.totalEth());
         assertEquals(new BigInteger("20000000000000000000000"), state.tokenSupply());
-        assertEquals(new BigDecimal("0.800000000000000000"), state.details().get("ratio"));
+        assertEquals(new AnkrDetails(new BigInteger("800000000000000000")), state.details());
     }
 
     @Test
@@ -62,12 +63,12 @@ class AnkrAdapterTest {
 
     @Test
     void callsAreRatioAndTotalSupplyOnAnkrETH() {
-        List<BoundCall> calls = adapter.readCalls(ANKR);
+        List<ContractCall> calls = adapter.read(ANKR).contractCalls();
         assertEquals(List.of("0x71ca337d", "0x18160ddd"),
-                calls.stream().map(c -> Numeric.toHexString(c.call().callData())).toList());
+                calls.stream().map(c -> Numeric.toHexString(c.callData())).toList());
     }
 
     private PoolState decode(CallResult ratio, CallResult supply) {
-        return adapter.decode(ANKR, new Answers(adapter.readCalls(ANKR), List.of(ratio, supply)));
+        return adapter.read(ANKR).result(List.of(ratio, supply));
     }
 }

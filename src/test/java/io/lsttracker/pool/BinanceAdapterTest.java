@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lsttracker.chain.CallFailedException;
 import io.lsttracker.chain.CallResult;
+import io.lsttracker.chain.ContractCall;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
@@ -38,11 +39,11 @@ class BinanceAdapterTest {
 
     @Test
     void callsAreExchangeRateAndTotalSupplyOnWBETH() {
-        List<BoundCall> calls = adapter.readCalls(BINANCE);
+        List<ContractCall> calls = adapter.read(BINANCE).contractCalls();
         assertEquals(List.of("BinanceWBETH.exchangeRate", "BinanceWBETH.totalSupply"),
-                calls.stream().map(c -> c.call().label()).toList());
-        assertEquals("0x3ba0b9a9", Numeric.toHexString(calls.get(0).call().callData()));
-        assertEquals(new Address("0xa2E3356610840701BDf5611a53974510Ae27E2e1"), calls.get(1).call().target());
+                calls.stream().map(c -> c.label()).toList());
+        assertEquals("0x3ba0b9a9", Numeric.toHexString(calls.get(0).callData()));
+        assertEquals(new Address("0xa2E3356610840701BDf5611a53974510Ae27E2e1"), calls.get(1).target());
     }
 
     @Test
@@ -54,6 +55,6 @@ class BinanceAdapterTest {
     }
 
     private PoolState decode(CallResult rate, CallResult supply) {
-        return adapter.decode(BINANCE, new Answers(adapter.readCalls(BINANCE), List.of(rate, supply)));
+        return adapter.read(BINANCE).result(List.of(rate, supply));
     }
 }

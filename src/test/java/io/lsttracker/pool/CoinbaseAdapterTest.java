@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lsttracker.chain.CallFailedException;
+import io.lsttracker.chain.ContractCall;
+import io.lsttracker.domain.PoolDetails;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
@@ -31,7 +33,7 @@ class CoinbaseAdapterTest {
         assertEquals(new BigInteger("1063814269953974334"), state.ethPerToken());
         assertEquals(new BigInteger("159572140493096150100000"), state.totalEth());
         assertEquals(new BigInteger("150000000000000000000000"), state.tokenSupply());
-        assertEquals(Map.of(), state.details());
+        assertEquals(PoolDetails.NONE, state.details());
     }
 
     @Test
@@ -44,12 +46,12 @@ class CoinbaseAdapterTest {
 
     @Test
     void callsAreExchangeRateAndTotalSupplyOnCbETH() {
-        List<BoundCall> calls = adapter.readCalls(COINBASE);
+        List<ContractCall> calls = adapter.read(COINBASE).contractCalls();
         assertEquals(List.of("CoinbaseCbETH.exchangeRate", "CoinbaseCbETH.totalSupply"),
-                calls.stream().map(c -> c.call().label()).toList());
-        assertEquals("0x3ba0b9a9", Numeric.toHexString(calls.get(0).call().callData()));
-        assertEquals("0x18160ddd", Numeric.toHexString(calls.get(1).call().callData()));
-        assertEquals(new Address("0xBe9895146f7AF43049ca1c1AE358B0541Ea49704"), calls.get(0).call().target());
+                calls.stream().map(c -> c.label()).toList());
+        assertEquals("0x3ba0b9a9", Numeric.toHexString(calls.get(0).callData()));
+        assertEquals("0x18160ddd", Numeric.toHexString(calls.get(1).callData()));
+        assertEquals(new Address("0xBe9895146f7AF43049ca1c1AE358B0541Ea49704"), calls.get(0).target());
     }
 
     @Test
@@ -69,6 +71,6 @@ class CoinbaseAdapterTest {
     }
 
     private PoolState decode(io.lsttracker.chain.CallResult rate, io.lsttracker.chain.CallResult supply) {
-        return adapter.decode(COINBASE, new Answers(adapter.readCalls(COINBASE), List.of(rate, supply)));
+        return adapter.read(COINBASE).result(List.of(rate, supply));
     }
 }

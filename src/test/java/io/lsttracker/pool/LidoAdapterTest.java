@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lsttracker.chain.CallFailedException;
+import io.lsttracker.domain.LidoDetails;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -27,45 +27,40 @@ class LidoAdapterTest {
     void readsTheShareRateTotalsAndBeaconStat() {
         // A state with the reference share rate of 15 Feb 2024 (wstETH 1.157209899495068171): 9,000,000 ETH
         // pooled over 7,777,324.226... shares; the rate is what getPooledEthByShares(1e18) answers.
-        List<BoundCall> calls = adapter.readCalls(LIDO);
-        PoolState state = adapter.decode(LIDO, new Answers(calls, List.of(
+        Reading<PoolState> reading = adapter.read(LIDO);
+        PoolState state = reading.result(List.of(
                 words("1157209899495068171"),
                 words("9000000000000000000000000"),
                 words("7777324226851837196289532"),
                 words("9000000000000000000000000"),
-                words("290000", "289950", "9100000123000000000000000"))));
+                words("290000", "289950", "9100000123000000000000000")));
         assertTrue(state.isOk());
         assertEquals(new BigInteger("1157209899495068171"), state.ethPerToken());
         assertEquals(new BigInteger("9000000000000000000000000"), state.totalEth());
         assertEquals(new BigInteger("9000000000000000000000000"), state.tokenSupply());
-        assertEquals(new BigDecimal("7777324.226851837196289532"), state.details().get("totalShares"));
-        assertEquals(new BigDecimal("290000"), state.details().get("depositedValidators"));
-        assertEquals(new BigDecimal("289950"), state.details().get("beaconValidators"));
-        assertEquals(new BigDecimal("9100000.123000000000000000"), state.details().get("beaconBalance"));
-        assertEquals(List.of("totalShares", "depositedValidators", "beaconValidators", "beaconBalance"),
-                List.copyOf(state.details().keySet()));
+        // getBeaconStat's three outputs, read by name, land in their own fields
+        assertEquals(new LidoDetails(new BigInteger("7777324226851837196289532"), BigInteger.valueOf(290_000),
+                BigInteger.valueOf(289_950), new BigInteger("9100000123000000000000000")), state.details());
     }
 
     @Test
     void callsAreTheDocumentedViewFunctionsOnStETH() {
-        List<String> labels = adapter.readCalls(LIDO).stream().map(c -> c.call().label()).toList();
+        List<String> labels = adapter.read(LIDO).contractCalls().stream().map(c -> c.label()).toList();
         assertEquals(List.of("LidoStETH.getPooledEthByShares", "LidoStETH.getTotalPooledEther",
                 "LidoStETH.getTotalShares", "LidoStETH.totalSupply", "LidoStETH.getBeaconStat"), labels);
     }
 
     @Test
     void zeroSharesIsUnusableNotADivisionByZero() {
-        PoolDataException e = assertThrows(PoolDataException.class, () -> adapter.decode(LIDO, new Answers(
-                adapter.readCalls(LIDO), List.of(words("0"), words("0"), words("0"), words("0"),
-                        words("0", "0", "0")))));
+        PoolDataException e = assertThrows(PoolDataException.class, () -> adapter.read(LIDO).result(List.of(
+                words("0"), words("0"), words("0"), words("0"), words("0", "0", "0"))));
         assertTrue(e.getMessage().contains("zero total shares"));
     }
 
     @Test
     void aRevertNamesTheCall() {
-        CallFailedException e = assertThrows(CallFailedException.class, () -> adapter.decode(LIDO, new Answers(
-                adapter.readCalls(LIDO), List.of(AnswersFixture.reverted(), words("1"), words("1"), words("1"),
-                        words("0", "0", "0")))));
+        CallFailedException e = assertThrows(CallFailedException.class, () -> adapter.read(LIDO).result(List.of(
+                AnswersFixture.reverted(), words("1"), words("1"), words("1"), words("0", "0", "0"))));
         assertTrue(e.getMessage().startsWith("LidoStETH.getPooledEthByShares at 0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84 reverted"),
                 e.getMessage());
     }

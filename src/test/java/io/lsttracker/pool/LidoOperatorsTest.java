@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lsttracker.chain.CallResult;
+import io.lsttracker.chain.ContractCall;
 import io.lsttracker.domain.NodeOperator;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.utils.Numeric;
@@ -34,27 +36,26 @@ public class LidoOperatorsTest {
 
     @Test
     void callsAreTheCountsThenOneGetNodeOperatorPerId() {
-        List<BoundCall> resolution = adapter.resolutionCalls(LIDO);
-        assertEquals(2, resolution.size());
+        Reading<?> resolution = adapter.resolution(LIDO).orElseThrow();
+        assertEquals(2, resolution.contractCalls().size());
         // getNodeOperatorsCount() = 0xa70c70e4 (keccak-256 of the signature, abi/SOURCES.md)
-        assertEquals("0xa70c70e4", Numeric.toHexString(resolution.get(0).call().callData()));
-        adapter.acceptResolution(LIDO, new Answers(resolution, List.of(words("2"), words("1"))));
-        assertEquals(List.of(), adapter.resolutionCalls(LIDO));
+        assertEquals("0xa70c70e4", Numeric.toHexString(resolution.contractCalls().get(0).callData()));
+        resolution.result(List.of(words("2"), words("1")));
+        assertEquals(Optional.empty(), adapter.resolution(LIDO));
 
-        List<BoundCall> reads = adapter.readCalls(LIDO);
+        List<ContractCall> reads = adapter.read(LIDO).contractCalls();
         assertEquals(5 + 1 + 2 + 1 + 1, reads.size());
-        assertEquals(new Address(CURATED), reads.get(5).call().target());
+        assertEquals(new Address(CURATED), reads.get(5).target());
         // getNodeOperator(1, true): selector 0x9a56983c, then id 1 and true as two words
         assertEquals("0x9a56983c" + "0".repeat(63) + "1" + "0".repeat(63) + "1",
-                Numeric.toHexString(reads.get(7).call().callData()));
-        assertEquals(new Address(DVT), reads.get(9).call().target());
+                Numeric.toHexString(reads.get(7).callData()));
+        assertEquals(new Address(DVT), reads.get(9).target());
     }
 
     @Test
     void decodesEachOperatorAndItsActiveValidators() {
-        adapter.acceptResolution(LIDO, new Answers(adapter.resolutionCalls(LIDO), List.of(words("2"), words("1"))));
-        List<BoundCall> reads = adapter.readCalls(LIDO);
-        PoolState state = adapter.decode(LIDO, new Answers(reads, answers("2", "1")));
+        resolve("2", "1");
+        PoolState state = adapter.read(LIDO).result(answers("2", "1"));
         List<NodeOperator> ops = state.operators();
         assertEquals(3, ops.size());
         // 9,120 deposited - 120 exited = 9,000 active
@@ -70,42 +71,81 @@ public class LidoOperatorsTest {
 
     @Test
     void anOperatorAddedAtThisBlockMakesTheAdapterReadAgainWithTheNewCount() {
-        adapter.acceptResolution(LIDO, new Answers(adapter.resolutionCalls(LIDO), List.of(words("2"), words("1"))));
-        List<BoundCall> reads = adapter.readCalls(LIDO);
+        resolve("2", "1");
+        Reading<PoolState> reading = adapter.read(LIDO);
         List<CallResult> answers = new ArrayList<>(answers("2", "1"));
         answers.set(5, words("3")); // the curated count is 3 at this block
-        StaleResolutionException e = assertThrows(StaleResolutionException.class,
-                () -> adapter.decode(LIDO, new Answers(reads, answers)));
+        StaleResolutionException e = assertThrows(StaleResolutionException.class, () -> reading.result(answers));
         assertTrue(e.getMessage().contains("now has 3 node operators (was 2)"), e.getMessage());
-        assertEquals(5 + 1 + 3 + 1 + 1, adapter.readCalls(LIDO).size());
+        assertEquals(5 + 1 + 3 + 1 + 1, adapter.read(LIDO).contractCalls().size());
+    }
+
+    @Test
+    void aReadingMadeBeforeTheCountChangedIsStaleEvenAfterTheCacheCaughtUp() {
+        // Two blocks read in one round (a backfill), both asked for the 2 curated operators the cache knew. The
+        // first block's answers refresh the cache to 3; the second block, also at 3, must not take its 2 operator
+        // answers for 3: it is read again as well.
+        resolve("2", "1");
+        Reading<PoolState> first = adapter.read(LIDO);
+        Reading<PoolState> second = adapter.read(LIDO);
+        List<CallResult> atThree = new ArrayList<>(answers("2", "1"));
+        atThree.set(5, words("3"));
+        assertThrows(StaleResolutionException.class, () -> first.result(atThree));
+        StaleResolutionException e = assertThrows(StaleResolutionException.class, () -> second.result(atThree));
+        assertTrue(e.getMessage().contains("now has 3 node operators (was 2)"), e.getMessage());
     }
 
     @Test
     void moreExitedThanDepositedIsRefusedNamingTheCall() {
-        adapter.acceptResolution(LIDO, new Answers(adapter.resolutionCalls(LIDO), List.of(words("1"), words("0"))));
-        List<BoundCall> reads = adapter.readCalls(LIDO);
+        resolve("1", "0");
         List<CallResult> answers = new ArrayList<>(steth());
         answers.add(words("1"));
         answers.add(operator(true, "Broken", 100, 101));
         answers.add(words("0"));
-        PoolDataException e = assertThrows(PoolDataException.class,
-                () -> adapter.decode(LIDO, new Answers(reads, answers)));
+        PoolDataException e = assertThrows(PoolDataException.class, () -> adapter.read(LIDO).result(answers));
         assertTrue(e.getMessage().contains("101 exited validators but only 100 deposited"), e.getMessage());
         assertTrue(e.getMessage().contains("getNodeOperator"), e.getMessage());
     }
 
     @Test
+    void aValidatorCountBeyondALongOrANameOutsideTheAnswerIsRefusedNamingTheCall() {
+        resolve("1", "0");
+        // head word 4, the exited count, with its bit 63 set: a uint64 but no long
+        assertTrue(operatorWithByte(4 * 32 + 24, (byte) 0x80).contains("a validator count of 9223372036854775809 is "
+                + "not a uint64"));
+        // head word 1, the name's offset, pointing far past the answer's end: web3j refuses to decode it
+        assertTrue(operatorWithByte(32 + 29, (byte) 0x7f).contains("returned malformed data"));
+    }
+
+    private String operatorWithByte(int index, byte value) {
+        List<CallResult> answers = new ArrayList<>(steth());
+        answers.add(words("1"));
+        byte[] data = operator(true, "Wide", 100, 1).returnData();
+        data[index] = value;
+        answers.add(new CallResult(true, data));
+        answers.add(words("0"));
+        PoolDataException e = assertThrows(PoolDataException.class, () -> adapter.read(LIDO).result(answers));
+        assertTrue(e.getMessage().startsWith("LidoNodeOperatorsRegistry.getNodeOperator at "
+                + "0x55032650b14df07b85bF18A3a3eC8E0Af2e028d5"), e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
     void anAbsurdOperatorCountIsRefusedBeforeAnyCallIsBuilt() {
-        List<BoundCall> resolution = adapter.resolutionCalls(LIDO);
-        PoolDataException e = assertThrows(PoolDataException.class, () -> adapter.acceptResolution(LIDO,
-                new Answers(resolution, List.of(words("1000000"), words("1")))));
+        Reading<?> resolution = adapter.resolution(LIDO).orElseThrow();
+        PoolDataException e = assertThrows(PoolDataException.class,
+                () -> resolution.result(List.of(words("1000000"), words("1"))));
         assertTrue(e.getMessage().contains("reports 1000000 node operators"), e.getMessage());
     }
 
     @Test
     void withoutModuleAddressesNoOperatorsAreRead() {
-        assertEquals(List.of(), adapter.resolutionCalls(LidoAdapterTest.LIDO));
-        assertEquals(5, adapter.readCalls(LidoAdapterTest.LIDO).size());
+        assertEquals(Optional.empty(), adapter.resolution(LidoAdapterTest.LIDO));
+        assertEquals(5, adapter.read(LidoAdapterTest.LIDO).contractCalls().size());
+    }
+
+    private void resolve(String curatedCount, String dvtCount) {
+        adapter.resolution(LIDO).orElseThrow().result(List.of(words(curatedCount), words(dvtCount)));
     }
 
     /** stETH's five answers (the state of LidoAdapterTest). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lsttracker.chain.CallFailedException;
+import io.lsttracker.chain.ContractCall;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Protocol;
@@ -27,11 +28,11 @@ class StaderAdapterTest {
 
     @Test
     void callsAreTheManagersRateAndAssetsAndTheTokensSupply() {
-        List<BoundCall> calls = adapter.readCalls(STADER);
+        List<ContractCall> calls = adapter.read(STADER).contractCalls();
         assertEquals(List.of("StaderStakePoolsManager.getExchangeRate", "StaderStakePoolsManager.totalAssets",
-                "StaderETHx.totalSupply"), calls.stream().map(c -> c.call().label()).toList());
-        assertEquals(new Address(MANAGER), calls.get(0).call().target());
-        assertEquals(new Address(ETHX), calls.get(2).call().target());
+                "StaderETHx.totalSupply"), calls.stream().map(c -> c.label()).toList());
+        assertEquals(new Address(MANAGER), calls.get(0).target());
+        assertEquals(new Address(ETHX), calls.get(2).target());
     }
 
     @Test
@@ -39,10 +40,10 @@ class StaderAdapterTest {
         // The last report: 120,000 ETH behind 111,111 ETHx, so getExchangeRate() = floor(120000e18 x 1e18 /
         // 111111e18) = floor(1080001080001080001.08) = 1080001080001080001. Since then deposits minted 500 ETHx:
         // the live supply is 111,611, and 120,000 / 111,611 would give 1075162842372167617 instead.
-        PoolState state = adapter.decode(STADER, new Answers(adapter.readCalls(STADER), List.of(
+        PoolState state = adapter.read(STADER).result(List.of(
                 words("1080001080001080001"),
                 words("120000000000000000000000"),
-                words("111611000000000000000000"))));
+                words("111611000000000000000000")));
         assertEquals(new BigInteger("1080001080001080001"), state.ethPerToken());
         assertEquals(new BigInteger("120000000000000000000000"), state.totalEth());
         assertEquals(new BigInteger("111611000000000000000000"), state.tokenSupply());
@@ -53,15 +54,15 @@ class StaderAdapterTest {
 
     @Test
     void theDefaultRateWithoutReportedEthIsUnusable() {
-        PoolDataException e = assertThrows(PoolDataException.class, () -> adapter.decode(STADER, new Answers(
-                adapter.readCalls(STADER), List.of(words("1000000000000000000"), words("0"), words("100")))));
+        PoolDataException e = assertThrows(PoolDataException.class, () -> adapter.read(STADER).result(List.of(
+                words("1000000000000000000"), words("0"), words("100"))));
         assertTrue(e.getMessage().contains("reports no ETH"), e.getMessage());
     }
 
     @Test
     void aRevertNamesTheCall() {
-        CallFailedException e = assertThrows(CallFailedException.class, () -> adapter.decode(STADER, new Answers(
-                adapter.readCalls(STADER), List.of(AnswersFixture.reverted(), words("1"), words("1")))));
+        CallFailedException e = assertThrows(CallFailedException.class, () -> adapter.read(STADER).result(List.of(
+                AnswersFixture.reverted(), words("1"), words("1"))));
         assertTrue(e.getMessage().startsWith("StaderStakePoolsManager.getExchangeRate at " + MANAGER), e.getMessage());
     }
 }

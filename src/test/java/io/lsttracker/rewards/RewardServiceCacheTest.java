@@ -48,6 +48,6 @@ class RewardServiceCacheTest {
     private static void save(JdbcSnapshotStore store, int day, BigInteger rate) {
         store.save(new Snapshot(1, new BlockRef(100 + day, "0x" + String.format("%064x", day + 1),
                 T0.plusSeconds(86_400L * day)), List.of(PoolState.ok(COINBASE.id(), rate,
-                BigInteger.TEN.pow(24), BigInteger.TEN.pow(24), Map.of()))));
+                BigInteger.TEN.pow(24), BigInteger.TEN.pow(24)))));
     }
 }

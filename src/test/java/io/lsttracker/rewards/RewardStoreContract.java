@@ -16,7 +16,6 @@ import io.lsttracker.domain.Snapshot;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +90,7 @@ abstract class RewardStoreContract {
         BigInteger[] rates = {wei(1_100), wei(1_100), wei(1_101), null, wei(1_101), wei(1_102), wei(1_102)};
         for (int i = 0; i < rates.length; i++) {
             PoolState state = rates[i] == null ? PoolState.failed(CB, "call reverted")
-                    : PoolState.ok(CB, rates[i], wei(1_000_000), wei(900_000), Map.of());
+                    : PoolState.ok(CB, rates[i], wei(1_000_000), wei(900_000));
             snapshots.save(new Snapshot(1, new BlockRef(10 + i, "0x" + String.format("%064x", i),
                     t0.plusSeconds(3600L * i)), List.of(state)));
         }

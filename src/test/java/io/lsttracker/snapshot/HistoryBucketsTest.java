@@ -47,8 +47,8 @@ class HistoryBucketsTest {
             BigInteger rate = BigInteger.TEN.pow(18).add(BigInteger.valueOf(hour));
             BigInteger supply = BigInteger.TEN.pow(24).add(BigInteger.valueOf(hour));
             PoolState lido = hour == FAILED_HOUR ? PoolState.failed(LIDO, "eth_call reverted")
-                    : PoolState.ok(LIDO, rate, supply.multiply(rate).divide(BigInteger.TEN.pow(18)), supply, Map.of());
-            PoolState rocketpool = PoolState.ok(ROCKETPOOL, rate.add(BigInteger.ONE), supply, supply, Map.of());
+                    : PoolState.ok(LIDO, rate, supply.multiply(rate).divide(BigInteger.TEN.pow(18)), supply);
+            PoolState rocketpool = PoolState.ok(ROCKETPOOL, rate.add(BigInteger.ONE), supply, supply);
             store.save(new Snapshot(1, new BlockRef(number, "0x%064x".formatted(number), time), List.of(lido, rocketpool)));
             if (lido.isOk()) {
                 LIDO_ROWS.add(new HistoryPoint(number, time, lido.ethPerToken(), lido.totalEth(), lido.tokenSupply()));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import java.math.BigInteger;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,7 +21,7 @@ class SaneRangeTest {
         "0, false",
     })
     void ratesOutsideHalfToTwoFailWithTheValue(String rate, boolean plausible) {
-        PoolState state = PoolState.ok(new PoolId("x"), new BigInteger(rate), BigInteger.TEN, BigInteger.TEN, Map.of());
+        PoolState state = PoolState.ok(new PoolId("x"), new BigInteger(rate), BigInteger.TEN, BigInteger.TEN);
         PoolState checked = SaneRange.check(state);
         if (plausible) {
             assertSame(state, checked);

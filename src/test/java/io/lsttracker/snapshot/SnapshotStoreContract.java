@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lsttracker.domain.BlockRef;
+import io.lsttracker.domain.LidoDetails;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,9 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -57,9 +55,8 @@ abstract class SnapshotStoreContract {
     }
 
     static Snapshot snapshot(long number, String hashByte, Instant time, BigInteger lidoRate) {
-        Map<String, BigDecimal> details = new LinkedHashMap<>();
-        details.put("totalShares", new BigDecimal("7615596.809374944493357809"));
-        details.put("beaconValidators", new BigDecimal("285284"));
+        LidoDetails details = new LidoDetails(new BigInteger("7615596809374944493357809"), BigInteger.valueOf(285_300),
+                BigInteger.valueOf(285_284), new BigInteger("9127500123000000000000000"));
         return new Snapshot(1, new BlockRef(number, "0x" + hashByte.repeat(32), time), List.of(
                 PoolState.ok(LIDO, lidoRate, new BigInteger("9318401576165240059448242"), UINT256_MAX, details),
                 PoolState.failed(RP, "RocketStorage.getAddress at 0x1d8f... reverted")));
@@ -75,7 +72,8 @@ abstract class SnapshotStoreContract {
         PoolState lido = read.pools().stream().filter(p -> p.id().equals(LIDO)).findFirst().orElseThrow();
         assertEquals(snapshot.pools().get(0), lido);
         assertEquals(UINT256_MAX, lido.tokenSupply(), "a uint256 survives the round trip exactly");
-        assertEquals(List.of("totalShares", "beaconValidators"), List.copyOf(lido.details().keySet()));
+        assertEquals(List.of("totalShares", "depositedValidators", "beaconValidators", "beaconBalance"),
+                List.copyOf(lido.details().figures().keySet()));
         PoolState rp = read.pools().stream().filter(p -> p.id().equals(RP)).findFirst().orElseThrow();
         assertEquals(snapshot.pools().get(1), rp);
         assertEquals(Optional.of(snapshot.block()), store.head());
@@ -127,7 +125,7 @@ abstract class SnapshotStoreContract {
     @Test
     void aSnapshotThatCannotBeStoredLeavesNothingBehind() throws Exception {
         store.save(snapshot(99, "aa", T0, BigInteger.TEN.pow(18)));
-        PoolState lido = PoolState.ok(LIDO, BigInteger.ONE, BigInteger.ONE, BigInteger.ONE, Map.of());
+        PoolState lido = PoolState.ok(LIDO, BigInteger.ONE, BigInteger.ONE, BigInteger.ONE);
         // the same pool twice breaks the primary key on the second pool row, after the snapshot row went in
         Snapshot broken = new Snapshot(1, new BlockRef(100, "0x" + "ee".repeat(32), T0.plusSeconds(60)), List.of(lido, lido));
         assertThrows(StoreException.class, () -> store.save(broken));
