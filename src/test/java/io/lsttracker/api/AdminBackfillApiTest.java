@@ -7,31 +7,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.TestDevchain;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The admin backfill endpoints on the real server against the devchain, with a token configured. */
-@MicronautTest(environments = "server")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminBackfillApiTest implements TestPropertyProvider {
+class AdminBackfillApiTest extends ServerTest {
     private static final String TOKEN = "s3cret-admin-token";
     private final Devchain devchain = TestDevchain.shared();
 
-    @Inject
-    TrackerApi api;
-
     @Override
-    public Map<String, String> getProperties() {
-        return TestServer.properties(Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.admin.token", TOKEN,
-                "tracker.scheduler.enabled", "false"));
+    protected Map<String, ?> settings() {
+        return Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.admin.token", TOKEN,
+                "tracker.scheduler.enabled", "false");
     }
 
     @Test

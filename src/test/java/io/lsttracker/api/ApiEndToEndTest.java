@@ -10,8 +10,6 @@ import io.lsttracker.devchain.SimulatedPool;
 import io.lsttracker.devchain.TestDevchain;
 import io.lsttracker.domain.Wei;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -24,25 +22,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** `serve` against the devchain: the scheduler stores snapshots, the API serves them, bad input is a 4xx. */
-@MicronautTest(environments = "server")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiEndToEndTest implements TestPropertyProvider {
+class ApiEndToEndTest extends ServerTest {
     private final Devchain devchain = TestDevchain.shared();
-
-    @Inject
-    TrackerApi api;
 
     @Inject
     Router router;
 
     @Override
-    public Map<String, String> getProperties() {
-        return TestServer.properties(Map.of("tracker.chain.rpc-url", devchain.url()));
+    protected Map<String, ?> settings() {
+        return Map.of("tracker.chain.rpc-url", devchain.url());
     }
 
     @BeforeAll

@@ -9,8 +9,6 @@ import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.TestDevchain;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +27,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,9 +37,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * stack trace or an exception class name, every error is {error, message}, and what was stored before the run
  * is served unchanged after it. Replay with -Dlst.fuzz.seed=N; scale with -Dlst.fuzz.requests=N.
  */
-@MicronautTest(environments = "server")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiFuzzTest implements TestPropertyProvider {
+class ApiFuzzTest extends ServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "fuzz-admin-token";
     private static final long SEED = Long.getLong("lst.fuzz.seed", 20261123L);
@@ -57,14 +52,11 @@ class ApiFuzzTest implements TestPropertyProvider {
     private String backfillJob;
 
     @Inject
-    TrackerApi api;
-
-    @Inject
     EmbeddedServer server;
 
     @Override
-    public Map<String, String> getProperties() {
-        return TestServer.properties(Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.admin.token", TOKEN));
+    protected Map<String, ?> settings() {
+        return Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.admin.token", TOKEN);
     }
 
     @BeforeAll

@@ -11,9 +11,6 @@ import io.lsttracker.devchain.TestDevchain;
 import io.lsttracker.domain.NodeOperator;
 import io.lsttracker.domain.Wei;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -23,21 +20,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** `serve` against the devchain and its beacon node: concentration stored with each snapshot and served. */
-@MicronautTest(environments = "server")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcentrationApiTest implements TestPropertyProvider {
+class ConcentrationApiTest extends ServerTest {
     private final Devchain devchain = TestDevchain.shared();
 
-    @Inject
-    TrackerApi api;
-
     @Override
-    public Map<String, String> getProperties() {
-        return TestServer.properties(Map.of("tracker.chain.rpc-url", devchain.url(),
-                "tracker.beacon.url", devchain.beaconUrl()));
+    protected Map<String, ?> settings() {
+        return Map.of("tracker.chain.rpc-url", devchain.url(),
+                "tracker.beacon.url", devchain.beaconUrl());
     }
 
     @BeforeAll

@@ -6,27 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lsttracker.devchain.AnvilProcess;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** With the RPC down, cycles fail and are counted, /health turns DOWN with the reason, and the API still answers. */
-@MicronautTest(environments = "server")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HealthTest implements TestPropertyProvider {
+class HealthTest extends ServerTest {
     private final int deadPort = AnvilProcess.freePort();
 
-    @Inject
-    TrackerApi api;
-
     @Override
-    public Map<String, String> getProperties() {
-        return TestServer.properties(Map.of("tracker.chain.rpc-url", "http://127.0.0.1:" + deadPort,
-                "tracker.max-snapshot-age", "1s"));
+    protected Map<String, ?> settings() {
+        return Map.of("tracker.chain.rpc-url", "http://127.0.0.1:" + deadPort,
+                "tracker.max-snapshot-age", "1s");
     }
 
     @Test

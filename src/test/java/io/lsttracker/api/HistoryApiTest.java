@@ -11,8 +11,6 @@ import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
 import io.lsttracker.snapshot.SnapshotStore;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -20,24 +18,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The history endpoint over readings stored by hand (no scheduler), so every expected point is known. */
-@MicronautTest(environments = "server")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HistoryApiTest implements TestPropertyProvider {
+class HistoryApiTest extends ServerTest {
     private static final Instant SEED = Instant.parse("2025-01-01T00:00:00Z");
     private static final long SEED_BLOCK = 21_500_000;
-
-    @Inject
-    TrackerApi api;
 
     @Inject
     SnapshotStore store;
 
     @Override
-    public Map<String, String> getProperties() {
-        return TestServer.properties(Map.of("tracker.scheduler.enabled", "false"));
+    protected Map<String, ?> settings() {
+        return Map.of("tracker.scheduler.enabled", "false");
     }
 
     @BeforeAll

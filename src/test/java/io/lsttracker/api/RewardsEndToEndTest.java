@@ -12,8 +12,6 @@ import io.lsttracker.domain.BlockSelector;
 import io.lsttracker.snapshot.SnapshotService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,9 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * stream days.</li>
  * </ul>
  */
-@MicronautTest(environments = "server")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RewardsEndToEndTest implements TestPropertyProvider {
+class RewardsEndToEndTest extends ServerTest {
     private static final BigDecimal TOLERANCE_PP = new BigDecimal("0.01");
     private static final BigDecimal YEAR = BigDecimal.valueOf(31_536_000);
     private static final MathContext MC = MathContext.DECIMAL128;
@@ -61,18 +56,15 @@ class RewardsEndToEndTest implements TestPropertyProvider {
     private long installedAt;
 
     @Inject
-    TrackerApi api;
-
-    @Inject
     ApplicationContext context;
 
     @Inject
     SnapshotService snapshots;
 
     @Override
-    public Map<String, String> getProperties() {
-        return TestServer.properties(Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.scheduler.enabled", "false",
-                "tracker.rewards.page-blocks", 50));
+    protected Map<String, ?> settings() {
+        return Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.scheduler.enabled", "false",
+                "tracker.rewards.page-blocks", 50);
     }
 
     @BeforeAll

@@ -12,9 +12,10 @@ import java.util.UUID;
 
 /**
  * The tracker as `serve` runs it (environment "server", scheduler on) on a random port of 127.0.0.1 with a private
- * in-memory H2. Test classes start it with {@code @MicronautTest(environments = "server")} and {@link #properties};
- * a test that needs its own start (a server per method, something to set up before the start) uses {@link #start}.
- * Either way the API is called through {@link TrackerApi}.
+ * in-memory H2. A test class is usually a {@link ServerTest}, which Micronaut starts once for the class with
+ * {@link #properties}; a test that needs its own start (a server per method, something to set up before the
+ * start, a database that must outlive the server) uses {@link #start}. Either way the API is called through
+ * {@link TrackerApi}.
  */
 public final class TestServer implements AutoCloseable {
     private final EmbeddedServer server;

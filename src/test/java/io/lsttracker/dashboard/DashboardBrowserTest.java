@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lsttracker.api.Await;
+import io.lsttracker.api.ServerTest;
 import io.lsttracker.api.TestServer;
-import io.lsttracker.api.TrackerApi;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.TestDevchain;
 import io.lsttracker.metrics.ExternalTools;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,6 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -46,14 +43,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * tracker serving the devchain's history: it loads without console errors, its charts hold the API's points,
  * and the range picker changes what is shown. Screenshots go to target/.
  */
-@MicronautTest(environments = "server")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardBrowserTest implements TestPropertyProvider {
+class DashboardBrowserTest extends ServerTest {
     private final Devchain devchain = TestDevchain.shared();
     private WebDriver browser;
-
-    @Inject
-    TrackerApi api;
 
     @Inject
     EmbeddedServer server;
@@ -62,9 +54,9 @@ class DashboardBrowserTest implements TestPropertyProvider {
     ApplicationContext context;
 
     @Override
-    public Map<String, String> getProperties() {
-        return TestServer.properties(Map.of("tracker.chain.rpc-url", devchain.url(),
-                "tracker.beacon.url", devchain.beaconUrl()));
+    protected Map<String, ?> settings() {
+        return Map.of("tracker.chain.rpc-url", devchain.url(),
+                "tracker.beacon.url", devchain.beaconUrl());
     }
 
     @BeforeAll

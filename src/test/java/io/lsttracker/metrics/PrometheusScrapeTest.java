@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lsttracker.api.Await;
-import io.lsttracker.api.TestServer;
-import io.lsttracker.api.TrackerApi;
+import io.lsttracker.api.ServerTest;
 import io.lsttracker.deploy.DeploymentFilesTest;
 import io.lsttracker.devchain.AnvilProcess;
 import io.lsttracker.devchain.Devchain;
@@ -18,8 +17,6 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Files;
@@ -29,25 +26,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real Prometheus (Debian's) scrapes the running tracker; its query API returns the per-pool series. */
-@MicronautTest(environments = "server")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PrometheusScrapeTest implements TestPropertyProvider {
+class PrometheusScrapeTest extends ServerTest {
     private final Devchain devchain = TestDevchain.shared();
-
-    @Inject
-    TrackerApi api;
 
     @Inject
     EmbeddedServer server;
 
     @Override
-    public Map<String, String> getProperties() {
-        return TestServer.properties(Map.of("tracker.chain.rpc-url", devchain.url(),
-                "tracker.beacon.url", devchain.beaconUrl()));
+    protected Map<String, ?> settings() {
+        return Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.beacon.url", devchain.beaconUrl());
     }
 
     @Test
