@@ -5,7 +5,6 @@ import io.lsttracker.snapshot.SnapshotRecorder;
 import io.lsttracker.snapshot.SnapshotService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.net.URL;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -49,27 +48,23 @@ public final class TestServer implements AutoCloseable {
                 .banner(false).properties(new HashMap<>(properties(overrides))).run(EmbeddedServer.class));
     }
 
-    public ApplicationContext context() {
-        return server.getApplicationContext();
-    }
-
-    public URL url() {
-        return server.getURL();
-    }
-
     /** The API of this server. */
     public TrackerApi api() {
-        return context().getBean(TrackerApi.class);
+        return server.getApplicationContext().getBean(TrackerApi.class);
     }
 
-    /** Stores a snapshot of every block of the chain so far, as `demo` does: history for charts. */
-    public static void storeHistory(ApplicationContext context) {
+    /**
+     * Records a snapshot of every block of the chain so far, as `demo` does: history for charts. Returns the head,
+     * the number of blocks recorded.
+     */
+    public static long storeHistory(ApplicationContext context) {
         SnapshotService snapshots = context.getBean(SnapshotService.class);
         SnapshotRecorder recorder = context.getBean(SnapshotRecorder.class);
         long head = snapshots.take(BlockSelector.LATEST).block().number();
         for (long block = 1; block <= head; block++) {
             recorder.record(snapshots.take(new BlockSelector.Number(block)));
         }
+        return head;
     }
 
     @Override

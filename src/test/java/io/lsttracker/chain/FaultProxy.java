@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -69,8 +69,7 @@ public final class FaultProxy implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI upstream;
+    private final HttpClient upstream;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger faulted = new AtomicInteger();
     private final AtomicReference<Fault> fault = new AtomicReference<>();
@@ -81,7 +80,7 @@ public final class FaultProxy implements AutoCloseable {
     private volatile int retryAfter = 1;
 
     public FaultProxy(String upstream) throws IOException {
-        this.upstream = URI.create(upstream);
+        this.upstream = HttpClient.create(new URL(upstream));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fault-proxy");
@@ -222,9 +221,8 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private String forward(String body) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(upstream).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    private String forward(String body) {
+        return upstream.toBlocking().retrieve(HttpRequest.POST("/", body).contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
     /** {@code answer} with each eth_call of the batch {@code body} answered as a pruned node answers it. */
@@ -269,5 +267,6 @@ public final class FaultProxy implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        upstream.close();
     }
 }
