@@ -21,8 +21,9 @@ import java.time.Duration;
 /**
  * The tracker's HTTP API as its tests call it: a declarative client of the server of the context it is taken
  * from ({@code @Client("/")} is that context's embedded server). Every method answers the whole response, an
- * error status included ({@link Settings}), so a test can check status codes, headers and exact bodies. JSON
- * answers come as Jackson trees, others (CSV, YAML, the Prometheus text) as strings. The routes are those of
+ * error status included ({@link Settings}), so a test can check status codes, headers and bodies. JSON answers,
+ * the API's {error, message} errors among them, come as Jackson trees (the raw body stays readable with
+ * {@code getBody(String.class)}); others (CSV, YAML, the Prometheus text) as strings. The routes are those of
  * src/main/resources/openapi.yml.
  */
 @Client(value = "/", configuration = TrackerApi.Settings.class, errorType = JsonNode.class)
@@ -107,8 +108,9 @@ public interface TrackerApi {
     HttpResponse<JsonNode> get(@PathVariable String target);
 
     /**
-     * Error statuses are answers to check, not exceptions; the API's slowest answer in a test (a backfill job's
-     * start on two loaded cores) stays well inside the read timeout.
+     * Error statuses are answers to check, not exceptions (the framework returns them only where the body type is
+     * the client's error type, hence {@code errorType = JsonNode.class}); a read timeout that a loaded machine's
+     * slowest answer stays well inside.
      */
     @Singleton
     final class Settings extends HttpClientConfiguration {
