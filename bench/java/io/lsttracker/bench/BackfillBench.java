@@ -3,26 +3,20 @@ package io.lsttracker.bench;
 import io.lsttracker.backfill.Backfill;
 import io.lsttracker.backfill.BackfillReport;
 import io.lsttracker.backfill.BackfillRequest;
-import io.lsttracker.chain.CallResult;
-import io.lsttracker.chain.ContractCall;
 import io.lsttracker.chain.RpcConnection;
 import io.lsttracker.chain.Web3jChainReader;
-import io.lsttracker.pool.PoolDefinition;
 import io.lsttracker.pool.PoolRegistry;
 import io.lsttracker.devchain.AnvilProcess;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.DevchainParameters;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.BlockSelector;
-import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
-import io.lsttracker.pool.PoolAdapter;
 import io.lsttracker.pool.PoolAdapters;
 import io.lsttracker.pool.Reading;
 import io.lsttracker.snapshot.SnapshotListener;
 import io.lsttracker.snapshot.SnapshotRecorder;
 import io.micronaut.context.ApplicationContext;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,9 +28,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.web3j.abi.datatypes.Address;
-import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.utils.Numeric;
 
 /**
  * A year of daily history of every configured pool, backfilled from a devchain with 365 days of history:
@@ -55,10 +46,8 @@ public final class BackfillBench {
         Devchain devchain = null;
         String url = reuse;
         if (reuse == null || reuse.isBlank()) {
-            DevchainParameters d = DevchainParameters.defaults(DAYS);
             long start = System.nanoTime();
-            devchain = Devchain.start(AnvilProcess.freePort(), new DevchainParameters(DAYS, d.aprPercent(),
-                    d.negativeRebaseDay(), d.negativeRebaseBps(), d.skippedLidoReportDay(), d.historyBlockSeconds(), 0));
+            devchain = Devchain.start(AnvilProcess.freePort(), DevchainParameters.defaults(DAYS).withBlockTime(0));
             System.out.printf(Locale.ROOT, "devchain with %d days of history started in %.1f s%n", DAYS,
                     (System.nanoTime() - start) / 1e9);
             url = devchain.url();
@@ -112,17 +101,7 @@ public final class BackfillBench {
             long start = System.nanoTime();
             for (Snapshot point : ours) {
                 BlockRef block = pinner.pin(new BlockSelector.Number(point.block().number()));
-                List<PoolState> states = new ArrayList<>();
-                for (PoolDefinition pool : registry.pools()) {
-                    PoolAdapter adapter = adapters.of(pool.protocol());
-                    Optional<Reading<?>> lookUp = adapter.resolution(pool);
-                    if (lookUp.isPresent()) {
-                        lookUp.get().result(call(rpc, block, lookUp.get().contractCalls()));
-                    }
-                    Reading<PoolState> reads = adapter.read(pool);
-                    states.add(reads.result(call(rpc, block, reads.contractCalls())));
-                }
-                Snapshot snapshot = new Snapshot(1, block, states);
+                Snapshot snapshot = new Snapshot(1, block, PerFunctionBaseline.read(rpc, block, registry, adapters));
                 recorder.record(snapshot);
                 theirs.add(snapshot);
             }
@@ -167,17 +146,6 @@ public final class BackfillBench {
                 + ";DB_CLOSE_DELAY=-1");
         return ApplicationContext.builder().environments("server").deduceEnvironment(false).banner(false)
                 .properties(properties).start();
-    }
-
-    private static List<CallResult> call(RpcConnection rpc, BlockRef block, List<ContractCall> calls) throws Exception {
-        List<CallResult> results = new ArrayList<>();
-        for (ContractCall call : calls) {
-            String value = rpc.web3j().ethCall(Transaction.createEthCallTransaction(null, call.target().toString(),
-                    Numeric.toHexString(call.callData())),
-                    DefaultBlockParameter.valueOf(BigInteger.valueOf(block.number()))).send().getValue();
-            results.add(new CallResult(true, Numeric.hexStringToByteArray(value == null ? "0x" : value)));
-        }
-        return results;
     }
 
     private BackfillBench() {

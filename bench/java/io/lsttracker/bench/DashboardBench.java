@@ -1,11 +1,9 @@
 package io.lsttracker.bench;
 
+import io.lsttracker.api.TestServer;
 import io.lsttracker.devchain.AnvilProcess;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.DevchainParameters;
-import io.lsttracker.domain.BlockSelector;
-import io.lsttracker.snapshot.SnapshotRecorder;
-import io.lsttracker.snapshot.SnapshotService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -42,12 +40,7 @@ public final class DashboardBench {
                                 "micronaut.server.host", "127.0.0.1", "micronaut.server.port", AnvilProcess.freePort(),
                                 "datasources.default.url", "jdbc:h2:mem:dashboard-bench;DB_CLOSE_DELAY=-1"))
                         .start()) {
-            SnapshotService snapshots = server.getBean(SnapshotService.class);
-            SnapshotRecorder recorder = server.getBean(SnapshotRecorder.class);
-            long head = snapshots.take(BlockSelector.LATEST).block().number();
-            for (long block = 1; block <= head; block++) {
-                recorder.record(snapshots.take(new BlockSelector.Number(block)));
-            }
+            long head = TestServer.storeHistory(server);
             String base = server.getBean(EmbeddedServer.class).getURL().toString();
             ChromeDriver browser = browser();
             try {

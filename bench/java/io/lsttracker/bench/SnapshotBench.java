@@ -1,7 +1,5 @@
 package io.lsttracker.bench;
 
-import io.lsttracker.chain.CallResult;
-import io.lsttracker.chain.ContractCall;
 import io.lsttracker.chain.RpcConnection;
 import io.lsttracker.chain.Web3jChainReader;
 import io.lsttracker.pool.PoolDefinition;
@@ -15,12 +13,10 @@ import io.lsttracker.domain.BlockSelector;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
-import io.lsttracker.pool.PoolAdapter;
 import io.lsttracker.pool.PoolAdapters;
 import io.lsttracker.pool.Reading;
 import io.lsttracker.snapshot.SnapshotService;
 import io.micronaut.context.ApplicationContext;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,9 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.web3j.abi.datatypes.Address;
-import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.utils.Numeric;
 
 /**
  * Requests and wall time of one snapshot of all pools: lst-tracker's one multicall at a pinned block against
@@ -107,32 +100,12 @@ public final class SnapshotBench {
             for (int i = 0; i < ROUNDS; i++) {
                 long start = System.nanoTime();
                 BlockRef block = pinner.pin(BlockSelector.LATEST);
-                List<PoolState> round = new ArrayList<>();
-                for (PoolDefinition pool : registry.pools()) {
-                    PoolAdapter adapter = adapters.of(pool.protocol());
-                    Optional<Reading<?>> resolution = adapter.resolution(pool);
-                    if (resolution.isPresent()) {
-                        resolution.get().result(call(rpc, block, resolution.get().contractCalls()));
-                    }
-                    Reading<PoolState> reads = adapter.read(pool);
-                    round.add(reads.result(call(rpc, block, reads.contractCalls())));
-                }
+                List<PoolState> round = PerFunctionBaseline.read(rpc, block, registry, adapters);
                 nanos[i] = System.nanoTime() - start;
                 states = round;
             }
             return result(rpc.httpRequests() - http0, rpc.calls("eth_call") - calls0, nanos, states);
         }
-    }
-
-    private static List<CallResult> call(RpcConnection rpc, BlockRef block, List<ContractCall> calls) throws Exception {
-        List<CallResult> results = new ArrayList<>();
-        for (ContractCall call : calls) {
-            String value = rpc.web3j().ethCall(Transaction.createEthCallTransaction(null, call.target().toString(),
-                    Numeric.toHexString(call.callData())),
-                    DefaultBlockParameter.valueOf(BigInteger.valueOf(block.number()))).send().getValue();
-            results.add(new CallResult(true, Numeric.hexStringToByteArray(value == null ? "0x" : value)));
-        }
-        return results;
     }
 
     private static Result result(long http, long ethCalls, long[] nanos, List<PoolState> states) {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.lsttracker.concentration.SnapshotConcentration;
 import io.lsttracker.beacon.TotalStaked;
 import io.lsttracker.pool.PoolRegistry;
@@ -21,18 +19,12 @@ import io.lsttracker.concentration.ConcentrationStore;
 import io.lsttracker.snapshot.JdbcSnapshotStore;
 import io.lsttracker.snapshot.SnapshotStore;
 import io.lsttracker.db.TestDatabases;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +35,6 @@ import org.junit.jupiter.api.Test;
  * database), with the same id, once.
  */
 class AlertDeliveryTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
     private static final PoolRegistry REGISTRY = PoolRegistryLoader.load(null);
     private static final String RULES = """
@@ -63,15 +54,10 @@ class AlertDeliveryTest {
                 url: http://127.0.0.1:%d/hook
             """;
 
-    record Received(String idempotencyKey, JsonNode body) {
-    }
-
     private TestDatabases.TestDatabase database;
     private JdbcSnapshotStore snapshots;
     private int port;
-    private HttpServer receiver;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final AtomicInteger failuresToGive = new AtomicInteger();
+    private WebhookReceiver receiver;
     private AlertConfig config;
 
     /** One process's worth of alert objects, as `serve` wires them. */
@@ -100,26 +86,13 @@ class AlertDeliveryTest {
     @AfterEach
     void tearDown() {
         if (receiver != null) {
-            receiver.stop(0);
+            receiver.close();
         }
         database.close();
     }
 
-    private void startReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        receiver.createContext("/hook", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            int status = 200;
-            if (failuresToGive.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                status = 503;
-            } else {
-                received.add(new Received(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                        JSON.readTree(new String(body, StandardCharsets.UTF_8))));
-            }
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        receiver.start();
+    private List<String> idempotencyKeys() {
+        return receiver.deliveries().stream().map(WebhookReceiver.Delivery::idempotencyKey).toList();
     }
 
     private static BigInteger eth(long ether) {
@@ -152,13 +125,13 @@ class AlertDeliveryTest {
         assertEquals(1, first.repository.pending());
 
         Tracker second = new Tracker(); // the tracker restarts; the receiver comes back
-        startReceiver();
+        receiver = WebhookReceiver.start(port);
         assertEquals(0, second.outbox.dispatch(now.plusSeconds(5)), "backing off: 10 s after the first failure");
-        assertEquals(List.of(), received);
+        assertEquals(List.of(), receiver.deliveries());
         assertEquals(1, second.outbox.dispatch(now.plusSeconds(10)));
-        assertEquals(1, received.size());
-        assertEquals(fired.id(), received.get(0).idempotencyKey());
-        JsonNode body = received.get(0).body();
+        assertEquals(1, receiver.deliveries().size());
+        assertEquals(fired.id(), receiver.deliveries().get(0).idempotencyKey());
+        JsonNode body = receiver.deliveries().get(0).body();
         assertEquals(fired.id(), body.get("id").asText());
         assertEquals("firing", body.get("kind").asText());
         assertEquals("lido-over-quarter", body.get("rule").asText());
@@ -178,13 +151,13 @@ class AlertDeliveryTest {
         assertEquals(1, resolved.size());
         assertEquals(new BigDecimal("0.2"), resolved.get(0).value());
         assertEquals(1, second.outbox.dispatch(now.plusSeconds(7200)));
-        assertEquals(List.of(fired.id(), resolved.get(0).id()), received.stream().map(Received::idempotencyKey).toList());
+        assertEquals(List.of(fired.id(), resolved.get(0).id()), idempotencyKeys());
     }
 
     @Test
     void failedDeliveriesBackOffAndKeepTheirId() throws Exception {
-        startReceiver();
-        failuresToGive.set(2);
+        receiver = WebhookReceiver.start(port);
+        receiver.refuse(2);
         Tracker tracker = new Tracker();
         // A negative rebase: lido's rate falls by 1 wei from 1.2e18, a change of -1/1.2e18 = -8.33e-19.
         tracker.record(snapshot(1, 0, 10, "1200000000000000000"), 100);
@@ -200,7 +173,7 @@ class AlertDeliveryTest {
         assertEquals(0, tracker.outbox.dispatch(now.plusSeconds(10))); // 503 again, next in 20 s
         assertEquals(0, tracker.outbox.dispatch(now.plusSeconds(29)));
         assertEquals(1, tracker.outbox.dispatch(now.plusSeconds(30)));
-        assertEquals(List.of(event.id()), received.stream().map(Received::idempotencyKey).toList());
+        assertEquals(List.of(event.id()), idempotencyKeys());
         assertEquals(Duration.ofSeconds(10), tracker.outbox.backoff(1));
         assertEquals(Duration.ofSeconds(40), tracker.outbox.backoff(3));
         assertEquals(Duration.ofMinutes(5), tracker.outbox.backoff(20), "capped at the maximum");

@@ -4,70 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.TestDevchain;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.micronaut.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The admin backfill endpoints on the real server against the devchain, with a token configured. */
-class AdminBackfillApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+class AdminBackfillApiTest extends ServerTest {
     private static final String TOKEN = "s3cret-admin-token";
-    private static Devchain devchain;
-    private static TestServer server;
+    private final Devchain devchain = TestDevchain.shared();
 
-    @BeforeAll
-    static void start() {
-        devchain = TestDevchain.shared();
-        server = new TestServer(Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.admin.token", TOKEN,
-                "tracker.scheduler.enabled", "false"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private static HttpResponse<String> post(String body, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.base.resolve("/api/admin/backfill"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return server.send(request.build());
-    }
-
-    private static HttpResponse<String> get(String path, String authorization) {
-        return server.send(HttpRequest.newBuilder(server.base.resolve(path)).header("Authorization", authorization)
-                .GET().build());
+    @Override
+    protected Map<String, ?> settings() {
+        return Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.admin.token", TOKEN,
+                "tracker.scheduler.enabled", "false");
     }
 
     @Test
     void startsABackfillAndReportsItsProgressUntilDone() throws Exception {
         Instant head = Instant.ofEpochSecond(devchain.headTimestamp());
         String body = "{\"from\":\"" + head.minusSeconds(5 * 86_400) + "\",\"to\":\"" + head + "\",\"interval\":\"1d\"}";
-        HttpResponse<String> started = post(body, "Bearer " + TOKEN);
-        assertEquals(202, started.statusCode(), started.body());
-        JsonNode job = JSON.readTree(started.body());
-        String id = job.get("id").asText();
-        assertEquals("/api/admin/backfill/" + id, started.headers().firstValue("location").orElse(""));
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!"done".equals(job.get("status").asText())) {
-            assertTrue(System.currentTimeMillis() < deadline && !"failed".equals(job.get("status").asText()),
-                    job.toString());
-            Thread.sleep(100);
-            job = JSON.readTree(get("/api/admin/backfill/" + id, "Bearer " + TOKEN).body());
-        }
+        HttpResponse<JsonNode> started = api.startBackfill("Bearer " + TOKEN, body);
+        assertEquals(202, started.code(), String.valueOf(started.body()));
+        String id = started.body().get("id").asText();
+        assertEquals("/api/admin/backfill/" + id, started.getHeaders().get("location"));
+        JsonNode job = Await.backfill(api, "Bearer " + TOKEN, id, Duration.ofSeconds(30));
         // six daily points from head - 5 days to head, each on its own block of a chain with blocks hours apart
         assertEquals(6, job.get("result").get("points").asLong());
         assertEquals(6, job.get("progress").get("done").asLong());
@@ -75,8 +41,8 @@ class AdminBackfillApiTest {
         assertEquals(job.get("result").get("blocks").asLong(),
                 job.get("result").get("stored").asLong() + job.get("result").get("alreadyStored").asLong());
         assertTrue(job.get("finishedAt").isTextual());
-        String history = server.get("/api/pools/lido/history?interval=1d&from=" + head.minusSeconds(6 * 86_400)).body();
-        assertTrue(JSON.readTree(history).get("points").size() >= 5, history);
+        JsonNode history = api.history("lido", head.minusSeconds(6 * 86_400).toString(), null, "1d").body();
+        assertTrue(history.get("points").size() >= 5, history.toString());
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -92,19 +58,19 @@ class AdminBackfillApiTest {
         "Bearer " + TOKEN + "|not json|400|bad_request|not valid JSON",
     })
     void badRequestsAreRefusedNamingWhatIsWrong(String authorization, String body, int status, String error,
-            String fragment) throws Exception {
-        HttpResponse<String> response = post(body, authorization);
-        assertEquals(status, response.statusCode(), response.body());
-        JsonNode answer = JSON.readTree(response.body());
+            String fragment) {
+        HttpResponse<JsonNode> response = api.startBackfill(authorization, body);
+        JsonNode answer = response.body();
+        assertEquals(status, response.code(), String.valueOf(answer));
         assertEquals(error, answer.get("error").asText());
         assertTrue(answer.get("message").asText().contains(fragment == null ? "" : fragment), answer.toString());
     }
 
     @Test
-    void anUnknownJobIs404AndNeedsTheTokenToo() throws Exception {
-        assertEquals(401, get("/api/admin/backfill/nope", "Bearer wrong").statusCode());
-        HttpResponse<String> response = get("/api/admin/backfill/nope", "Bearer " + TOKEN);
-        assertEquals(404, response.statusCode());
-        assertEquals("no backfill job 'nope'", JSON.readTree(response.body()).get("message").asText());
+    void anUnknownJobIs404AndNeedsTheTokenToo() {
+        assertEquals(401, api.backfill("nope", "Bearer wrong").code());
+        HttpResponse<JsonNode> response = api.backfill("nope", "Bearer " + TOKEN);
+        assertEquals(404, response.code());
+        assertEquals("no backfill job 'nope'", response.body().get("message").asText());
     }
 }

@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.SimulatedPool;
 import io.lsttracker.devchain.TestDevchain;
-import io.lsttracker.domain.BlockRef;
-import io.lsttracker.domain.PoolId;
-import io.lsttracker.domain.PoolState;
-import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
-import io.lsttracker.snapshot.SnapshotStore;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.web.router.Router;
-import java.math.BigInteger;
-import java.net.http.HttpResponse;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,45 +20,34 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** `serve` against the devchain: the scheduler stores snapshots, the API serves them, bad input is a 4xx. */
-class ApiEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+class ApiEndToEndTest extends ServerTest {
+    private final Devchain devchain = TestDevchain.shared();
 
-    private static Devchain devchain;
-    private static TestServer server;
+    @Inject
+    Router router;
 
-    @BeforeAll
-    static void start() throws Exception {
-        devchain = TestDevchain.shared();
-        server = new TestServer(Map.of("tracker.chain.rpc-url", devchain.url()));
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!server.get("/api/pools").body().contains("\"status\":\"ok\"")) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("no snapshot stored within 30 s: " + server.get("/health").body());
-            }
-            Thread.sleep(200);
-        }
+    @Override
+    protected Map<String, ?> settings() {
+        return Map.of("tracker.chain.rpc-url", devchain.url());
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
+    @BeforeAll
+    void awaitSnapshot() throws InterruptedException {
+        Await.snapshot(api);
     }
 
     @Test
-    void poolsListEveryConfiguredPoolWithWhatTheChainHolds() throws Exception {
-        HttpResponse<String> response = server.get("/api/pools");
-        assertEquals(200, response.statusCode());
-        assertEquals("application/json", response.headers().firstValue("content-type").orElse(""));
-        JsonNode pools = JSON.readTree(response.body()).get("pools");
+    void poolsListEveryConfiguredPoolWithWhatTheChainHolds() {
+        HttpResponse<JsonNode> response = api.pools();
+        assertEquals(200, response.code());
+        assertEquals("application/json", response.getHeaders().get("content-type"));
+        JsonNode pools = response.body().get("pools");
         assertEquals(devchain.poolIds(), ids(pools));
         for (JsonNode pool : pools) {
             SimulatedPool.Expected expected = devchain.expected(pool.get("id").asText());
@@ -78,19 +61,19 @@ class ApiEndToEndTest {
     }
 
     @Test
-    void onePoolCarriesItsStaticFacts() throws Exception {
-        JsonNode body = JSON.readTree(server.get("/api/pools/rocketpool").body());
+    void onePoolCarriesItsStaticFacts() {
+        JsonNode body = api.pool("rocketpool").body();
         assertEquals("rocketpool", body.get("pool").get("protocol").asText());
         assertEquals("value-accruing", body.get("pool").get("tokenKind").asText());
         assertEquals("rETH", body.get("pool").get("token").asText());
         assertEquals("0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa46", body.get("addresses").get("storage").asText());
         assertEquals("0xae78736Cd615f374D3085123A210448E74Fc6393", body.get("addresses").get("reth").asText());
-        assertEquals("rebasing", JSON.readTree(server.get("/api/pools/lido").body()).get("pool").get("tokenKind").asText());
+        assertEquals("rebasing", api.pool("lido").body().get("pool").get("tokenKind").asText());
     }
 
     @Test
-    void latestSnapshotIsTheWholeSnapshotInTheCliShape() throws Exception {
-        JsonNode body = JSON.readTree(server.get("/api/snapshots/latest").body());
+    void latestSnapshotIsTheWholeSnapshotInTheCliShape() {
+        JsonNode body = api.latestSnapshot().body();
         assertEquals(1, body.get("chainId").asLong());
         assertEquals(devchain.poolIds(), ids(body.get("pools")));
         assertTrue(body.get("block").get("hash").asText().matches("0x[0-9a-f]{64}"));
@@ -100,7 +83,7 @@ class ApiEndToEndTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "/api/pools/nope|404|not_found|unknown pool 'nope'",
-        "/api/pools/NOPE%20x|404|not_found|unknown pool",
+        "/api/pools/NOPE x|404|not_found|unknown pool 'NOPE x'",
         "/api/pools/nope/history|404|not_found|unknown pool 'nope'",
         "/api/pools/lido/history?from=yesterday|400|bad_request|parameter 'from'",
         "/api/pools/lido/history?to=2026-13-45|400|bad_request|parameter 'to'",
@@ -113,28 +96,27 @@ class ApiEndToEndTest {
         "/api/nothing-here|404|not_found|no resource at /api/nothing-here",
         "/api/admin/backfill/some-id|404|not_found|the admin endpoints are off: set tracker.admin.token (LST_ADMIN_TOKEN)",
     })
-    void badInputIsA4xxNamingTheParameter(String path, int status, String error, String fragment) throws Exception {
-        HttpResponse<String> response = server.get(path);
-        assertEquals(status, response.statusCode(), response.body());
-        JsonNode body = JSON.readTree(response.body());
+    void badInputIsA4xxNamingTheParameter(String path, int status, String error, String fragment) {
+        HttpResponse<JsonNode> response = api.get(path);
+        JsonNode body = response.body();
+        assertEquals(status, response.code(), String.valueOf(body));
         assertEquals(error, body.get("error").asText());
         assertTrue(body.get("message").asText().contains(fragment), body.get("message").asText());
         assertEquals(Set.of("error", "message"), fieldNames(body));
     }
 
     @Test
-    void wrongMethodIs405() throws Exception {
-        HttpResponse<String> response = server.send(java.net.http.HttpRequest.newBuilder(server.base.resolve("/api/pools"))
-                .DELETE().build());
-        assertEquals(405, response.statusCode());
-        assertEquals("method_not_allowed", JSON.readTree(response.body()).get("error").asText());
+    void wrongMethodIs405() {
+        HttpResponse<JsonNode> response = api.deletePools();
+        assertEquals(405, response.code());
+        assertEquals("method_not_allowed", response.body().get("error").asText());
     }
 
     @Test
-    void healthIsUpWithTheDatabaseAndALatestBlock() throws Exception {
-        HttpResponse<String> response = server.get("/health");
-        assertEquals(200, response.statusCode(), response.body());
-        JsonNode body = JSON.readTree(response.body());
+    void healthIsUpWithTheDatabaseAndALatestBlock() {
+        HttpResponse<JsonNode> response = api.health();
+        JsonNode body = response.body();
+        assertEquals(200, response.code(), String.valueOf(body));
         assertEquals("UP", body.get("status").asText());
         assertEquals("UP", body.get("database").asText());
         assertTrue(body.get("lastSuccessAgeSeconds").asLong() < 60);
@@ -143,14 +125,14 @@ class ApiEndToEndTest {
 
     @Test
     void theOpenApiDocumentDescribesExactlyTheServedRoutes() {
-        HttpResponse<String> response = server.get("/openapi.yml", "application/yaml");
-        assertEquals(200, response.statusCode());
+        HttpResponse<String> response = api.openApi();
+        assertEquals(200, response.code());
         Set<String> documented = new TreeSet<>();
         Matcher m = Pattern.compile("(?m)^  (/\\S*):$").matcher(response.body());
         while (m.find()) {
             documented.add(m.group(1));
         }
-        Set<String> served = server.context.getBean(Router.class).uriRoutes()
+        Set<String> served = router.uriRoutes()
                 .map(route -> route.getUriMatchTemplate().toString())
                 .filter(path -> path.startsWith("/api") || path.equals("/health") || path.equals("/openapi.yml"))
                 .map(path -> path.replaceAll("\\{([a-z]+)[^}]*}", "{$1}"))
@@ -160,7 +142,7 @@ class ApiEndToEndTest {
 
     @Test
     void prometheusCountsTheCycles() {
-        String metrics = server.get("/prometheus", "text/plain").body();
+        String metrics = api.prometheus().body();
         assertTrue(metrics.matches("(?s).*lst_snapshot_cycles_total\\{outcome=\"stored\"} [1-9].*"), metrics);
         assertTrue(metrics.contains("lst_snapshot_last_success_seconds "), metrics);
     }

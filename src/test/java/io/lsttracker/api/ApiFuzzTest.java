@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.TestDevchain;
-import java.net.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,9 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +37,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * stack trace or an exception class name, every error is {error, message}, and what was stored before the run
  * is served unchanged after it. Replay with -Dlst.fuzz.seed=N; scale with -Dlst.fuzz.requests=N.
  */
-class ApiFuzzTest {
+class ApiFuzzTest extends ServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "fuzz-admin-token";
     private static final long SEED = Long.getLong("lst.fuzz.seed", 20261123L);
@@ -45,58 +48,47 @@ class ApiFuzzTest {
             + "|exception|throwable|\\b(java|javax|jakarta|io\\.micronaut|io\\.netty|com\\.fasterxml|org\\.h2"
             + "|org\\.postgresql|org\\.web3j|io\\.lsttracker)\\.[a-z])");
 
-    private static Devchain devchain;
-    private static TestServer server;
-    private static String backfillJob;
+    private final Devchain devchain = TestDevchain.shared();
+    private String backfillJob;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    protected Map<String, ?> settings() {
+        return Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.admin.token", TOKEN);
+    }
 
     @BeforeAll
-    static void start() throws Exception {
-        devchain = TestDevchain.shared();
-        server = new TestServer(Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.admin.token", TOKEN));
-        TestServers.awaitSnapshot(server);
+    void start() throws Exception {
+        Await.snapshot(api);
         backfillHistory();
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     /** History for the history routes to downsample: the devchain's days at 6-hour points, via the admin API. */
-    private static void backfillHistory() throws Exception {
+    private void backfillHistory() throws Exception {
         Instant head = Instant.ofEpochSecond(devchain.headTimestamp());
         String body = "{\"from\":\"" + head.minusSeconds((TestDevchain.HISTORY_DAYS - 1) * 86_400L) + "\",\"to\":\""
                 + head + "\",\"interval\":\"6h\"}";
-        var started = server.send(HttpRequest.newBuilder(server.base.resolve("/api/admin/backfill"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        assertEquals(202, started.statusCode(), started.body());
-        String id = JSON.readTree(started.body()).get("id").asText();
-        backfillJob = id;
-        long deadline = System.currentTimeMillis() + 60_000;
-        JsonNode job = JSON.readTree(started.body());
-        while (!"done".equals(job.get("status").asText())) {
-            assertTrue(System.currentTimeMillis() < deadline && !"failed".equals(job.get("status").asText()),
-                    job.toString());
-            Thread.sleep(100);
-            job = JSON.readTree(server.send(HttpRequest.newBuilder(server.base.resolve("/api/admin/backfill/" + id))
-                    .header("Authorization", "Bearer " + TOKEN).GET().build()).body());
-        }
+        HttpResponse<JsonNode> started = api.startBackfill("Bearer " + TOKEN, body);
+        assertEquals(202, started.code(), String.valueOf(started.body()));
+        backfillJob = started.body().get("id").asText();
+        Await.backfill(api, "Bearer " + TOKEN, backfillJob, Duration.ofSeconds(60));
     }
 
     @Test
     void tenThousandRandomRequestsGetNo5xxAndNoStackTrace() throws Exception {
-        String snapshotBefore = server.get("/api/snapshots/latest").body();
+        // what is stored, as served byte for byte (the answers' raw bodies, not their parsed trees)
+        Supplier<String> snapshot = () -> api.latestSnapshot().getBody(String.class).orElseThrow();
+        String snapshotBefore = snapshot.get();
         Instant head = Instant.ofEpochSecond(devchain.headTimestamp());
-        String historyQuery = "/api/pools/lido/history?interval=6h&from=" + head.minusSeconds(14 * 86_400L) + "&to="
-                + head.plusSeconds(86_400);
-        String historyBefore = server.get(historyQuery).body();
+        Supplier<String> history = () -> api.history("lido", head.minusSeconds(14 * 86_400L).toString(),
+                head.plusSeconds(86_400).toString(), "6h").getBody(String.class).orElseThrow();
+        String historyBefore = history.get();
         assertTrue(JSON.readTree(historyBefore).get("points").size() >= TestDevchain.HISTORY_DAYS, historyBefore);
         List<String> routes = documentedRoutes();
         List<String> poolIds = new ArrayList<>();
-        JSON.readTree(server.get("/api/pools").body()).get("pools").forEach(p -> poolIds.add(p.get("id").asText()));
+        api.pools().body().get("pools").forEach(p -> poolIds.add(p.get("id").asText()));
         List<String> ids = new ArrayList<>(poolIds);
         ids.add(backfillJob);
         List<FuzzRequests.Request> requests = new FuzzRequests(SEED, routes, ids, TOKEN).take(REQUESTS);
@@ -113,7 +105,7 @@ class ApiFuzzTest {
         for (int t = 0; t < THREADS; t++) {
             int first = t;
             workers.add(pool.submit(() -> {
-                try (FuzzHttpClient client = new FuzzHttpClient(server.base.getHost(), server.base.getPort())) {
+                try (FuzzHttpClient client = new FuzzHttpClient(server.getHost(), server.getPort())) {
                     String previous = "";
                     for (int i = first; i < requests.size(); i += THREADS) {
                         FuzzRequests.Request request = requests.get(i);
@@ -167,10 +159,10 @@ class ApiFuzzTest {
             assertTrue(statuses.keySet().stream().anyMatch(s -> s / 100 == 2),
                     "the fuzz never reached a working " + route + ": " + statuses);
         }
-        assertEquals(200, server.get("/health").statusCode(), server.get("/health").body());
-        assertEquals(snapshotBefore, server.get("/api/snapshots/latest").body(), "the latest snapshot changed");
-        assertEquals(historyBefore, server.get(historyQuery).body(),
-                "stored history changed");
+        HttpResponse<JsonNode> health = api.health();
+        assertEquals(200, health.code(), String.valueOf(health.body()));
+        assertEquals(snapshotBefore, snapshot.get(), "the latest snapshot changed");
+        assertEquals(historyBefore, history.get(), "stored history changed");
     }
 
     /** What the fuzz found (each was a 500 with a stack trace in the log), now a 4xx naming the fault. */
@@ -188,7 +180,7 @@ class ApiFuzzTest {
         if (target.endsWith("HEADER")) {
             headers.put("X-Big", "h".repeat(9000));
         }
-        try (FuzzHttpClient client = new FuzzHttpClient(server.base.getHost(), server.base.getPort())) {
+        try (FuzzHttpClient client = new FuzzHttpClient(server.getHost(), server.getPort())) {
             FuzzHttpClient.Answer answer = client.send(method, target.replace("LONG", "x".repeat(5000)), headers, null, true);
             assertEquals(status, answer.status(), answer.body());
             JsonNode body = JSON.readTree(answer.body());
@@ -201,7 +193,7 @@ class ApiFuzzTest {
 
     @Test
     void aRequestLineThatIsNotHttpIsA400WithoutALeak() throws Exception {
-        try (FuzzHttpClient client = new FuzzHttpClient(server.base.getHost(), server.base.getPort())) {
+        try (FuzzHttpClient client = new FuzzHttpClient(server.getHost(), server.getPort())) {
             FuzzRequests.Request request = new FuzzRequests.Request("-", "GET", "/api/pools?to=' OR 1=1 --", Map.of(),
                     null);
             FuzzHttpClient.Answer answer = client.send(request.method(), request.target(), Map.of(), null, false);
@@ -251,9 +243,9 @@ class ApiFuzzTest {
     }
 
     /** The routes of openapi.yml as served (ApiEndToEndTest checks that the two lists are the same). */
-    private static List<String> documentedRoutes() {
+    private List<String> documentedRoutes() {
         List<String> routes = new ArrayList<>();
-        Matcher m = Pattern.compile("(?m)^  (/\\S*):$").matcher(server.get("/openapi.yml", "application/yaml").body());
+        Matcher m = Pattern.compile("(?m)^  (/\\S*):$").matcher(api.openApi().body());
         while (m.find()) {
             routes.add(m.group(1));
         }

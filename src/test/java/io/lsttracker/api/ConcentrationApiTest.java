@@ -4,55 +4,41 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.RocketNodeCounts;
 import io.lsttracker.devchain.SimulatedBeacon;
 import io.lsttracker.devchain.TestDevchain;
 import io.lsttracker.domain.NodeOperator;
 import io.lsttracker.domain.Wei;
+import io.micronaut.http.HttpResponse;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** `serve` against the devchain and its beacon node: concentration stored with each snapshot and served. */
-class ConcentrationApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+class ConcentrationApiTest extends ServerTest {
+    private final Devchain devchain = TestDevchain.shared();
 
-    private static Devchain devchain;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        devchain = TestDevchain.shared();
-        server = new TestServer(Map.of("tracker.chain.rpc-url", devchain.url(),
-                "tracker.beacon.url", devchain.beaconUrl()));
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (server.get("/api/concentration").statusCode() != 200) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("no concentration within 30 s: " + server.get("/health").body());
-            }
-            Thread.sleep(200);
-        }
+    @Override
+    protected Map<String, ?> settings() {
+        return Map.of("tracker.chain.rpc-url", devchain.url(),
+                "tracker.beacon.url", devchain.beaconUrl());
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
+    @BeforeAll
+    void awaitConcentration() throws InterruptedException {
+        Await.until(api, "concentration", Duration.ofSeconds(30), api::concentration, c -> c.code() == 200);
     }
 
     @Test
-    void latestFiguresAreTheDevchainsStakesOverItsBeaconTotal() throws Exception {
-        JsonNode c = JSON.readTree(server.get("/api/concentration").body());
+    void latestFiguresAreTheDevchainsStakesOverItsBeaconTotal() {
+        JsonNode c = api.concentration().body();
         assertEquals(devchain.headTimestamp(), java.time.Instant.parse(c.at("/block/timestamp").asText()).getEpochSecond());
 
         // The slot of the head block, or the nearest one before that the simulated node serves.
@@ -98,8 +84,8 @@ class ConcentrationApiTest {
     }
 
     @Test
-    void lidoOperatorsAndRocketPoolCountsAreTheSimulatedOnes() throws Exception {
-        JsonNode c = JSON.readTree(server.get("/api/concentration").body());
+    void lidoOperatorsAndRocketPoolCountsAreTheSimulatedOnes() {
+        JsonNode c = api.concentration().body();
         // Expected from the simulation's own list, computed here: every devchain operator has its own reward
         // address, so each one with an active validator is one entity.
         List<NodeOperator> active = devchain.lidoOperators().stream().filter(o -> o.activeValidators() > 0).toList();
@@ -140,38 +126,38 @@ class ConcentrationApiTest {
         assertEquals(rp.active(), c.at("/rocketPool/activeMinipools").asLong());
         assertEquals(rp.staking(), c.at("/rocketPool/stakingMinipools").asLong());
 
-        JsonNode points = JSON.readTree(server.get("/api/concentration/history?interval=1h").body()).get("points");
+        JsonNode points = api.concentrationHistory(null, null, "1h").body().get("points");
         JsonNode last = points.get(points.size() - 1);
         assertEquals(lido, last.get("lidoOperators"));
         assertEquals(c.get("rocketPool"), last.get("rocketPool"));
     }
 
     @Test
-    void historyAndItsErrors() throws Exception {
-        HttpResponse<String> ok = server.get("/api/concentration/history?interval=1d");
-        assertEquals(200, ok.statusCode(), ok.body());
-        JsonNode points = JSON.readTree(ok.body()).get("points");
-        assertTrue(points.size() >= 1, ok.body());
+    void historyAndItsErrors() {
+        HttpResponse<JsonNode> ok = api.concentrationHistory(null, null, "1d");
+        assertEquals(200, ok.code(), String.valueOf(ok.body()));
+        JsonNode points = ok.body().get("points");
+        assertTrue(points.size() >= 1, ok.body().toString());
         assertTrue(points.get(points.size() - 1).has("ofAllStaked"));
 
-        HttpResponse<String> bad = server.get("/api/concentration/history?interval=7x");
-        assertEquals(400, bad.statusCode());
-        assertEquals("bad_request", JSON.readTree(bad.body()).get("error").asText());
-        assertTrue(bad.body().contains("parameter 'interval'"), bad.body());
-        HttpResponse<String> reversed = server.get("/api/concentration/history?from=2026-02-01&to=2026-01-01");
-        assertEquals(400, reversed.statusCode());
-        assertTrue(reversed.body().contains("parameter 'from'"), reversed.body());
+        HttpResponse<JsonNode> bad = api.concentrationHistory(null, null, "7x");
+        assertEquals(400, bad.code());
+        assertEquals("bad_request", bad.body().get("error").asText());
+        assertTrue(bad.body().get("message").asText().contains("parameter 'interval'"), bad.body().toString());
+        HttpResponse<JsonNode> reversed = api.concentrationHistory("2026-02-01", "2026-01-01", null);
+        assertEquals(400, reversed.code());
+        assertTrue(reversed.body().get("message").asText().contains("parameter 'from'"), reversed.body().toString());
     }
 
     @Test
-    void alertsFireFromTheStoredFiguresAndBadParametersAre400() throws Exception {
-        JsonNode c = JSON.readTree(server.get("/api/concentration").body());
+    void alertsFireFromTheStoredFiguresAndBadParametersAre400() {
+        JsonNode c = api.concentration().body();
         JsonNode lido = c.get("pools").get(0);
         assertEquals("lido", lido.get("id").asText());
         boolean overQuarter = new BigDecimal(lido.get("shareOfStaked").asText()).compareTo(new BigDecimal("0.25")) > 0;
-        HttpResponse<String> response = server.get("/api/alerts?state=firing");
-        assertEquals(200, response.statusCode(), response.body());
-        JsonNode events = JSON.readTree(response.body()).get("events");
+        HttpResponse<JsonNode> response = api.alerts("firing", null);
+        assertEquals(200, response.code(), String.valueOf(response.body()));
+        JsonNode events = response.body().get("events");
         List<JsonNode> quarter = new ArrayList<>();
         events.forEach(e -> {
             assertEquals("firing", e.get("state").asText());
@@ -180,22 +166,23 @@ class ConcentrationApiTest {
             }
         });
         // The default rules: lido above 25% of all staked ETH fires once, with the exact stored share.
-        assertEquals(overQuarter ? 1 : 0, quarter.size(), response.body());
+        assertEquals(overQuarter ? 1 : 0, quarter.size(), response.body().toString());
         if (overQuarter) {
             assertEquals("lido", quarter.get(0).get("subject").asText());
             // the same number; the alert's value is stored without trailing zeros, the share with 18 decimals
             assertEquals(0, new BigDecimal(lido.get("shareOfStaked").asText())
-                    .compareTo(new BigDecimal(quarter.get(0).get("value").asText())), response.body());
+                    .compareTo(new BigDecimal(quarter.get(0).get("value").asText())), response.body().toString());
             assertEquals("0.25", quarter.get(0).get("threshold").asText());
             assertEquals(c.at("/block/number").asLong(), quarter.get(0).get("blockNumber").asLong());
         }
-        assertEquals(0, JSON.readTree(server.get("/api/alerts?state=resolved").body()).get("events").size());
+        assertEquals(0, api.alerts("resolved", null).body().get("events").size());
 
-        HttpResponse<String> bad = server.get("/api/alerts?state=open");
-        assertEquals(400, bad.statusCode());
-        assertTrue(bad.body().contains("parameter 'state': 'open' is not one of firing, resolved"), bad.body());
-        assertEquals(400, server.get("/api/alerts?limit=0").statusCode());
-        assertEquals(400, server.get("/api/alerts?limit=x").statusCode());
+        HttpResponse<JsonNode> bad = api.alerts("open", null);
+        assertEquals(400, bad.code());
+        assertTrue(bad.body().get("message").asText().contains("parameter 'state': 'open' is not one of firing, resolved"),
+                bad.body().toString());
+        assertEquals(400, api.alerts(null, "0").code());
+        assertEquals(400, api.alerts(null, "x").code());
     }
 
     private static String share(BigInteger part, BigInteger whole) {

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lsttracker.devchain.TestDevchain;
 import io.micronaut.context.ApplicationContext;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,52 +19,43 @@ import org.junit.jupiter.api.Test;
  */
 class CorsSecurityTest {
     private static final String ORIGIN = "https://dashboard.example";
+    private static final String ALLOW_ORIGIN = HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN;
 
     @Test
     void byDefaultNoOriginIsAllowed() {
-        try (TestServer server = new TestServer(Map.of("tracker.chain.rpc-url", TestDevchain.shared().url()))) {
-            HttpResponse<String> get = server.send(HttpRequest.newBuilder(server.base.resolve("/api/pools"))
-                    .header("Origin", ORIGIN).GET().build());
-            assertEquals(Optional.empty(), get.headers().firstValue("Access-Control-Allow-Origin"));
-            HttpResponse<String> preflight = server.send(preflight(server, ORIGIN, "GET"));
-            assertEquals(Optional.empty(), preflight.headers().firstValue("Access-Control-Allow-Origin"));
+        try (TestServer server = TestServer.start(Map.of("tracker.chain.rpc-url", TestDevchain.shared().url()))) {
+            TrackerApi api = server.api();
+            assertEquals(Optional.empty(), api.pools(ORIGIN).getHeaders().findFirst(ALLOW_ORIGIN));
+            assertEquals(Optional.empty(), api.poolsPreflight(ORIGIN, "GET").getHeaders().findFirst(ALLOW_ORIGIN));
         }
     }
 
     @Test
     void configuredOriginsMayReadWithGetAndNoOtherOriginMay() {
-        try (TestServer server = new TestServer(Map.of("tracker.chain.rpc-url", TestDevchain.shared().url(),
+        try (TestServer server = TestServer.start(Map.of("tracker.chain.rpc-url", TestDevchain.shared().url(),
                 "micronaut.server.cors.enabled", "true",
                 "micronaut.server.cors.configurations.api.allowed-origins", ORIGIN + ",https://other.example"))) {
-            HttpResponse<String> get = server.send(HttpRequest.newBuilder(server.base.resolve("/api/pools"))
-                    .header("Origin", ORIGIN).GET().build());
-            assertEquals(200, get.statusCode());
-            assertEquals(Optional.of(ORIGIN), get.headers().firstValue("Access-Control-Allow-Origin"));
-            HttpResponse<String> preflight = server.send(preflight(server, ORIGIN, "GET"));
-            assertEquals(Optional.of(ORIGIN), preflight.headers().firstValue("Access-Control-Allow-Origin"));
+            TrackerApi api = server.api();
+            HttpResponse<JsonNode> get = api.pools(ORIGIN);
+            assertEquals(200, get.code());
+            assertEquals(Optional.of(ORIGIN), get.getHeaders().findFirst(ALLOW_ORIGIN));
+            assertEquals(Optional.of(ORIGIN), api.poolsPreflight(ORIGIN, "GET").getHeaders().findFirst(ALLOW_ORIGIN));
 
-            HttpResponse<String> stranger = server.send(HttpRequest.newBuilder(server.base.resolve("/api/pools"))
-                    .header("Origin", "https://evil.example").GET().build());
-            assertEquals(Optional.empty(), stranger.headers().firstValue("Access-Control-Allow-Origin"));
-            HttpResponse<String> post = server.send(preflight(server, ORIGIN, "POST"));
-            assertEquals(Optional.empty(), post.headers().firstValue("Access-Control-Allow-Origin"), "GET only");
+            assertEquals(Optional.empty(), api.pools("https://evil.example").getHeaders().findFirst(ALLOW_ORIGIN));
+            assertEquals(Optional.empty(), api.poolsPreflight(ORIGIN, "POST").getHeaders().findFirst(ALLOW_ORIGIN),
+                    "GET only");
         }
     }
 
     @Test
     void corsOnWithoutOriginsIsRefusedAtStartUpSinceAnEmptyListWouldAllowAnyOrigin() {
-        // A bare context (Micronaut.start, as TestServer uses, exits the JVM when start-up fails).
+        // A bare context: no server is needed to see the refusal.
         Exception e = assertThrows(Exception.class, () -> ApplicationContext.builder().deduceEnvironment(false)
                 .properties(Map.of("micronaut.server.cors.enabled", "true")).start().close());
         assertTrue(messages(e).contains("no origin is listed (set LST_CORS_ORIGINS)"), messages(e));
         Exception off = assertThrows(Exception.class, () -> ApplicationContext.builder().deduceEnvironment(false)
                 .properties(Map.of("micronaut.server.cors.configurations.api.allowed-origins", ORIGIN)).start().close());
         assertTrue(messages(off).contains("set LST_CORS_ENABLED=true"), messages(off));
-    }
-
-    private static HttpRequest preflight(TestServer server, String origin, String method) {
-        return HttpRequest.newBuilder(server.base.resolve("/api/pools")).header("Origin", origin)
-                .header("Access-Control-Request-Method", method).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build();
     }
 
     private static String messages(Throwable e) {

@@ -3,42 +3,35 @@ package io.lsttracker.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lsttracker.db.TestDatabases;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.TestDevchain;
-import io.lsttracker.db.TestDatabases;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** `serve` on PostgreSQL, the production store: Flyway migrates a fresh schema and snapshots land in it. */
+/**
+ * `serve` on PostgreSQL, the production store: Flyway migrates a fresh schema and snapshots land in it. The server
+ * is started here, inside the database's lifetime, so it stops before its schema is dropped.
+ */
 class PostgresServeTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void servesFromPostgres() throws Exception {
         Devchain devchain = TestDevchain.shared();
         try (TestDatabases.TestDatabase database = TestDatabases.postgres();
-                TestServer server = new TestServer(Map.of(
+                TestServer server = TestServer.start(Map.of(
                         "tracker.chain.rpc-url", devchain.url(),
                         "datasources.default.url", database.jdbcUrl(),
                         "datasources.default.username", "postgres"))) {
-            long deadline = System.currentTimeMillis() + 30_000;
-            JsonNode latest;
-            while (true) {
-                var response = server.get("/api/snapshots/latest");
-                if (response.statusCode() == 200) {
-                    latest = JSON.readTree(response.body());
-                    break;
-                }
-                if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError("nothing stored in PostgreSQL within 30 s: " + server.get("/health").body());
-                }
-                Thread.sleep(200);
-            }
+            TrackerApi api = server.api();
+            JsonNode latest = Await.until(api, "snapshot stored in PostgreSQL", Duration.ofSeconds(30),
+                    api::latestSnapshot, answer -> answer.code() == 200).body();
             assertEquals(devchain.poolIds().size(), latest.get("pools").size());
             assertEquals(devchain.headTimestamp(),
-                    java.time.Instant.parse(latest.get("block").get("timestamp").asText()).getEpochSecond());
-            assertEquals("UP", JSON.readTree(server.get("/health").body()).get("status").asText());
+                    Instant.parse(latest.get("block").get("timestamp").asText()).getEpochSecond());
+            assertEquals("UP", api.health().body().get("status").asText());
         }
     }
 }

@@ -4,22 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.DevchainFlags;
 import io.lsttracker.devchain.DevchainParameters;
 import io.lsttracker.devchain.TestDevchain;
 import io.lsttracker.domain.BlockSelector;
-import io.lsttracker.snapshot.SnapshotRecorder;
 import io.lsttracker.snapshot.SnapshotService;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpResponse;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,8 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * stream days.</li>
  * </ul>
  */
-class RewardsEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+class RewardsEndToEndTest extends ServerTest {
     private static final BigDecimal TOLERANCE_PP = new BigDecimal("0.01");
     private static final BigDecimal YEAR = BigDecimal.valueOf(31_536_000);
     private static final MathContext MC = MathContext.DECIMAL128;
@@ -52,39 +50,35 @@ class RewardsEndToEndTest {
     private static final List<String> DAILY_SNAPSHOT_POOLS =
             List.of("coinbase", "binance", "mantle", "etherfi", "stader", "swell", "ankr");
 
-    private static Devchain devchain;
-    private static TestServer server;
-    private static long firstMidnight;
+    private final Devchain devchain = TestDevchain.shared();
+    private long firstMidnight;
     /** When the devchain set its contracts' starting state (block 1). */
-    private static long installedAt;
+    private long installedAt;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    SnapshotService snapshots;
+
+    @Override
+    protected Map<String, ?> settings() {
+        return Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.scheduler.enabled", "false",
+                "tracker.rewards.page-blocks", 50);
+    }
 
     @BeforeAll
-    static void start() {
-        devchain = TestDevchain.shared();
-        server = new TestServer(Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.scheduler.enabled", "false",
-                "tracker.rewards.page-blocks", 50));
-        SnapshotService snapshots = server.context.getBean(SnapshotService.class);
-        SnapshotRecorder recorder = server.context.getBean(SnapshotRecorder.class);
-        long head = snapshots.take(BlockSelector.LATEST).block().number();
+    void storeEveryBlock() {
         installedAt = snapshots.take(new BlockSelector.Number(1)).block().timestamp().getEpochSecond();
-        for (long block = 1; block <= head; block++) {
-            recorder.record(snapshots.take(new BlockSelector.Number(block)));
-        }
+        TestServer.storeHistory(context);
         // Lido reports at 12:00 on day 0 (its skipped day is later): day 0's midnight anchors the day indexes.
         firstMidnight = Math.floorDiv(devchain.lidoReports().get(0).reportTimestamp(), DAY) * DAY;
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private static JsonNode rewards(String pool) throws Exception {
-        HttpResponse<String> response = server.get("/api/pools/" + pool + "/rewards");
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body());
+    private JsonNode rewards(String pool) {
+        HttpResponse<JsonNode> response = api.rewards(pool);
+        assertEquals(200, response.code(), String.valueOf(response.body()));
+        return response.body();
     }
 
     private static JsonNode window(JsonNode rewards, String label) {
@@ -103,16 +97,16 @@ class RewardsEndToEndTest {
                 what + ": APR " + actualPercent + "% but the flags give " + expectedPercent.round(new MathContext(8)) + "%");
     }
 
-    private static BigDecimal flag(String pool) {
+    private BigDecimal flag(String pool) {
         return DevchainFlags.aprPercent(devchain, pool);
     }
 
-    private static boolean negativeDay(long timestamp) {
+    private boolean negativeDay(long timestamp) {
         return Math.floorDiv(timestamp - firstMidnight, DAY) == devchain.parameters().negativeRebaseDay();
     }
 
     /** Percent APR of reports {elapsed seconds, end time} from the flags, over [t0, t1]. */
-    private static BigDecimal compounded(String pool, List<long[]> reports, long t0, long t1) {
+    private BigDecimal compounded(String pool, List<long[]> reports, long t0, long t1) {
         DevchainParameters parameters = devchain.parameters();
         BigDecimal product = BigDecimal.ONE;
         for (long[] report : reports) {
@@ -131,17 +125,17 @@ class RewardsEndToEndTest {
     @ParameterizedTest
     @ValueSource(strings = {"lido", "rocketpool", "coinbase", "binance", "mantle", "stakewise", "etherfi", "stader",
             "swell", "ankr"})
-    void theLastReportGivesBackTheSimulatedApr(String pool) throws Exception {
+    void theLastReportGivesBackTheSimulatedApr(String pool) {
         JsonNode last = window(rewards(pool), "last-report");
         assertApr(flag(pool), last, pool + " last report");
         assertEquals(1, last.get("reports").asInt());
     }
 
     @Test
-    void theReportSeriesGivesEachReportsAprAndTheNegativeDayBelowZero() throws Exception {
-        HttpResponse<String> response = server.get("/api/pools/lido/rewards/history?from=2020-01-01");
-        assertEquals(200, response.statusCode(), response.body());
-        JsonNode body = JSON.readTree(response.body());
+    void theReportSeriesGivesEachReportsAprAndTheNegativeDayBelowZero() {
+        HttpResponse<JsonNode> response = api.rewardsHistory("lido", "2020-01-01", null);
+        JsonNode body = response.body();
+        assertEquals(200, response.code(), String.valueOf(body));
         assertEquals("lido", body.get("pool").asText());
         JsonNode points = body.get("points");
         assertEquals(devchain.lidoReports().size(), points.size(), "one point per TokenRebased report");
@@ -155,11 +149,11 @@ class RewardsEndToEndTest {
             }
         }
         assertEquals(1, negative, "the negative rebase shows as the one negative report");
-        assertEquals(400, server.get("/api/pools/lido/rewards/history?from=soon").statusCode());
+        assertEquals(400, api.rewardsHistory("lido", "soon", null).code());
     }
 
     @Test
-    void sfrxEthsStreamGivesTheWeeksRewardsOverTheStream() throws Exception {
+    void sfrxEthsStreamGivesTheWeeksRewardsOverTheStream() {
         JsonNode last = window(rewards("frax"), "last-report");
         long end = seconds(last, "endTime");
         long cycle = 604_800L;
@@ -189,7 +183,7 @@ class RewardsEndToEndTest {
     }
 
     @Test
-    void lidosWindowsCompoundItsReportsOverTheirRealLength() throws Exception {
+    void lidosWindowsCompoundItsReportsOverTheirRealLength() {
         JsonNode rewards = rewards("lido");
         assertEquals("lido-token-rebased", rewards.get("method").asText());
         for (String label : List.of("1d", "7d", "since-start")) {
@@ -210,7 +204,7 @@ class RewardsEndToEndTest {
     }
 
     @Test
-    void rocketPoolsWindowsRunFromReportPointToReportPoint() throws Exception {
+    void rocketPoolsWindowsRunFromReportPointToReportPoint() {
         JsonNode rewards = rewards("rocketpool");
         assertEquals("rocketpool-balances-updated", rewards.get("method").asText());
         for (String label : List.of("7d", "since-start")) {
@@ -231,7 +225,7 @@ class RewardsEndToEndTest {
     }
 
     @Test
-    void dailySnapshotPoolsCompoundTheirReportsIncludingTheNegativeDay() throws Exception {
+    void dailySnapshotPoolsCompoundTheirReportsIncludingTheNegativeDay() {
         for (String pool : DAILY_SNAPSHOT_POOLS) {
             JsonNode rewards = rewards(pool);
             assertEquals("snapshot-rate-steps", rewards.get("method").asText());
@@ -249,7 +243,7 @@ class RewardsEndToEndTest {
     }
 
     @Test
-    void aWindowLongerThanTheHistorySaysSoInsteadOfAFigure() throws Exception {
+    void aWindowLongerThanTheHistorySaysSoInsteadOfAFigure() {
         for (String pool : devchain.poolIds()) {
             JsonNode month = window(rewards(pool), "30d");
             assertTrue(month.get("apr").isNull() && month.get("apy").isNull(), pool + ": " + month);
@@ -258,16 +252,16 @@ class RewardsEndToEndTest {
     }
 
     @Test
-    void poolsListTheSevenDayWindowAndUnknownPoolsAre404() throws Exception {
-        JsonNode pools = JSON.readTree(server.get("/api/pools").body()).get("pools");
+    void poolsListTheSevenDayWindowAndUnknownPoolsAre404() {
+        JsonNode pools = api.pools().body().get("pools");
         for (JsonNode pool : pools) {
             JsonNode apr7d = pool.get("apr7d");
             assertEquals("7d", apr7d.get("window").asText(), pool.toString());
             assertEquals(window(rewards(pool.get("id").asText()), "7d"), apr7d);
         }
-        HttpResponse<String> unknown = server.get("/api/pools/lidoo/rewards");
-        assertEquals(404, unknown.statusCode());
-        JsonNode error = JSON.readTree(unknown.body());
+        HttpResponse<JsonNode> unknown = api.rewards("lidoo");
+        assertEquals(404, unknown.code());
+        JsonNode error = unknown.body();
         assertEquals("not_found", error.get("error").asText());
         assertTrue(error.get("message").asText().startsWith("unknown pool 'lidoo'"), error.toString());
     }

@@ -7,9 +7,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lsttracker.devchain.AnvilProcess;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.micronaut.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ class SecretsInLogsSecurityTest {
         logs.start();
         root.addAppender(logs);
         List<String> bodies = new ArrayList<>();
-        try (TestServer server = new TestServer(Map.of(
+        try (TestServer server = TestServer.start(Map.of(
                 "tracker.chain.rpc-url", "http://127.0.0.1:" + down + "/v2/RPCKEY-s3cr3t?apikey=QUERY-s3cr3t",
                 "tracker.beacon.url", "http://user:PASS-s3cr3t@127.0.0.1:" + down + "/key/BEACON-s3cr3t",
                 "tracker.admin.token", "ADMIN-s3cr3t-0123456789abcdef",
@@ -64,14 +64,15 @@ class SecretsInLogsSecurityTest {
                 assertTrue(System.currentTimeMillis() < deadline, "the webhook or the RPC was not tried: " + text(logs));
                 Thread.sleep(50);
             }
-            for (String path : List.of("/health", "/api/pools", "/api/alerts", "/api/pools/lido/history?from=x")) {
-                bodies.add(server.get(path).body());
+            TrackerApi api = server.api();
+            for (HttpResponse<JsonNode> answer : List.of(api.health(), api.pools(), api.alerts(null, null),
+                    api.history("lido", "x", null, null))) {
+                bodies.add(answer.body().toString());
             }
-            HttpResponse<String> admin = server.send(HttpRequest.newBuilder(server.base.resolve("/api/admin/backfill"))
-                    .header("Authorization", "Bearer ADMIN-s3cr3t-wrong").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"2026-01-01\",\"to\":\"2026-01-02\"}")).build());
-            assertEquals(401, admin.statusCode());
-            bodies.add(admin.body());
+            HttpResponse<JsonNode> admin = api.startBackfill("Bearer ADMIN-s3cr3t-wrong",
+                    "{\"from\":\"2026-01-01\",\"to\":\"2026-01-02\"}");
+            assertEquals(401, admin.code());
+            bodies.add(admin.body().toString());
         } finally {
             root.detachAppender(logs);
         }

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lsttracker.chain.ArchiveNodeRequiredException;
 import io.lsttracker.chain.ChainReader;
+import io.lsttracker.chain.FaultProxy;
+import io.lsttracker.chain.FaultProxy.Fault;
 import io.lsttracker.chain.RpcConnection;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.TestDevchain;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.Test;
 
 /** Backfills against the devchain (a real archive node) into a real H2 database, through the real beans. */
 class BackfillTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static Devchain devchain;
 
     @BeforeAll
@@ -143,21 +140,8 @@ class BackfillTest {
     @Test
     void aNodeWithoutArchiveStateGetsAClearErrorAndNothingIsStored() throws Exception {
         // A pruned geth answers eth_call at an old block with "missing trie node"; everything else is real.
-        try (RpcProxy pruned = new RpcProxy(devchain.url(), (n, body, forward) -> {
-            JsonNode answer = JSON.readTree(forward.send(body));
-            if (answer.isArray()) {
-                JsonNode request = JSON.readTree(body);
-                for (int i = 0; i < answer.size(); i++) {
-                    if ("eth_call".equals(request.get(i).get("method").asText())) {
-                        ObjectNode item = (ObjectNode) answer.get(i);
-                        item.remove("result");
-                        item.putObject("error").put("code", -32000)
-                                .put("message", "missing trie node 1a2b3c (path ) state 0x1a2b is not available");
-                    }
-                }
-            }
-            return RpcProxy.Answer.ok(JSON.writeValueAsString(answer));
-        }); ApplicationContext context = context(pruned.url(), Map.of())) {
+        try (FaultProxy pruned = new FaultProxy(devchain.url()).always(Fault.PRUNED_STATE);
+                ApplicationContext context = context(pruned.url(), Map.of())) {
             // (Only batched answers are altered: the one-off RocketStorage look-up, a single eth_call, passes, so
             // the pruned answer is met by the batch of reads, after which nothing may be stored.)
             ArchiveNodeRequiredException e = assertThrows(ArchiveNodeRequiredException.class,
@@ -170,14 +154,14 @@ class BackfillTest {
 
     @Test
     void a429SlowsTheBackfillDownForRetryAfterAndItStillCompletes() throws Exception {
-        try (RpcProxy limited = new RpcProxy(devchain.url(), (n, body, forward) -> n == 4
-                ? new RpcProxy.Answer(429, "{\"error\":\"too many requests\"}", "1")
-                : RpcProxy.Answer.ok(forward.send(body)));
+        // The fourth request, with the backfill under way, is rate limited with Retry-After: 1.
+        try (FaultProxy limited = new FaultProxy(devchain.url()).retryAfter(1).injectAfter(3, Fault.HTTP_429, 1);
                 ApplicationContext context = context(limited.url(), Map.of("tracker.backfill.batch-size", 3))) {
             long start = System.nanoTime();
             BackfillReport report = context.getBean(Backfill.class).run(tenDays(), p -> { });
             assertEquals(10, report.stored());
             assertEquals(1, context.getBean(RpcConnection.class).rateLimited());
+            assertEquals(1, limited.faulted());
             assertTrue(System.nanoTime() - start >= 1_000_000_000L, "waited the second Retry-After asked for");
         }
     }

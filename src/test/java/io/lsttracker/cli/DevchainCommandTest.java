@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,9 +20,8 @@ class DevchainCommandTest {
     @Test
     void printsReadyServesChainOneAndStopsAnvilOnSigterm() throws Exception {
         int port = AnvilProcess.freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process devchain = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.lsttracker.cli.Main", "devchain", "--port", Integer.toString(port), "--history-days", "2")
+        Process devchain = new ProcessBuilder(Commands.javaCommand(List.of(),
+                List.of("devchain", "--port", Integer.toString(port), "--history-days", "2")))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
@@ -32,7 +30,7 @@ class DevchainCommandTest {
             assertEquals("devchain ready http://127.0.0.1:" + port, line);
             assertTrue(listening(port));
 
-            SnapshotErrorsTest.Result snapshot = SnapshotErrorsTest.run("snapshot", "--rpc", "http://127.0.0.1:" + port);
+            Commands.Result snapshot = Commands.run("snapshot", "--rpc", "http://127.0.0.1:" + port);
             assertEquals(0, snapshot.exit(), snapshot.err());
 
             devchain.destroy(); // SIGTERM, as `kill` or a service manager sends it
@@ -48,14 +46,14 @@ class DevchainCommandTest {
 
     @Test
     void badFlagsAreOneLineErrors() {
-        SnapshotErrorsTest.Result r = SnapshotErrorsTest.run("devchain", "--history-days", "-3");
+        Commands.Result r = Commands.run("devchain", "--history-days", "-3");
         assertEquals(Main.EXIT_USAGE, r.exit());
         assertEquals(List.of("error: --history-days must be between 0 and 3650, got -3"), r.err().lines().toList());
-        r = SnapshotErrorsTest.run("devchain", "--apr", "lidoo=3");
+        r = Commands.run("devchain", "--apr", "lidoo=3");
         assertEquals(Main.EXIT_USAGE, r.exit());
         assertTrue(r.err().startsWith("error: --apr lidoo: the devchain simulates no pool 'lidoo' (it simulates lido, rocketpool"),
                 r.err());
-        r = SnapshotErrorsTest.run("devchain", "--apr", "lido=abc");
+        r = Commands.run("devchain", "--apr", "lido=abc");
         assertEquals(Main.EXIT_USAGE, r.exit());
         assertEquals(1, r.err().lines().count(), r.err());
     }

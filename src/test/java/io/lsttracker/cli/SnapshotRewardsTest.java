@@ -37,7 +37,7 @@ class SnapshotRewardsTest {
     @Test
     void eventPoolsGiveBackTheirSimulatedAprAndOthersComparePointToPoint() throws Exception {
         Devchain devchain = TestDevchain.shared();
-        SnapshotErrorsTest.Result r = SnapshotErrorsTest.run("snapshot", "--rpc", devchain.url(), "--rewards",
+        Commands.Result r = Commands.run("snapshot", "--rpc", devchain.url(), "--rewards",
                 "--format", "json");
         assertEquals(0, r.exit(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
@@ -63,7 +63,7 @@ class SnapshotRewardsTest {
 
     @Test
     void theTableSaysHowEachFigureIsComputed() {
-        SnapshotErrorsTest.Result r = SnapshotErrorsTest.run("snapshot", "--rpc", TestDevchain.shared().url(), "--rewards");
+        Commands.Result r = Commands.run("snapshot", "--rpc", TestDevchain.shared().url(), "--rewards");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("REWARD RATES (APR = (r1 - r0) / r0 * 31536000 / (t1 - t0)"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("lido +last-report +2\\.8000 .*")), r.out());

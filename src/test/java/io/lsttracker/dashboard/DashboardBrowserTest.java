@@ -5,17 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lsttracker.api.TestServers;
+import io.lsttracker.api.Await;
+import io.lsttracker.api.ServerTest;
+import io.lsttracker.api.TestServer;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.TestDevchain;
 import io.lsttracker.metrics.ExternalTools;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,22 +43,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * tracker serving the devchain's history: it loads without console errors, its charts hold the API's points,
  * and the range picker changes what is shown. Screenshots go to target/.
  */
-class DashboardBrowserTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static AutoCloseable server;
-    private static URI base;
-    private static WebDriver browser;
+class DashboardBrowserTest extends ServerTest {
+    private final Devchain devchain = TestDevchain.shared();
+    private WebDriver browser;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    ApplicationContext context;
+
+    @Override
+    protected Map<String, ?> settings() {
+        return Map.of("tracker.chain.rpc-url", devchain.url(),
+                "tracker.beacon.url", devchain.beaconUrl());
+    }
 
     @BeforeAll
-    static void start() throws Exception {
+    void start() throws Exception {
         Path chromium = ExternalTools.require("LST_CHROMIUM_BIN", "/usr/bin/chromium");
         Path chromedriver = ExternalTools.require("LST_CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
-        Devchain devchain = TestDevchain.shared();
-        server = TestServers.serve(Map.of("tracker.chain.rpc-url", devchain.url(),
-                "tracker.beacon.url", devchain.beaconUrl()));
-        base = TestServers.uri(server);
-        TestServers.awaitSnapshot(server);
-        TestServers.storeHistory(server);
+        Await.snapshot(api);
+        TestServer.storeHistory(context);
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
@@ -76,25 +81,22 @@ class DashboardBrowserTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 
     @Test
     void loadsWithoutConsoleErrorsAndPlotsTheApisPoints() throws Exception {
-        browser.get(base.toString());
+        browser.get(server.getURL().toString());
         awaitLoaded("30d");
         screenshot("dashboard-30d.png");
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList(), "console errors");
 
-        JsonNode pools = JSON.readTree(get("/api/pools")).get("pools");
+        JsonNode pools = ok(api.pools()).get("pools");
         List<WebElement> cards = browser.findElements(By.cssSelector(".card[data-pool]"));
         assertEquals(pools.size(), cards.size());
         WebElement lido = browser.findElement(By.cssSelector(".card[data-pool=lido] [data-field=ethPerToken]"));
@@ -104,7 +106,9 @@ class DashboardBrowserTest {
         assertEquals(apiPoints(), chartPoints("chart-rates"), "the rates chart holds every point the API returned");
         assertTrue(chartPoints("chart-rates") > pools.size(), "more than one point per pool");
 
-        JsonNode concentration = JSON.readTree(get("/api/concentration/history?" + pageQuery())).get("points");
+        WebElement page = browser.findElement(By.tagName("body"));
+        JsonNode concentration = ok(api.concentrationHistory(page.getAttribute("data-from"), page.getAttribute("data-to"),
+                page.getAttribute("data-interval"))).get("points");
         int withStaked = 0;
         for (JsonNode point : concentration) {
             withStaked += point.get("ofAllStaked").isNull() ? 0 : 1;
@@ -115,24 +119,23 @@ class DashboardBrowserTest {
         assertTrue(chartPoints("chart-tau") > 0);
 
         int reports = 0;
-        WebElement body = browser.findElement(By.tagName("body"));
         for (JsonNode pool : pools) {
-            reports += JSON.readTree(get("/api/pools/" + pool.get("id").asText() + "/rewards/history?from="
-                    + enc(body.getAttribute("data-from")) + "&to=" + enc(body.getAttribute("data-to")))).get("points").size();
+            reports += ok(api.rewardsHistory(pool.get("id").asText(), page.getAttribute("data-from"),
+                    page.getAttribute("data-to"))).get("points").size();
         }
         assertEquals(reports, chartPoints("chart-rewards"), "one reward point per report");
 
-        String lidoShare = JSON.readTree(get("/api/concentration")).get("pools").get(0).get("shareOfStaked").asText();
+        String lidoShare = ok(api.concentration()).get("pools").get(0).get("shareOfStaked").asText();
         assertEquals(String.format(java.util.Locale.US, "%.2f%%", Double.parseDouble(lidoShare) * 100),
                 browser.findElement(By.cssSelector(".card[data-pool=lido] [data-field=shareOfStaked]")).getText());
 
-        JsonNode operators = JSON.readTree(get("/api/concentration")).get("lidoOperators");
+        JsonNode operators = ok(api.concentration()).get("lidoOperators");
         assertEquals(String.valueOf(operators.get("largest").size()),
                 browser.findElement(By.cssSelector("#operators table")).getAttribute("data-rows"));
         assertEquals(operators.get("largest").get(0).get("name").asText(),
                 browser.findElement(By.cssSelector("#operators tbody tr td")).getText());
 
-        JsonNode active = JSON.readTree(get("/api/alerts/active")).get("alerts");
+        JsonNode active = ok(api.activeAlerts()).get("alerts");
         assertTrue(active.size() > 0, "Lido above 25% of all staked ETH fires the default rule");
         assertEquals(String.valueOf(active.size()),
                 browser.findElement(By.cssSelector("#alerts [data-firing]")).getAttribute("data-firing"));
@@ -140,7 +143,7 @@ class DashboardBrowserTest {
 
     @Test
     void theRangePickerChangesWhatIsShown() throws Exception {
-        browser.get(base.toString());
+        browser.get(server.getURL().toString());
         awaitLoaded("30d");
         int month = chartPoints("chart-rates");
         browser.findElement(By.cssSelector("[data-range='7d']")).click();
@@ -156,7 +159,7 @@ class DashboardBrowserTest {
     void isReadableOnAPhone() throws Exception {
         browser.manage().window().setSize(new Dimension(390, 1600));
         try {
-            browser.get(base.toString());
+            browser.get(server.getURL().toString());
             awaitLoaded("30d");
             Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
                     .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
@@ -167,20 +170,13 @@ class DashboardBrowserTest {
         }
     }
 
-    private String pageQuery() {
-        WebElement body = browser.findElement(By.tagName("body"));
-        return "from=" + enc(body.getAttribute("data-from")) + "&to=" + enc(body.getAttribute("data-to"))
-                + "&interval=" + body.getAttribute("data-interval");
-    }
-
     /** Points the API gives for the window and interval the page used, summed over pools. */
-    private int apiPoints() throws Exception {
+    private int apiPoints() {
         WebElement body = browser.findElement(By.tagName("body"));
-        String query = "from=" + enc(body.getAttribute("data-from")) + "&to=" + enc(body.getAttribute("data-to"))
-                + "&interval=" + body.getAttribute("data-interval");
         int total = 0;
-        for (JsonNode pool : JSON.readTree(get("/api/pools")).get("pools")) {
-            total += JSON.readTree(get("/api/pools/" + pool.get("id").asText() + "/history?" + query)).get("points").size();
+        for (JsonNode pool : ok(api.pools()).get("pools")) {
+            total += ok(api.history(pool.get("id").asText(), body.getAttribute("data-from"), body.getAttribute("data-to"),
+                    body.getAttribute("data-interval"))).get("points").size();
         }
         return total;
     }
@@ -202,14 +198,8 @@ class DashboardBrowserTest {
         Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
-    private static String get(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), path + ": " + response.body());
+    private static JsonNode ok(HttpResponse<JsonNode> response) {
+        assertEquals(200, response.code(), String.valueOf(response.body()));
         return response.body();
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

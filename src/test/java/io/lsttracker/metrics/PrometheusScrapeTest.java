@@ -4,18 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lsttracker.api.TestServers;
+import io.lsttracker.api.Await;
+import io.lsttracker.api.ServerTest;
+import io.lsttracker.deploy.DeploymentFilesTest;
 import io.lsttracker.devchain.AnvilProcess;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.TestDevchain;
 import io.lsttracker.domain.Wei;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,57 +29,61 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real Prometheus (Debian's) scrapes the running tracker; its query API returns the per-pool series. */
-class PrometheusScrapeTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+class PrometheusScrapeTest extends ServerTest {
+    private final Devchain devchain = TestDevchain.shared();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    protected Map<String, ?> settings() {
+        return Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.beacon.url", devchain.beaconUrl());
+    }
 
     @Test
     void prometheusScrapesThePerPoolSeries(@TempDir Path dir) throws Exception {
         Path prometheus = ExternalTools.require("LST_PROMETHEUS_BIN", "/usr/bin/prometheus");
-        Devchain devchain = TestDevchain.shared();
-        try (AutoCloseable server = TestServers.serve(Map.of("tracker.chain.rpc-url", devchain.url(),
-                "tracker.beacon.url", devchain.beaconUrl()))) {
-            URI app = TestServers.uri(server);
-            TestServers.awaitSnapshot(server);
-            int port = AnvilProcess.freePort();
-            Path config = dir.resolve("prometheus.yml");
-            Files.writeString(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
-                    + "scrape_configs:\n  - job_name: lst-tracker\n    metrics_path: /prometheus\n"
-                    + "    static_configs:\n      - targets: ['127.0.0.1:" + app.getPort() + "']\n");
-            Process process = new ProcessBuilder(prometheus.toString(), "--config.file=" + config,
-                    "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-            try {
-                Map<String, Double> series = new TreeMap<>();
-                long deadline = System.currentTimeMillis() + 30_000;
-                while (series.size() < devchain.poolIds().size() && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(500);
-                    series = query(port, "lst_pool_eth_per_token");
-                }
-                assertEquals(new TreeMap<>(expectedRates(devchain)).keySet(), series.keySet(),
-                        Files.readString(dir.resolve("prometheus.log")));
-                for (Map.Entry<String, Double> e : expectedRates(devchain).entrySet()) {
-                    assertEquals(e.getValue(), series.get(e.getKey()), 1e-12, e.getKey());
-                }
-                assertTrue(query(port, "lst_snapshot_cycles_total").size() > 0);
-                // Every query of the provisioned Grafana dashboard returns series from this Prometheus. Rates over
-                // [5m] need two scrapes of a counter, which the loop above has waited for only partly: retry briefly.
-                for (String expr : io.lsttracker.deploy.DeploymentFilesTest.grafanaExpressions()) {
-                    Map<String, Double> result = Map.of();
-                    for (int i = 0; i < 40 && result.isEmpty(); i++) {
-                        result = query(port, expr);
-                        if (result.isEmpty()) {
-                            Thread.sleep(250);
-                        }
-                    }
-                    assertTrue(!result.isEmpty(), "the Grafana query returns nothing: " + expr);
-                }
-                assertEquals(devchain.poolIds().size(), query(port, "lst_pool_share_of_staked_ratio").size());
-                assertEquals(5.0 * devchain.poolIds().size(), query(port, "count(lst_pool_apr_ratio)").values()
-                        .iterator().next(), "an APR series per pool for each of the 5 windows");
-            } finally {
-                process.destroy();
-                process.waitFor(10, TimeUnit.SECONDS);
+        Await.snapshot(api);
+        int port = AnvilProcess.freePort();
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+                + "scrape_configs:\n  - job_name: lst-tracker\n    metrics_path: /prometheus\n"
+                + "    static_configs:\n      - targets: ['127.0.0.1:" + server.getPort() + "']\n");
+        Process process = new ProcessBuilder(prometheus.toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        try (HttpClient http = HttpClient.create(new URL("http://127.0.0.1:" + port))) {
+            PrometheusQueries queries = new PrometheusQueries(http.toBlocking());
+            Map<String, Double> series = new TreeMap<>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (series.size() < devchain.poolIds().size() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(500);
+                series = queries.query("lst_pool_eth_per_token");
             }
+            assertEquals(new TreeMap<>(expectedRates(devchain)).keySet(), series.keySet(),
+                    Files.readString(dir.resolve("prometheus.log")));
+            for (Map.Entry<String, Double> e : expectedRates(devchain).entrySet()) {
+                assertEquals(e.getValue(), series.get(e.getKey()), 1e-12, e.getKey());
+            }
+            assertTrue(queries.query("lst_snapshot_cycles_total").size() > 0);
+            // Every query of the provisioned Grafana dashboard returns series from this Prometheus. Rates over
+            // [5m] need two scrapes of a counter, which the loop above has waited for only partly: retry briefly.
+            for (String expr : DeploymentFilesTest.grafanaExpressions()) {
+                Map<String, Double> result = Map.of();
+                for (int i = 0; i < 40 && result.isEmpty(); i++) {
+                    result = queries.query(expr);
+                    if (result.isEmpty()) {
+                        Thread.sleep(250);
+                    }
+                }
+                assertTrue(!result.isEmpty(), "the Grafana query returns nothing: " + expr);
+            }
+            assertEquals(devchain.poolIds().size(), queries.query("lst_pool_share_of_staked_ratio").size());
+            assertEquals(5.0 * devchain.poolIds().size(), queries.query("count(lst_pool_apr_ratio)").values()
+                    .iterator().next(), "an APR series per pool for each of the 5 windows");
+        } finally {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
@@ -88,26 +95,25 @@ class PrometheusScrapeTest {
         return rates;
     }
 
-    /** The instant query's result as label value of 'pool' (or of the first label) -> value. */
-    private static Map<String, Double> query(int port, String promql) throws Exception {
-        HttpResponse<String> response;
-        try {
-            response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException notUpYet) {
-            return Map.of();
-        }
-        Map<String, Double> values = new TreeMap<>();
-        if (response.statusCode() != 200) {
+    /** Prometheus's instant-query API (/api/v1/query), read with the framework's HTTP client. */
+    private record PrometheusQueries(BlockingHttpClient http) {
+        /** The query's result as label value of 'pool' (or of the first label) -> value; empty until Prometheus answers. */
+        Map<String, Double> query(String promql) {
+            Map<String, Double> values = new TreeMap<>();
+            JsonNode answer;
+            try {
+                answer = http.retrieve(HttpRequest.GET(UriBuilder.of("/api/v1/query").queryParam("query", promql)
+                        .build()), JsonNode.class);
+            } catch (HttpClientException notUpYet) {
+                return values;
+            }
+            for (JsonNode result : answer.get("data").get("result")) {
+                JsonNode metric = result.get("metric");
+                String key = metric.has("pool") ? metric.get("pool").asText()
+                        : metric.has("outcome") ? metric.get("outcome").asText() : metric.toString();
+                values.put(key, Double.parseDouble(result.get("value").get(1).asText()));
+            }
             return values;
         }
-        for (JsonNode result : JSON.readTree(response.body()).get("data").get("result")) {
-            JsonNode metric = result.get("metric");
-            String key = metric.has("pool") ? metric.get("pool").asText()
-                    : metric.has("outcome") ? metric.get("outcome").asText() : metric.toString();
-            values.put(key, Double.parseDouble(result.get("value").get(1).asText()));
-        }
-        return values;
     }
 }

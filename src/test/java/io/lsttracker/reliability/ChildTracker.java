@@ -1,9 +1,9 @@
 package io.lsttracker.reliability;
 
+import io.lsttracker.cli.Commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,11 +22,7 @@ final class ChildTracker implements AutoCloseable {
     }
 
     static ChildTracker start(Map<String, String> env, List<String> systemProperties, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path")));
-        systemProperties.forEach(p -> command.add("-D" + p));
-        command.add("io.lsttracker.cli.Main");
-        command.addAll(args);
+        List<String> command = Commands.javaCommand(systemProperties, args);
         Path log = Files.createTempFile(Files.createDirectories(Path.of("target", "child-logs")), "tracker-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);

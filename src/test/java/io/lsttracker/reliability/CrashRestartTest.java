@@ -3,13 +3,11 @@ package io.lsttracker.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
+import io.lsttracker.alert.WebhookReceiver;
 import io.lsttracker.devchain.AnvilProcess;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.db.TestDatabases;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,11 +16,8 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,27 +96,17 @@ class CrashRestartTest {
             assertEquals(1, count(db.dataSource(), "SELECT COUNT(*) FROM alert_event"));
             assertEquals(0, count(db.dataSource(), "SELECT COUNT(*) FROM alert_delivery WHERE delivered_at IS NOT NULL"));
 
-            Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
-            HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            receiver.createContext("/hook", exchange -> {
-                received.computeIfAbsent(exchange.getRequestHeaders().getFirst("Idempotency-Key"), k -> new AtomicInteger())
-                        .incrementAndGet();
-                exchange.getRequestBody().readAllBytes();
-                exchange.sendResponseHeaders(204, -1);
-                exchange.close();
-            });
-            receiver.start();
-            try (ChildTracker second = ChildTracker.start(env, fast, List.of("serve"))) {
+            List<String> received;
+            try (WebhookReceiver receiver = WebhookReceiver.start(port);
+                    ChildTracker second = ChildTracker.start(env, fast, List.of("serve"))) {
                 await(() -> count(db.dataSource(), "SELECT COUNT(*) FROM alert_delivery WHERE delivered_at IS NOT NULL") == 1,
                         second, "the delivery after restart");
                 Thread.sleep(1500); // several dispatch intervals: a second send would arrive here
                 second.kill();
-            } finally {
-                receiver.stop(0);
+                received = receiver.deliveries().stream().map(WebhookReceiver.Delivery::idempotencyKey).toList();
             }
             String eventId = query(db.dataSource(), "SELECT id FROM alert_event");
-            assertEquals(Map.of(eventId, 1), Map.copyOf(received.entrySet().stream()
-                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()))));
+            assertEquals(List.of(eventId), received, "delivered once, with the event's id");
             assertEquals(1, count(db.dataSource(), "SELECT COUNT(*) FROM alert_event"), "the restart fired nothing new");
         }
     }

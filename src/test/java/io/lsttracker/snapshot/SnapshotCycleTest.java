@@ -3,14 +3,9 @@ package io.lsttracker.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lsttracker.chain.CallResult;
-import io.lsttracker.chain.ChainReadException;
-import io.lsttracker.chain.ChainReader;
-import io.lsttracker.chain.ContractCall;
+import io.lsttracker.chain.FakeChain;
 import io.lsttracker.pool.PoolDefinition;
 import io.lsttracker.pool.PoolRegistry;
-import io.lsttracker.domain.BlockRef;
-import io.lsttracker.domain.BlockSelector;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.Protocol;
 import io.lsttracker.pool.LidoAdapter;
@@ -19,57 +14,23 @@ import io.lsttracker.db.TestDatabases;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.datatypes.Address;
-import org.web3j.utils.Numeric;
 
-/** The live cycle against a scripted chain (a fake of our ChainReader) and a real H2 store. */
+/** The live cycle against a scripted chain ({@link FakeChain}) and a real H2 store. */
 class SnapshotCycleTest {
     private static final PoolDefinition LIDO = new PoolDefinition(new PoolId("lido"), "Lido", Protocol.LIDO, "stETH",
             Map.of("steth", new Address("0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84"),
                     "wsteth", new Address("0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0")));
 
-    /** A chain whose blocks and hashes the test sets; every view call answers with {@code rate}. */
-    static final class ScriptedChain implements ChainReader {
-        long head;
-        final Map<Long, String> hashes = new HashMap<>();
-        BigInteger rate = new BigInteger("1200000000000000000");
-        boolean down;
-        int multicalls;
-
-        @Override
-        public long chainId() {
-            return 1;
-        }
-
-        @Override
-        public BlockRef pin(BlockSelector selector) {
-            if (down) {
-                throw new ChainReadException("cannot reach RPC endpoint http://127.0.0.1:1 (eth_getBlockByNumber): refused");
-            }
-            long number = selector instanceof BlockSelector.Number n ? n.value() : head;
-            return new BlockRef(number, hashes.getOrDefault(number, hash(number, "a")), Instant.ofEpochSecond(1_700_000_000L + 12 * number));
-        }
-
-        @Override
-        public List<CallResult> aggregate(BlockRef block, List<ContractCall> calls) {
-            multicalls++;
-            String word = Numeric.toHexStringNoPrefixZeroPadded(rate, 64);
-            return calls.stream().map(c -> new CallResult(true,
-                    Numeric.hexStringToByteArray(c.label().endsWith("getBeaconStat") ? word + word + word : word))).toList();
-        }
-
-        static String hash(long number, String fork) {
-            return "0x" + fork.repeat(48) + String.format("%016x", number);
-        }
-    }
-
-    private final ScriptedChain chain = new ScriptedChain();
+    /** Every view call answers with this rate (getBeaconStat with it three times). */
+    private BigInteger rate = new BigInteger("1200000000000000000");
+    private final FakeChain chain = new FakeChain(Instant.ofEpochSecond(1_700_000_000L)).answer(call ->
+            call.label().endsWith("getBeaconStat") ? FakeChain.words(rate, rate, rate) : FakeChain.words(rate));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private TestDatabases.TestDatabase database;
     private SnapshotStore store;
@@ -104,11 +65,11 @@ class SnapshotCycleTest {
 
     @Test
     void storesTheBlockConfirmationsBehindTheHeadOnce() {
-        chain.head = 100;
+        chain.head(100);
         assertEquals(SnapshotCycle.Outcome.STORED, cycle.runOnce());
         assertEquals(98, store.head().orElseThrow().number());
         assertEquals(SnapshotCycle.Outcome.UNCHANGED, cycle.runOnce(), "no new block: nothing to do");
-        chain.head = 101;
+        chain.head(101);
         assertEquals(SnapshotCycle.Outcome.STORED, cycle.runOnce());
         assertEquals(99, store.head().orElseThrow().number());
         assertEquals(2.0, meters.get("lst.snapshot.cycles").tag("outcome", "stored").counter().count());
@@ -118,15 +79,15 @@ class SnapshotCycleTest {
 
     @Test
     void aReorgedStoredHeadIsReadAgainAndReplaced() {
-        chain.head = 100;
+        chain.head(100);
         cycle.runOnce();
         String stored = store.head().orElseThrow().hash();
-        chain.hashes.put(98L, ScriptedChain.hash(98, "b")); // block 98 is now another block
-        chain.rate = new BigInteger("1200000000000000007");
+        chain.replace(98, FakeChain.hash(98, "b")); // block 98 is now another block
+        rate = new BigInteger("1200000000000000007");
         assertEquals(SnapshotCycle.Outcome.REPLACED, cycle.runOnce());
-        assertEquals(ScriptedChain.hash(98, "b"), store.head().orElseThrow().hash());
+        assertEquals(FakeChain.hash(98, "b"), store.head().orElseThrow().hash());
         assertTrue(!stored.equals(store.head().orElseThrow().hash()));
-        assertEquals(chain.rate, store.latest().orElseThrow().pools().get(0).ethPerToken(), "read again, not copied");
+        assertEquals(rate, store.latest().orElseThrow().pools().get(0).ethPerToken(), "read again, not copied");
         // Only block 98 is stored and none below it matches: forgotten from the reorg depth's floor, 98 - 128.
         assertEquals(List.of(0L), rewound);
     }
@@ -134,41 +95,41 @@ class SnapshotCycleTest {
     @Test
     void aReorgDeeperThanTheStoredHeadReplacesEveryOrphanedBlockBackToTheForkPoint() {
         for (long head = 100; head <= 104; head++) {
-            chain.head = head;
+            chain.head(head);
             cycle.runOnce(); // stores 98..102
         }
         // A reorg from block 101 on: 101 and 102 are other blocks, 100 and below are not.
-        chain.hashes.put(101L, ScriptedChain.hash(101, "b"));
-        chain.hashes.put(102L, ScriptedChain.hash(102, "b"));
+        chain.replace(101, FakeChain.hash(101, "b"));
+        chain.replace(102, FakeChain.hash(102, "b"));
         assertEquals(SnapshotCycle.Outcome.REPLACED, cycle.runOnce());
         var hashes = new io.lsttracker.snapshot.StoredBlocks(database.dataSource()).hashesBetween(98, 102);
         assertEquals(5, hashes.size(), "replaced in place, no duplicate");
-        assertEquals(ScriptedChain.hash(101, "b"), hashes.get(101L));
-        assertEquals(ScriptedChain.hash(102, "b"), hashes.get(102L));
-        assertEquals(ScriptedChain.hash(100, "a"), hashes.get(100L), "the fork point and older blocks are untouched");
+        assertEquals(FakeChain.hash(101, "b"), hashes.get(101L));
+        assertEquals(FakeChain.hash(102, "b"), hashes.get(102L));
+        assertEquals(FakeChain.hash(100, "a"), hashes.get(100L), "the fork point and older blocks are untouched");
         assertEquals(List.of(101L), rewound, "derived figures are forgotten from the block after the fork point");
         assertEquals(SnapshotCycle.Outcome.UNCHANGED, cycle.runOnce(), "once replaced, the head is canonical");
     }
 
     @Test
     void aFailedCycleIsCountedAndTouchesNothing() {
-        chain.head = 100;
+        chain.head(100);
         cycle.runOnce();
         var before = store.latest().orElseThrow();
-        chain.down = true;
-        chain.head = 110;
+        chain.down("cannot reach RPC endpoint http://127.0.0.1:1 (eth_getBlockByNumber): refused");
+        chain.head(110);
         assertEquals(SnapshotCycle.Outcome.FAILED, cycle.runOnce());
         assertEquals(before, store.latest().orElseThrow());
         assertEquals(1.0, meters.get("lst.snapshot.cycles").tag("outcome", "failed").counter().count());
         assertTrue(cycle.status().lastFailure().orElseThrow().startsWith("cannot reach RPC endpoint"));
-        chain.down = false;
+        chain.up();
         assertEquals(SnapshotCycle.Outcome.STORED, cycle.runOnce(), "the next cycle tries again");
         assertEquals(108, store.head().orElseThrow().number());
     }
 
     @Test
     void aFreshChainShorterThanTheConfirmationsStoresBlockZero() {
-        chain.head = 1;
+        chain.head(1);
         assertEquals(SnapshotCycle.Outcome.STORED, cycle.runOnce());
         assertEquals(0, store.head().orElseThrow().number());
     }

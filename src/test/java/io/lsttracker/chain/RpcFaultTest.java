@@ -1,19 +1,14 @@
-package io.lsttracker.faults;
+package io.lsttracker.chain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lsttracker.chain.ChainReadException;
-import io.lsttracker.chain.RetryPolicy;
-import io.lsttracker.chain.RpcConnection;
-import io.lsttracker.chain.Web3jChainReader;
-import io.lsttracker.chain.WrongChainException;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.TestDevchain;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.BlockSelector;
-import io.lsttracker.faults.FaultProxy.Fault;
+import io.lsttracker.chain.FaultProxy.Fault;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -84,7 +79,7 @@ class RpcFaultTest {
             ChainReadException e = assertThrows(ChainReadException.class,
                     () -> new Web3jChainReader(rpc, MULTICALL3).pin(BlockSelector.LATEST));
             assertTrue(e.getMessage().startsWith("cannot reach RPC endpoint "
-                    + io.lsttracker.chain.RedactedUrl.of(first.url())), e.getMessage());
+                    + RedactedUrl.of(first.url())), e.getMessage());
             assertTrue(e.getMessage().contains("all 4 attempts failed"), e.getMessage());
             assertEquals(4, first.faulted(), "exactly max-attempts tries, no more");
         }
@@ -163,7 +158,7 @@ class RpcFaultTest {
         second.serveChainId(5L);
         try (RpcConnection rpc = RpcConnection.open(List.of(first.url(), second.url()), FAST, 1L)) {
             WrongChainException e = assertThrows(WrongChainException.class, () -> rpc.checkChainIds(1));
-            assertEquals("RPC endpoint " + io.lsttracker.chain.RedactedUrl.of(second.url()) + " serves chain id 5, but tracker.chain.chain-id (LST_CHAIN_ID)"
+            assertEquals("RPC endpoint " + RedactedUrl.of(second.url()) + " serves chain id 5, but tracker.chain.chain-id (LST_CHAIN_ID)"
                     + " is 1: refusing to read another chain", e.getMessage());
         }
     }
@@ -181,8 +176,8 @@ class RpcFaultTest {
             second.serveChainId(10L);
             WrongChainException e = assertThrows(WrongChainException.class,
                     () -> chain.pin(new BlockSelector.Number(head.number())));
-            assertTrue(e.getMessage().contains(io.lsttracker.chain.RedactedUrl.of(first.url()) + " serves chain id 5")
-                    && e.getMessage().contains(io.lsttracker.chain.RedactedUrl.of(second.url()) + " serves chain id 10"), e.getMessage());
+            assertTrue(e.getMessage().contains(RedactedUrl.of(first.url()) + " serves chain id 5")
+                    && e.getMessage().contains(RedactedUrl.of(second.url()) + " serves chain id 10"), e.getMessage());
         }
     }
 

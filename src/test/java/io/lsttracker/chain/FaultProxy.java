@@ -1,26 +1,36 @@
-package io.lsttracker.faults;
+package io.lsttracker.chain;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A fault-injecting JSON-RPC proxy: a small real HTTP server between the tracker and the devchain (anvil) that
- * forwards each request, or, while a {@link Fault} is armed, breaks it in one of the ways real nodes and
- * providers do. A fault is armed for the next {@code times} requests ({@link #inject}) or until cleared
- * ({@link #always}); a switch of chain id ({@link #serveChainId}) rewrites eth_chainId answers until cleared.
+ * The fault-injecting JSON-RPC proxy of the tests: a small real HTTP server between the tracker and the devchain
+ * (anvil) that forwards each request, or, while a {@link Fault} is armed, breaks it in one of the ways real nodes
+ * and providers do, including those anvil cannot play (a pruned node, a rate limit). A fault is armed for the
+ * next {@code times} requests ({@link #inject}), after some requests have passed ({@link #injectAfter}), or until
+ * cleared ({@link #always}); a switch of chain id ({@link #serveChainId}) rewrites eth_chainId answers until
+ * cleared. It counts the requests it received and those it broke.
+ *
+ * <p>It is the JDK's HTTP server rather than a Micronaut controller because its faults live below HTTP
+ * handlers: a connection closed without an answer, a body cut short of its stated length.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -45,25 +55,32 @@ public final class FaultProxy implements AutoCloseable {
         /** The real answer with every eth_call result replaced by bytes no ABI decodes. */
         GARBAGE_RESULT,
         /** A JSON-RPC error as a node answers a reverted eth_call (code 3, "execution reverted"). */
-        REVERT
+        REVERT,
+        /**
+         * The real answer, but each eth_call inside a JSON-RPC batch answered with the error a pruned geth gives
+         * for state it no longer holds ("missing trie node"): history, which is read in batches, is gone, while
+         * single calls of recent state still answer.
+         */
+        PRUNED_STATE
     }
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\"[^\"]*\"|[0-9]+)");
     private static final Pattern CALL_RESULT = Pattern.compile("\"result\"\\s*:\\s*\"0x[0-9a-fA-F]{64,}\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI upstream;
+    private final HttpClient upstream;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger faulted = new AtomicInteger();
     private final AtomicReference<Fault> fault = new AtomicReference<>();
     private final AtomicInteger remaining = new AtomicInteger();
+    private final AtomicInteger passing = new AtomicInteger();
     private final AtomicReference<Long> chainId = new AtomicReference<>();
     private volatile Duration delay = Duration.ofSeconds(2);
     private volatile int retryAfter = 1;
 
     public FaultProxy(String upstream) throws IOException {
-        this.upstream = URI.create(upstream);
+        this.upstream = HttpClient.create(new URL(upstream));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fault-proxy");
@@ -76,6 +93,12 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Breaks the next {@code times} requests with {@code fault}. */
     public FaultProxy inject(Fault fault, int times) {
+        return injectAfter(0, fault, times);
+    }
+
+    /** Lets the next {@code passing} requests through, then breaks {@code times} requests with {@code fault}. */
+    public FaultProxy injectAfter(int passing, Fault fault, int times) {
+        this.passing.set(passing);
         this.remaining.set(times);
         this.fault.set(fault);
         return this;
@@ -105,6 +128,7 @@ public final class FaultProxy implements AutoCloseable {
     public FaultProxy clear() {
         fault.set(null);
         remaining.set(0);
+        passing.set(0);
         chainId.set(null);
         return this;
     }
@@ -124,6 +148,9 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private Fault take() {
+        if (passing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return null;
+        }
         while (true) {
             int left = remaining.get();
             if (left <= 0 || fault.get() == null) {
@@ -180,6 +207,8 @@ public final class FaultProxy implements AutoCloseable {
                     } else if (now == Fault.GARBAGE_RESULT) {
                         Matcher m = CALL_RESULT.matcher(answer);
                         respond(exchange, 200, m.replaceAll("\"result\":\"0xdeadbeef\""));
+                    } else if (now == Fault.PRUNED_STATE) {
+                        respond(exchange, 200, pruned(body, answer));
                     } else {
                         respond(exchange, 200, answer);
                     }
@@ -192,9 +221,31 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private String forward(String body) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(upstream).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    private String forward(String body) {
+        return upstream.toBlocking().retrieve(HttpRequest.POST("/", body).contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    /** {@code answer} with each eth_call of the batch {@code body} answered as a pruned node answers it. */
+    private static String pruned(String body, String answer) throws IOException {
+        JsonNode answers = JSON.readTree(answer);
+        if (!answers.isArray()) {
+            return answer;
+        }
+        Set<JsonNode> calls = new HashSet<>();
+        for (JsonNode request : JSON.readTree(body)) {
+            if ("eth_call".equals(request.path("method").asText())) {
+                calls.add(request.get("id"));
+            }
+        }
+        for (JsonNode each : answers) {
+            if (calls.contains(each.get("id"))) {
+                ObjectNode item = (ObjectNode) each;
+                item.remove("result");
+                item.putObject("error").put("code", -32000)
+                        .put("message", "missing trie node 1a2b3c (path ) state 0x1a2b is not available");
+            }
+        }
+        return JSON.writeValueAsString(answers);
     }
 
     private static String id(String body) {
@@ -216,5 +267,6 @@ public final class FaultProxy implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        upstream.close();
     }
 }
