@@ -1,6 +1,5 @@
 package io.lsttracker.alert;
 
-import io.lsttracker.concentration.ConcentrationFigures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,14 +76,14 @@ class AlertDeliveryTest {
 
     /** One process's worth of alert objects, as `serve` wires them. */
     private final class Tracker {
-        final AlertRepository repository = new AlertRepository(database.dataSource());
-        final AlertService service = new AlertService(config, repository, new ConcentrationStore(database.dataSource()),
+        final AlertRepository repository = database.bean(AlertRepository.class);
+        final AlertService service = new AlertService(config, repository, database.bean(ConcentrationStore.class),
                 REGISTRY);
         final OutboxDispatcher outbox = new OutboxDispatcher(repository, config.webhooks(), Duration.ofSeconds(10),
                 Duration.ofMinutes(5), Duration.ofSeconds(2));
 
         void record(Snapshot snapshot, long stakedEth) {
-            SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot, List.of(ConcentrationFigures.of(SnapshotConcentration.of(snapshot,
+            SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot, List.of(database.bean(ConcentrationStore.class).figures(SnapshotConcentration.of(snapshot,
                     Optional.of(new TotalStaked(1, eth(stakedEth), 1)), null))));
             service.recorded(snapshot, outcome);
         }
@@ -93,7 +92,7 @@ class AlertDeliveryTest {
     @BeforeEach
     void setUp() {
         database = TestDatabases.h2();
-        snapshots = new JdbcSnapshotStore(database.dataSource());
+        snapshots = database.bean(JdbcSnapshotStore.class);
         port = AnvilProcess.freePort();
         config = AlertConfigLoader.parse("test-alerts.yml", RULES.formatted(port));
     }

@@ -1,6 +1,5 @@
 package io.lsttracker.alert;
 
-import io.lsttracker.concentration.ConcentrationFigures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,11 +40,11 @@ class RateJumpFaultTest {
     @BeforeEach
     void setUp() {
         database = TestDatabases.h2();
-        snapshots = new JdbcSnapshotStore(database.dataSource());
-        repository = new AlertRepository(database.dataSource());
+        snapshots = database.bean(JdbcSnapshotStore.class);
+        repository = database.bean(AlertRepository.class);
         AlertConfig packaged = AlertConfigLoader.load(null);
         assertTrue(packaged.rules().stream().anyMatch(r -> r.id().equals("rate-jump")), "rate-jump is a default rule");
-        service = new AlertService(packaged, repository, new ConcentrationStore(database.dataSource()),
+        service = new AlertService(packaged, repository, database.bean(ConcentrationStore.class),
                 PoolRegistryLoader.load(null));
     }
 
@@ -61,7 +60,7 @@ class RateJumpFaultTest {
                 T0.plusSeconds(block * 60)),
                 List.of(PoolState.ok(new PoolId("lido"), new BigInteger(lidoRate), ten, ten, Map.of()),
                         PoolState.ok(new PoolId("rocketpool"), Wei.ONE_ETHER, ten, ten, Map.of())));
-        SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot, List.of(ConcentrationFigures.of(SnapshotConcentration.of(snapshot,
+        SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot, List.of(database.bean(ConcentrationStore.class).figures(SnapshotConcentration.of(snapshot,
                 Optional.of(new TotalStaked(1, Wei.ONE_ETHER.multiply(BigInteger.valueOf(1000)), 1)), null))));
         service.recorded(snapshot, outcome);
     }

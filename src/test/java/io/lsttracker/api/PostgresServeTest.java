@@ -21,7 +21,7 @@ class PostgresServeTest {
                 TestServer server = new TestServer(Map.of(
                         "tracker.chain.rpc-url", devchain.url(),
                         "datasources.default.url", database.jdbcUrl(),
-                        "datasources.default.username", "postgres"))) {
+                        "datasources.default.username", database.user()))) {
             long deadline = System.currentTimeMillis() + 30_000;
             JsonNode latest;
             while (true) {

@@ -83,10 +83,10 @@ class SnapshotFaultTest {
         rpc = RpcConnection.open(List.of(proxy.url()), FAST, 1L);
         rpc.checkChainIds(1);
         database = TestDatabases.h2();
-        store = new JdbcSnapshotStore(database.dataSource());
+        store = database.bean(JdbcSnapshotStore.class);
         Web3jChainReader chain = new Web3jChainReader(rpc, MULTICALL3);
         cycle = new SnapshotCycle(chain, service(chain), store, new SnapshotRecorder(store, List.of()),
-                new io.lsttracker.snapshot.ReorgCheck(chain, new io.lsttracker.snapshot.StoredBlocks(database.dataSource()), 128),
+                new io.lsttracker.snapshot.ReorgCheck(chain, database.bean(io.lsttracker.snapshot.StoredBlocks.class), 128),
                 new SimpleMeterRegistry(), CONFIRMATIONS);
     }
 
