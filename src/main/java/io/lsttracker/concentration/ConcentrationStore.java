@@ -61,24 +61,20 @@ public final class ConcentrationStore {
 
     /** The figures of the newest snapshot that has them. */
     public Optional<ConcentrationReport> latest() {
-        return read("read the latest concentration", () -> concentration.findFirstOrderByBlockNumberDesc().stream().toList());
+        return StoreException.attempt("read the latest concentration",
+                () -> transactions.executeRead(status -> first(concentration.findFirstOrderByBlockNumberDesc())));
     }
 
     /** The figures stored for one block. */
     public Optional<ConcentrationReport> at(long blockNumber) {
-        return read("read the concentration of block " + blockNumber,
-                () -> concentration.findById(blockNumber).stream().toList());
+        return StoreException.attempt("read the concentration of block " + blockNumber,
+                () -> transactions.executeRead(status -> first(concentration.findById(blockNumber))));
     }
 
     /** In [from, to), per {@code interval} bucket (aligned to the unix epoch) the last snapshot's figures. */
     public List<ConcentrationReport> history(Instant from, Instant to, Duration interval) {
         return StoreException.attempt("read the concentration history", () -> transactions.executeRead(status -> reports(
                 concentration.lastPerBucket(from.getEpochSecond(), to.getEpochSecond(), interval.getSeconds()))));
-    }
-
-    private Optional<ConcentrationReport> read(String what, java.util.function.Supplier<List<ConcentrationRow>> rows) {
-        return StoreException.attempt(what, () -> transactions.executeRead(status -> reports(rows.get()))).stream()
-                .findFirst();
     }
 
     private void insert(ConcentrationReport report) {
@@ -122,6 +118,10 @@ public final class ConcentrationStore {
         if (!largest.isEmpty()) {
             lidoOperators.saveAll(largest);
         }
+    }
+
+    private Optional<ConcentrationReport> first(Optional<ConcentrationRow> row) {
+        return reports(row.stream().toList()).stream().findFirst();
     }
 
     /** The reports of {@code rows}, each with its pools, operators and the block's hash (snapshot table). */

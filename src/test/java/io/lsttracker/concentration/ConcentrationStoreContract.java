@@ -3,6 +3,7 @@ package io.lsttracker.concentration;
 import io.lsttracker.db.StoreException;
 import io.lsttracker.db.TestDatabases;
 import io.lsttracker.snapshot.JdbcSnapshotStore;
+import io.lsttracker.snapshot.SnapshotFigures;
 import io.lsttracker.snapshot.SnapshotStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,7 @@ import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
+import io.micronaut.transaction.exceptions.TransactionException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -122,6 +124,15 @@ abstract class ConcentrationStoreContract {
         assertEquals(Optional.empty(), snapshots.head(), "the snapshot was rolled back with its figures");
         assertEquals(Optional.empty(), concentration.latest());
         assertEquals(SnapshotStore.SaveOutcome.STORED, snapshots.save(snapshot, List.of(concentration.figures(good))));
+    }
+
+    @Test
+    void figuresAreWrittenOnlyInTheSnapshotsTransaction() {
+        Snapshot snapshot = snapshot(100, "aa", T0, 60);
+        snapshots.save(snapshot);
+        SnapshotFigures.Prepared figures = concentration.figures(SnapshotConcentration.of(snapshot, Optional.empty(), "none"));
+        assertThrows(TransactionException.class, figures::store, "figures stored on their own, outside a snapshot's save");
+        assertEquals(Optional.empty(), concentration.latest());
     }
 
     @Test
