@@ -271,8 +271,9 @@ public final class HistoryBench {
     }
 
     private static void explain(DataSource dataSource, PoolId pool) throws SQLException {
-        // The store's history query, as snapshot/SnapshotTables.PoolStateRepository.lastPerBucket declares it.
-        String sql = "EXPLAIN (ANALYZE, BUFFERS) SELECT p.* FROM pool_state p JOIN ("
+        // The store's history query, as snapshot/SnapshotTables.HistoryRepository.lastPerBucket declares it.
+        String sql = "EXPLAIN (ANALYZE, BUFFERS) SELECT p.block_number, p.block_time, p.eth_per_token, p.total_eth, "
+                + "p.token_supply FROM pool_state p JOIN ("
                 + "  SELECT MAX(block_number) AS last_block FROM pool_state"
                 + "  WHERE pool_id = ? AND status = 'OK' AND block_time >= ? AND block_time < ?"
                 + "  GROUP BY block_time / ?"

@@ -37,7 +37,8 @@ public final class AlertRepository {
     private final TransactionOperations<Connection> transactions;
 
     AlertRepository(AlertStateRepository states, AlertEvaluatedRepository evaluated, AlertEventRepository events,
-            AlertDeliveryRepository deliveries, PoolRateRepository rates, TransactionOperations<Connection> transactions) {
+            AlertDeliveryRepository deliveries, PoolRateRepository rates,
+            TransactionOperations<Connection> transactions) {
         this.states = states;
         this.evaluated = evaluated;
         this.events = events;
@@ -126,8 +127,9 @@ public final class AlertRepository {
             if (due.isEmpty()) {
                 return List.<Delivery>of();
             }
-            Map<String, AlertEvent> byId = events.findByIdIn(due.stream().map(d -> d.key().eventId()).distinct().toList())
-                    .stream().collect(Collectors.toMap(AlertEventRow::id, AlertEventRow::event, (a, b) -> a));
+            List<String> ids = due.stream().map(d -> d.key().eventId()).distinct().toList();
+            Map<String, AlertEvent> byId = events.findByIdIn(ids).stream()
+                    .collect(Collectors.toMap(AlertEventRow::id, AlertEventRow::event));
             return due.stream().map(d -> new Delivery(byId.get(d.key().eventId()), d.key().webhook(), d.attempts()))
                     .toList();
         }));

@@ -61,9 +61,9 @@ final class AlertTables {
 
     /** An event the evaluator produced; occurred_at in unix seconds, created_at in unix milliseconds. */
     @MappedEntity(value = "alert_event", escape = false)
-    record AlertEventRow(@Id String id, String ruleId, AlertRule.Metric metric, String subject, AlertTransition.Kind kind,
-            BigDecimal observed, BigDecimal threshold, AlertRule.Direction direction, long occurredAt,
-            @Nullable Long blockNumber, String message, long createdAt) {
+    record AlertEventRow(@Id String id, String ruleId, AlertRule.Metric metric, String subject,
+            AlertTransition.Kind kind, BigDecimal observed, BigDecimal threshold, AlertRule.Direction direction,
+            long occurredAt, @Nullable Long blockNumber, String message, long createdAt) {
         /** Newest first: the listing order of {@link AlertEventRepository}. */
         static final Sort NEWEST_FIRST = Sort.of(Sort.Order.desc("occurredAt"), Sort.Order.desc("createdAt"),
                 Sort.Order.asc("id"));

@@ -73,8 +73,9 @@ public final class ConcentrationStore {
 
     /** In [from, to), per {@code interval} bucket (aligned to the unix epoch) the last snapshot's figures. */
     public List<ConcentrationReport> history(Instant from, Instant to, Duration interval) {
-        return StoreException.attempt("read the concentration history", () -> transactions.executeRead(status -> reports(
-                concentration.lastPerBucket(from.getEpochSecond(), to.getEpochSecond(), interval.getSeconds()))));
+        return StoreException.attempt("read the concentration history", () -> transactions.executeRead(
+                status -> reports(concentration.lastPerBucket(from.getEpochSecond(), to.getEpochSecond(),
+                        interval.getSeconds()))));
     }
 
     private void insert(ConcentrationReport report) {
@@ -85,11 +86,12 @@ public final class ConcentrationStore {
                 lst.entities(), String.join(",", report.missingPools().stream().map(PoolId::value).toList()),
                 lst.largest().orElse(null), MeasureColumns.of(lst), staked.map(TotalStaked::wei).orElse(null),
                 staked.map(TotalStaked::slot).orElse(null), staked.map(TotalStaked::activeValidators).orElse(null),
-                report.stakedAbsent().orElse(null), report.amongStaked().map(MeasureColumns::of).orElse(MeasureColumns.NONE)));
+                report.stakedAbsent().orElse(null),
+                report.amongStaked().map(MeasureColumns::of).orElse(MeasureColumns.NONE)));
         List<ConcentrationPoolRow> poolRows = new ArrayList<>();
         for (PoolShare pool : report.pools()) {
-            poolRows.add(new ConcentrationPoolRow(new ConcentrationPoolRow.Key(block, pool.id().value()), poolRows.size(),
-                    pool.stake(), pool.shareOfLsts(), pool.shareOfStaked().orElse(null)));
+            poolRows.add(new ConcentrationPoolRow(new ConcentrationPoolRow.Key(block, pool.id().value()),
+                    poolRows.size(), pool.stake(), pool.shareOfLsts(), pool.shareOfStaked().orElse(null)));
         }
         if (!poolRows.isEmpty()) {
             pools.saveAll(poolRows);
@@ -107,7 +109,8 @@ public final class ConcentrationStore {
         operators.save(new OperatorConcentrationRow(block, lido.map(LidoOperators::operators).orElse(null),
                 lido.map(LidoOperators::activeValidators).orElse(null),
                 lido.map(l -> MeasureColumns.of(l.measures())).orElse(MeasureColumns.NONE),
-                rocket.map(RocketPoolNodes::nodeOperators).orElse(null), rocket.map(RocketPoolNodes::minipools).orElse(null),
+                rocket.map(RocketPoolNodes::nodeOperators).orElse(null),
+                rocket.map(RocketPoolNodes::minipools).orElse(null),
                 rocket.map(RocketPoolNodes::activeMinipools).orElse(null),
                 rocket.map(RocketPoolNodes::stakingMinipools).orElse(null)));
         List<LidoOperatorRow> largest = new ArrayList<>();
@@ -146,8 +149,9 @@ public final class ConcentrationStore {
                 .toList();
         List<PoolId> missing = row.missingPools().isEmpty() ? List.of()
                 : Arrays.stream(row.missingPools().split(",")).map(PoolId::new).toList();
-        ConcentrationReport report = new ConcentrationReport(new BlockRef(block, hash, Instant.ofEpochSecond(row.blockTime())),
-                shares, missing, lst, staked, all, Optional.ofNullable(row.stakedAbsent()));
+        BlockRef ref = new BlockRef(block, hash, Instant.ofEpochSecond(row.blockTime()));
+        ConcentrationReport report = new ConcentrationReport(ref, shares, missing, lst, staked, all,
+                Optional.ofNullable(row.stakedAbsent()));
         return operators.findById(block).map(o -> report.withOperators(lido(o), rocketPool(o))).orElse(report);
     }
 

@@ -1,5 +1,6 @@
 package io.lsttracker.db;
 
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.exceptions.TransactionException;
@@ -15,12 +16,13 @@ public class StoreException extends RuntimeException {
     /**
      * Runs one operation of a store; a failure of the database (as Micronaut Data reports it: a query, the
      * connection or the transaction) becomes a StoreException "cannot {@code what}: " and the database's own
-     * message, so callers catch one exception that says what was being done.
+     * message, so callers catch one exception that says what was being done. A repository without a database (a
+     * ConfigurationException: none is configured, or the context is closing under a running cycle) is one too.
      */
     public static <T> T attempt(String what, Supplier<T> work) {
         try {
             return work.get();
-        } catch (DataAccessException | ConnectionException | TransactionException
+        } catch (DataAccessException | ConnectionException | TransactionException | ConfigurationException
                 | io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException e) {
             throw new StoreException("cannot " + what + ": " + databaseMessage(e), e);
         }

@@ -4,6 +4,8 @@ import io.lsttracker.db.StoreException;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.Snapshot;
+import io.lsttracker.snapshot.SnapshotTables.HistoryRepository;
+import io.lsttracker.snapshot.SnapshotTables.HistoryRow;
 import io.lsttracker.snapshot.SnapshotTables.PoolStateRepository;
 import io.lsttracker.snapshot.SnapshotTables.PoolStateRow;
 import io.lsttracker.snapshot.SnapshotTables.SnapshotRepository;
@@ -27,13 +29,15 @@ import java.util.Optional;
 public final class JdbcSnapshotStore implements SnapshotStore {
     private final SnapshotRepository snapshots;
     private final PoolStateRepository pools;
+    private final HistoryRepository history;
     private final TransactionOperations<Connection> transactions;
     private final ConnectionOperations<Connection> connections;
 
-    JdbcSnapshotStore(SnapshotRepository snapshots, PoolStateRepository pools,
+    JdbcSnapshotStore(SnapshotRepository snapshots, PoolStateRepository pools, HistoryRepository history,
             TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections) {
         this.snapshots = snapshots;
         this.pools = pools;
+        this.history = history;
         this.transactions = transactions;
         this.connections = connections;
     }
@@ -45,8 +49,8 @@ public final class JdbcSnapshotStore implements SnapshotStore {
             try {
                 return transactions.executeWrite(status -> storeOrReplace(snapshot, figures));
             } catch (DataAccessException e) {
-                if (StoreException.isConstraintViolation(e)
-                        && snapshots.findBlockHashByBlockNumber(block.number()).map(block.hash()::equals).orElse(false)) {
+                if (StoreException.isConstraintViolation(e) && snapshots.findBlockHashByBlockNumber(block.number())
+                        .map(block.hash()::equals).orElse(false)) {
                     return SaveOutcome.ALREADY_STORED; // a concurrent cycle stored the same block first
                 }
                 throw e;
@@ -84,7 +88,8 @@ public final class JdbcSnapshotStore implements SnapshotStore {
     public Optional<Snapshot> latest() {
         return StoreException.attempt("read the latest snapshot", () -> transactions.executeRead(status ->
                 snapshots.findFirstOrderByBlockNumberDesc().map(row -> new Snapshot(row.chainId(), row.block(),
-                        pools.findByKeyBlockNumber(row.blockNumber()).stream().map(PoolStateRow::poolState).toList()))));
+                        pools.findByKeyBlockNumber(row.blockNumber()).stream().map(PoolStateRow::poolState)
+                                .toList()))));
     }
 
     @Override
@@ -93,10 +98,10 @@ public final class JdbcSnapshotStore implements SnapshotStore {
         if (bucket < 1) {
             throw new IllegalArgumentException("interval must be at least one second");
         }
-        // The most buckets [from, to) can touch: the query's cap (see PoolStateRepository.lastPerBucket).
+        // The most buckets [from, to) can touch: the query's cap (see HistoryRepository.lastPerBucket).
         long buckets = Math.max(1, (to.getEpochSecond() - 1) / bucket - from.getEpochSecond() / bucket + 1);
-        return StoreException.attempt("read the history of " + pool, () -> pools.lastPerBucket(pool.value(),
-                from.getEpochSecond(), to.getEpochSecond(), bucket, buckets).stream().map(PoolStateRow::historyPoint)
+        return StoreException.attempt("read the history of " + pool, () -> history.lastPerBucket(pool.value(),
+                from.getEpochSecond(), to.getEpochSecond(), bucket, buckets).stream().map(HistoryRow::historyPoint)
                 .toList());
     }
 

@@ -74,11 +74,6 @@ final class SnapshotTables {
             return PoolState.ok(id, ethPerToken, totalEth, tokenSupply, details(details));
         }
 
-        HistoryPoint historyPoint() {
-            return new HistoryPoint(key.blockNumber(), Instant.ofEpochSecond(blockTime), ethPerToken, totalEth,
-                    tokenSupply);
-        }
-
         /** The details column: a JSON object of decimal strings, in the pool's order. */
         static String detailsJson(Map<String, BigDecimal> details) {
             Map<String, String> text = new LinkedHashMap<>();
@@ -106,6 +101,15 @@ final class SnapshotTables {
         }
     }
 
+    /** A pool's figures at one block, as the history query reads them from pool_state (no details, no failure). */
+    @MappedEntity(value = "pool_state", escape = false)
+    record HistoryRow(@Id long blockNumber, long blockTime, @WeiColumn BigInteger ethPerToken,
+            @WeiColumn BigInteger totalEth, @WeiColumn BigInteger tokenSupply) {
+        HistoryPoint historyPoint() {
+            return new HistoryPoint(blockNumber, Instant.ofEpochSecond(blockTime), ethPerToken, totalEth, tokenSupply);
+        }
+    }
+
     @PortableRepository
     interface SnapshotRepository extends GenericRepository<SnapshotRow, Long> {
         SnapshotRow save(SnapshotRow row);
@@ -127,7 +131,10 @@ final class SnapshotTables {
         List<PoolStateRow> saveAll(Iterable<PoolStateRow> rows);
 
         List<PoolStateRow> findByKeyBlockNumber(long blockNumber);
+    }
 
+    @PortableRepository
+    interface HistoryRepository extends GenericRepository<HistoryRow, Long> {
         /**
          * The last OK reading per bucket of {@code bucket} seconds in [from, to): the greatest block number among
          * the bucket's rows, then its row.
@@ -138,13 +145,14 @@ final class SnapshotTables {
          * then hash-joins the pool's whole history (150 ms for a year of 5-minute rows) instead of looking up each
          * bucket's row by key (20 ms). The cap gives it the true order of magnitude (bench/HistoryBench).
          */
-        @Query("SELECT p.* FROM pool_state p JOIN ("
+        @Query("SELECT p.block_number, p.block_time, p.eth_per_token, p.total_eth, p.token_supply"
+                + " FROM pool_state p JOIN ("
                 + " SELECT MAX(block_number) AS last_block FROM pool_state"
                 + " WHERE pool_id = :pool AND status = 'OK' AND block_time >= :from AND block_time < :to"
                 + " GROUP BY block_time / :bucket"
                 + " FETCH FIRST :buckets ROWS ONLY"
                 + ") buckets ON p.block_number = buckets.last_block"
                 + " WHERE p.pool_id = :pool ORDER BY p.block_number")
-        List<PoolStateRow> lastPerBucket(String pool, long from, long to, long bucket, long buckets);
+        List<HistoryRow> lastPerBucket(String pool, long from, long to, long bucket, long buckets);
     }
 }

@@ -25,7 +25,8 @@ public class StoredBlocks {
 
     /** Hash of each of {@code blockNumbers} that has a stored snapshot. */
     public Map<Long, String> hashesOf(Collection<Long> blockNumbers) {
-        return StoreException.attempt("read the hashes of stored blocks", () -> snapshots.findByBlockNumberIn(blockNumbers)
-                .stream().collect(Collectors.toMap(SnapshotRow::blockNumber, SnapshotRow::blockHash)));
+        return StoreException.attempt("read the hashes of stored blocks", () -> snapshots
+                .findByBlockNumberIn(blockNumbers).stream()
+                .collect(Collectors.toMap(SnapshotRow::blockNumber, SnapshotRow::blockHash)));
     }
 }

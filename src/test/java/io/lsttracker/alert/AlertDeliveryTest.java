@@ -16,6 +16,7 @@ import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
+import io.lsttracker.concentration.ConcentrationReport;
 import io.lsttracker.concentration.ConcentrationStore;
 import io.lsttracker.snapshot.JdbcSnapshotStore;
 import io.lsttracker.snapshot.SnapshotStore;
@@ -83,8 +84,10 @@ class AlertDeliveryTest {
                 Duration.ofMinutes(5), Duration.ofSeconds(2));
 
         void record(Snapshot snapshot, long stakedEth) {
-            SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot, List.of(database.bean(ConcentrationStore.class).figures(SnapshotConcentration.of(snapshot,
-                    Optional.of(new TotalStaked(1, eth(stakedEth), 1)), null))));
+            ConcentrationReport figures = SnapshotConcentration.of(snapshot,
+                    Optional.of(new TotalStaked(1, eth(stakedEth), 1)), null);
+            SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot,
+                    List.of(database.bean(ConcentrationStore.class).figures(figures)));
             service.recorded(snapshot, outcome);
         }
     }

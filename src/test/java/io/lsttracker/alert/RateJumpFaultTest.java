@@ -11,6 +11,7 @@ import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
+import io.lsttracker.concentration.ConcentrationReport;
 import io.lsttracker.concentration.ConcentrationStore;
 import io.lsttracker.snapshot.JdbcSnapshotStore;
 import io.lsttracker.snapshot.SnapshotStore;
@@ -60,8 +61,10 @@ class RateJumpFaultTest {
                 T0.plusSeconds(block * 60)),
                 List.of(PoolState.ok(new PoolId("lido"), new BigInteger(lidoRate), ten, ten, Map.of()),
                         PoolState.ok(new PoolId("rocketpool"), Wei.ONE_ETHER, ten, ten, Map.of())));
-        SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot, List.of(database.bean(ConcentrationStore.class).figures(SnapshotConcentration.of(snapshot,
-                Optional.of(new TotalStaked(1, Wei.ONE_ETHER.multiply(BigInteger.valueOf(1000)), 1)), null))));
+        ConcentrationReport figures = SnapshotConcentration.of(snapshot,
+                Optional.of(new TotalStaked(1, Wei.ONE_ETHER.multiply(BigInteger.valueOf(1000)), 1)), null);
+        SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot,
+                List.of(database.bean(ConcentrationStore.class).figures(figures)));
         service.recorded(snapshot, outcome);
     }
 
