@@ -7,6 +7,7 @@ import io.lsttracker.pool.PoolRegistryLoader;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.snapshot.HistoryPoint;
 import io.lsttracker.snapshot.JdbcSnapshotStore;
+import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -107,7 +108,7 @@ public final class HistoryBench {
         }
     }
 
-    private static void run(String database, DataSource dataSource, List<PoolId> pools, String maintenance)
+    private static void run(String database, HikariDataSource dataSource, List<PoolId> pools, String maintenance)
             throws SQLException {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         long start = System.nanoTime();
@@ -121,15 +122,20 @@ public final class HistoryBench {
                 (long) SNAPSHOTS * (pools.size() + 1), insertSeconds, SNAPSHOTS * (pools.size() + 1) / insertSeconds,
                 maintenance, (System.nanoTime() - start) / 1e9);
 
-        JdbcSnapshotStore store = new JdbcSnapshotStore(dataSource);
         Duration day = Duration.ofDays(1);
-        Timing history = time(pools, pool -> store.history(pool, START, END, day));
-        Timing scan = time(pools, pool -> scanAndDownsample(dataSource, pool, START, END, day));
-        Timing oneDay = time(pools, pool -> store.history(pool, END.minus(day), END, Duration.ofMinutes(5)));
-        for (PoolId pool : pools) {
-            List<HistoryPoint> ours = store.history(pool, START, END, day);
-            if (ours.size() != DAYS || !ours.equals(scanAndDownsample(dataSource, pool, START, END, day))) {
-                throw new IllegalStateException(pool + ": the history query and the scan disagree");
+        Timing history;
+        Timing scan;
+        Timing oneDay;
+        try (ApplicationContext context = storeContext(dataSource)) {
+            JdbcSnapshotStore store = context.getBean(JdbcSnapshotStore.class);
+            history = time(pools, pool -> store.history(pool, START, END, day));
+            scan = time(pools, pool -> scanAndDownsample(dataSource, pool, START, END, day));
+            oneDay = time(pools, pool -> store.history(pool, END.minus(day), END, Duration.ofMinutes(5)));
+            for (PoolId pool : pools) {
+                List<HistoryPoint> ours = store.history(pool, START, END, day);
+                if (ours.size() != DAYS || !ours.equals(scanAndDownsample(dataSource, pool, START, END, day))) {
+                    throw new IllegalStateException(pool + ": the history query and the scan disagree");
+                }
             }
         }
         System.out.printf(Locale.ROOT, "%-34s %7s %10s %10s %8s%n", "query", "points", "median ms", "p90 ms",
@@ -143,6 +149,15 @@ public final class HistoryBench {
     }
 
     record Timing(int points, double medianMillis, double p90Millis) {
+    }
+
+    /** The tracker's beans (the store and its repositories) on the same database, with a pool of their own. */
+    private static ApplicationContext storeContext(HikariDataSource dataSource) {
+        return ApplicationContext.builder().deduceEnvironment(false).banner(false).properties(Map.of(
+                "datasources.default.url", dataSource.getJdbcUrl(),
+                "datasources.default.username", dataSource.getUsername(),
+                "datasources.default.password", "",
+                "datasources.default.maximum-pool-size", 2)).start();
     }
 
     private static Timing time(List<PoolId> pools, Function<PoolId, List<HistoryPoint>> query) {
@@ -256,7 +271,7 @@ public final class HistoryBench {
     }
 
     private static void explain(DataSource dataSource, PoolId pool) throws SQLException {
-        // The store's history query, as JdbcSnapshotStore sends it, with this run's parameters inlined.
+        // The store's history query, as snapshot/SnapshotTables.HistoryRepository.lastPerBucket declares it.
         String sql = "EXPLAIN (ANALYZE, BUFFERS) SELECT p.block_number, p.block_time, p.eth_per_token, p.total_eth, "
                 + "p.token_supply FROM pool_state p JOIN ("
                 + "  SELECT MAX(block_number) AS last_block FROM pool_state"

@@ -1,30 +1,50 @@
 package io.lsttracker.alert;
 
+import io.lsttracker.alert.AlertTables.AlertDeliveryRepository;
+import io.lsttracker.alert.AlertTables.AlertDeliveryRow;
+import io.lsttracker.alert.AlertTables.AlertEvaluatedRepository;
+import io.lsttracker.alert.AlertTables.AlertEvaluatedRow;
+import io.lsttracker.alert.AlertTables.AlertEventRepository;
+import io.lsttracker.alert.AlertTables.AlertEventRow;
+import io.lsttracker.alert.AlertTables.AlertStateRepository;
+import io.lsttracker.alert.AlertTables.AlertStateRow;
+import io.lsttracker.alert.AlertTables.PoolRateRepository;
+import io.lsttracker.alert.AlertTables.PoolRateRow;
+import io.lsttracker.db.StoreException;
 import io.lsttracker.domain.PoolId;
-import io.lsttracker.db.JdbcWork;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
+import java.util.stream.Collectors;
 
-/** Alert state, events and the delivery outbox in the database (V21__alerts.sql). */
+/**
+ * Alert state, events and the delivery outbox in the database (V21__alerts.sql), over the repositories of
+ * {@link AlertTables}; one evaluation's changes are written in one transaction of the framework.
+ */
 @Singleton
 public final class AlertRepository {
-    private final DataSource dataSource;
+    private final AlertStateRepository states;
+    private final AlertEvaluatedRepository evaluated;
+    private final AlertEventRepository events;
+    private final AlertDeliveryRepository deliveries;
+    private final PoolRateRepository rates;
+    private final TransactionOperations<Connection> transactions;
 
-    public AlertRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
+    AlertRepository(AlertStateRepository states, AlertEvaluatedRepository evaluated, AlertEventRepository events,
+            AlertDeliveryRepository deliveries, PoolRateRepository rates,
+            TransactionOperations<Connection> transactions) {
+        this.states = states;
+        this.evaluated = evaluated;
+        this.events = events;
+        this.deliveries = deliveries;
+        this.rates = rates;
+        this.transactions = transactions;
     }
 
     /** The key of a state: rule and subject. */
@@ -40,28 +60,14 @@ public final class AlertRepository {
     }
 
     public Map<Key, AlertState> states() {
-        return query("read the alert states", c -> {
-            Map<Key, AlertState> states = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT rule_id, subject, firing, pending_since, "
-                    + "last_fired_at, last_value FROM alert_state"); ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    states.put(new Key(r.getString(1), r.getString(2)), new AlertState(r.getBoolean(3),
-                            instant(r, 4), instant(r, 5), Optional.ofNullable(r.getBigDecimal(6))
-                                    .map(BigDecimal::stripTrailingZeros)));
-                }
-            }
-            return states;
-        });
+        return StoreException.attempt("read the alert states", () -> states.findAll().stream()
+                .collect(Collectors.toMap(AlertStateRow::alertKey, AlertStateRow::state)));
     }
 
     /** The newest block the rules were evaluated at, if any. */
     public Optional<Long> evaluatedBlock() {
-        return query("read the evaluated block", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT block_number FROM alert_evaluated WHERE id = 1");
-                    ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
-            }
-        });
+        return StoreException.attempt("read the evaluated block",
+                () -> evaluated.findById(AlertEvaluatedRow.ONLY).map(AlertEvaluatedRow::blockNumber));
     }
 
     /**
@@ -69,200 +75,78 @@ public final class AlertRepository {
      * snapshot store's pool_state table, V1), for the negative-rebase rule.
      */
     public Map<PoolId, BigInteger> ratesBefore(long blockNumber) {
-        return query("read the previous rates", c -> {
-            Map<PoolId, BigInteger> rates = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT p.pool_id, p.eth_per_token FROM pool_state p JOIN ("
-                    + " SELECT pool_id, MAX(block_number) AS last_block FROM pool_state"
-                    + " WHERE status = 'OK' AND block_number < ? GROUP BY pool_id"
-                    + ") l ON p.pool_id = l.pool_id AND p.block_number = l.last_block")) {
-                s.setLong(1, blockNumber);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        rates.put(new PoolId(r.getString(1)), r.getBigDecimal(2).toBigIntegerExact());
-                    }
-                }
-            }
-            return rates;
-        });
+        return StoreException.attempt("read the previous rates", () -> rates.ratesBefore(blockNumber).stream()
+                .collect(Collectors.toMap(r -> new PoolId(r.poolId()), PoolRateRow::ethPerToken)));
     }
 
     /** Writes states, events, one pending delivery per event and webhook, and the mark: all or nothing. */
     public void apply(Changes changes, List<String> webhooks, long nowMillis) {
-        JdbcWork.inTransaction(dataSource, "store alert state and events", c -> {
-            for (Map.Entry<Key, AlertState> e : changes.states().entrySet()) {
-                upsertState(c, e.getKey(), e.getValue());
-            }
+        StoreException.attempt("store alert state and events", () -> transactions.executeWrite(status -> {
+            changes.states().forEach((key, state) -> {
+                AlertStateRow row = AlertStateRow.of(key, state);
+                if (states.existsById(row.key())) {
+                    states.update(row);
+                } else {
+                    states.save(row);
+                }
+            });
+            List<AlertDeliveryRow> pending = new ArrayList<>();
             for (AlertEvent event : changes.events()) {
-                insertEvent(c, event, nowMillis);
+                events.save(AlertEventRow.of(event, nowMillis));
                 for (String webhook : webhooks) {
-                    try (PreparedStatement s = c.prepareStatement("INSERT INTO alert_delivery (event_id, webhook, "
-                            + "attempts, next_attempt_at) VALUES (?, ?, 0, ?)")) {
-                        s.setString(1, event.id());
-                        s.setString(2, webhook);
-                        s.setLong(3, nowMillis);
-                        s.executeUpdate();
-                    }
+                    pending.add(new AlertDeliveryRow(new AlertDeliveryRow.Key(event.id(), webhook), 0, nowMillis, null,
+                            null));
                 }
             }
-            if (changes.evaluatedBlock().isPresent()) {
-                try (PreparedStatement d = c.prepareStatement("DELETE FROM alert_evaluated");
-                        PreparedStatement i = c.prepareStatement("INSERT INTO alert_evaluated (id, block_number) "
-                                + "VALUES (1, ?)")) {
-                    d.executeUpdate();
-                    i.setLong(1, changes.evaluatedBlock().get());
-                    i.executeUpdate();
-                }
+            if (!pending.isEmpty()) {
+                deliveries.saveAll(pending);
             }
+            changes.evaluatedBlock().ifPresent(block -> {
+                AlertEvaluatedRow mark = new AlertEvaluatedRow(AlertEvaluatedRow.ONLY, block);
+                if (evaluated.existsById(AlertEvaluatedRow.ONLY)) {
+                    evaluated.update(mark);
+                } else {
+                    evaluated.save(mark);
+                }
+            });
             return null;
-        });
+        }));
     }
 
     /** Events, newest first; {@code kind} empty for both kinds. */
     public List<AlertEvent> events(Optional<AlertTransition.Kind> kind, int limit) {
-        String where = kind.isPresent() ? " WHERE kind = ?" : "";
-        return query("read the alert events", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM alert_event e" + where
-                    + " ORDER BY occurred_at DESC, created_at DESC, id FETCH FIRST " + limit + " ROWS ONLY")) {
-                if (kind.isPresent()) {
-                    s.setString(1, kind.get().name());
-                }
-                List<AlertEvent> events = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        events.add(event(r, 0));
-                    }
-                }
-                return events;
-            }
-        });
+        Pageable page = Pageable.from(0, limit, AlertEventRow.NEWEST_FIRST);
+        return StoreException.attempt("read the alert events", () -> (kind.isPresent()
+                ? events.findByKind(kind.get(), page) : events.list(page)).stream().map(AlertEventRow::event).toList());
     }
 
     /** Deliveries not yet made whose next attempt is due, oldest first. */
     public List<Delivery> due(long nowMillis, int limit) {
-        return query("read the alert outbox", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT d.webhook, d.attempts, " + EVENT_COLUMNS
-                    + " FROM alert_delivery d JOIN alert_event e ON e.id = d.event_id"
-                    + " WHERE d.delivered_at IS NULL AND d.next_attempt_at <= ?"
-                    + " ORDER BY e.created_at, e.id, d.webhook FETCH FIRST " + limit + " ROWS ONLY")) {
-                s.setLong(1, nowMillis);
-                List<Delivery> due = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        due.add(new Delivery(event(r, 2), r.getString(1), r.getInt(2)));
-                    }
-                }
-                return due;
+        return StoreException.attempt("read the alert outbox", () -> transactions.executeRead(status -> {
+            List<AlertDeliveryRow> due = deliveries.due(nowMillis, limit);
+            if (due.isEmpty()) {
+                return List.<Delivery>of();
             }
-        });
+            List<String> ids = due.stream().map(d -> d.key().eventId()).distinct().toList();
+            Map<String, AlertEvent> byId = events.findByIdIn(ids).stream()
+                    .collect(Collectors.toMap(AlertEventRow::id, AlertEventRow::event));
+            return due.stream().map(d -> new Delivery(byId.get(d.key().eventId()), d.key().webhook(), d.attempts()))
+                    .toList();
+        }));
     }
 
     public void delivered(String eventId, String webhook, long nowMillis) {
-        update("UPDATE alert_delivery SET delivered_at = ?, attempts = attempts + 1, last_error = NULL "
-                + "WHERE event_id = ? AND webhook = ?", nowMillis, null, eventId, webhook);
+        StoreException.attempt("update the alert outbox", () -> deliveries.delivered(eventId, webhook, nowMillis));
     }
 
     public void failed(String eventId, String webhook, long nextAttemptMillis, String error) {
         String trimmed = error.length() > 1000 ? error.substring(0, 1000) : error;
-        update("UPDATE alert_delivery SET next_attempt_at = ?, last_error = ?, attempts = attempts + 1 "
-                + "WHERE event_id = ? AND webhook = ?", nextAttemptMillis, trimmed, eventId, webhook);
+        StoreException.attempt("update the alert outbox",
+                () -> deliveries.failed(eventId, webhook, nextAttemptMillis, trimmed));
     }
 
     /** Pending deliveries (for /health-like views and tests). */
     public int pending() {
-        return query("count pending deliveries", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM alert_delivery WHERE delivered_at IS NULL");
-                    ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        });
-    }
-
-    private static final String EVENT_COLUMNS = "e.id, e.rule_id, e.metric, e.subject, e.kind, e.observed, e.threshold, "
-            + "e.direction, e.occurred_at, e.block_number, e.message";
-
-    private static AlertEvent event(ResultSet r, int offset) throws SQLException {
-        long block = r.getLong(offset + 10);
-        Optional<Long> blockNumber = r.wasNull() ? Optional.empty() : Optional.of(block);
-        return new AlertEvent(r.getString(offset + 1), r.getString(offset + 2),
-                AlertRule.Metric.valueOf(r.getString(offset + 3)), r.getString(offset + 4),
-                AlertTransition.Kind.valueOf(r.getString(offset + 5)), r.getBigDecimal(offset + 6).stripTrailingZeros(),
-                r.getBigDecimal(offset + 7).stripTrailingZeros(), AlertRule.Direction.valueOf(r.getString(offset + 8)),
-                Instant.ofEpochSecond(r.getLong(offset + 9)), blockNumber, r.getString(offset + 11));
-    }
-
-    private static void insertEvent(Connection c, AlertEvent e, long nowMillis) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO alert_event (id, rule_id, metric, subject, kind, "
-                + "observed, threshold, direction, occurred_at, block_number, message, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, e.id());
-            s.setString(2, e.ruleId());
-            s.setString(3, e.metric().name());
-            s.setString(4, e.subject());
-            s.setString(5, e.kind().name());
-            s.setBigDecimal(6, e.value());
-            s.setBigDecimal(7, e.threshold());
-            s.setString(8, e.direction().name());
-            s.setLong(9, e.occurredAt().getEpochSecond());
-            if (e.blockNumber().isPresent()) {
-                s.setLong(10, e.blockNumber().get());
-            } else {
-                s.setNull(10, Types.BIGINT);
-            }
-            s.setString(11, e.message());
-            s.setLong(12, nowMillis);
-            s.executeUpdate();
-        }
-    }
-
-    private static void upsertState(Connection c, Key key, AlertState state) throws SQLException {
-        try (PreparedStatement d = c.prepareStatement("DELETE FROM alert_state WHERE rule_id = ? AND subject = ?");
-                PreparedStatement i = c.prepareStatement("INSERT INTO alert_state (rule_id, subject, firing, "
-                        + "pending_since, last_fired_at, last_value) VALUES (?, ?, ?, ?, ?, ?)")) {
-            d.setString(1, key.ruleId());
-            d.setString(2, key.subject());
-            d.executeUpdate();
-            i.setString(1, key.ruleId());
-            i.setString(2, key.subject());
-            i.setBoolean(3, state.firing());
-            setInstant(i, 4, state.pendingSince());
-            setInstant(i, 5, state.lastFiredAt());
-            i.setBigDecimal(6, state.lastValue().orElse(null));
-            i.executeUpdate();
-        }
-    }
-
-    private static Optional<Instant> instant(ResultSet r, int column) throws SQLException {
-        long value = r.getLong(column);
-        return r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochSecond(value));
-    }
-
-    private static void setInstant(PreparedStatement s, int index, Optional<Instant> value) throws SQLException {
-        if (value.isPresent()) {
-            s.setLong(index, value.get().getEpochSecond());
-        } else {
-            s.setNull(index, Types.BIGINT);
-        }
-    }
-
-    private void update(String sql, long first, String second, String eventId, String webhook) {
-        query("update the alert outbox", c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                int i = 1;
-                s.setLong(i++, first);
-                if (sql.contains("last_error = ?")) {
-                    s.setString(i++, second);
-                }
-                s.setString(i++, eventId);
-                s.setString(i, webhook);
-                s.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-
-    private <T> T query(String what, JdbcWork.Work<T> work) {
-        return JdbcWork.run(dataSource, what, work);
+        return StoreException.attempt("count pending deliveries", () -> (int) deliveries.countByDeliveredAtIsNull());
     }
 }

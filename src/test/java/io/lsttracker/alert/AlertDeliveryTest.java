@@ -1,6 +1,5 @@
 package io.lsttracker.alert;
 
-import io.lsttracker.concentration.ConcentrationFigures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +14,7 @@ import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
+import io.lsttracker.concentration.ConcentrationReport;
 import io.lsttracker.concentration.ConcentrationStore;
 import io.lsttracker.snapshot.JdbcSnapshotStore;
 import io.lsttracker.snapshot.SnapshotStore;
@@ -62,15 +62,17 @@ class AlertDeliveryTest {
 
     /** One process's worth of alert objects, as `serve` wires them. */
     private final class Tracker {
-        final AlertRepository repository = new AlertRepository(database.dataSource());
-        final AlertService service = new AlertService(config, repository, new ConcentrationStore(database.dataSource()),
+        final AlertRepository repository = database.bean(AlertRepository.class);
+        final AlertService service = new AlertService(config, repository, database.bean(ConcentrationStore.class),
                 REGISTRY);
         final OutboxDispatcher outbox = new OutboxDispatcher(repository, config.webhooks(), Duration.ofSeconds(10),
                 Duration.ofMinutes(5), Duration.ofSeconds(2));
 
         void record(Snapshot snapshot, long stakedEth) {
-            SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot, List.of(ConcentrationFigures.of(SnapshotConcentration.of(snapshot,
-                    Optional.of(new TotalStaked(1, eth(stakedEth), 1)), null))));
+            ConcentrationReport figures = SnapshotConcentration.of(snapshot,
+                    Optional.of(new TotalStaked(1, eth(stakedEth), 1)), null);
+            SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot,
+                    List.of(database.bean(ConcentrationStore.class).figures(figures)));
             service.recorded(snapshot, outcome);
         }
     }
@@ -78,7 +80,7 @@ class AlertDeliveryTest {
     @BeforeEach
     void setUp() {
         database = TestDatabases.h2();
-        snapshots = new JdbcSnapshotStore(database.dataSource());
+        snapshots = database.bean(JdbcSnapshotStore.class);
         port = AnvilProcess.freePort();
         config = AlertConfigLoader.parse("test-alerts.yml", RULES.formatted(port));
     }

@@ -1,6 +1,5 @@
 package io.lsttracker.alert;
 
-import io.lsttracker.concentration.ConcentrationFigures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +11,7 @@ import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
+import io.lsttracker.concentration.ConcentrationReport;
 import io.lsttracker.concentration.ConcentrationStore;
 import io.lsttracker.snapshot.JdbcSnapshotStore;
 import io.lsttracker.snapshot.SnapshotStore;
@@ -40,11 +40,11 @@ class RateJumpFaultTest {
     @BeforeEach
     void setUp() {
         database = TestDatabases.h2();
-        snapshots = new JdbcSnapshotStore(database.dataSource());
-        repository = new AlertRepository(database.dataSource());
+        snapshots = database.bean(JdbcSnapshotStore.class);
+        repository = database.bean(AlertRepository.class);
         AlertConfig packaged = AlertConfigLoader.load(null);
         assertTrue(packaged.rules().stream().anyMatch(r -> r.id().equals("rate-jump")), "rate-jump is a default rule");
-        service = new AlertService(packaged, repository, new ConcentrationStore(database.dataSource()),
+        service = new AlertService(packaged, repository, database.bean(ConcentrationStore.class),
                 PoolRegistryLoader.load(null));
     }
 
@@ -60,8 +60,10 @@ class RateJumpFaultTest {
                 T0.plusSeconds(block * 60)),
                 List.of(PoolState.ok(new PoolId("lido"), new BigInteger(lidoRate), ten, ten),
                         PoolState.ok(new PoolId("rocketpool"), Wei.ONE_ETHER, ten, ten)));
-        SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot, List.of(ConcentrationFigures.of(SnapshotConcentration.of(snapshot,
-                Optional.of(new TotalStaked(1, Wei.ONE_ETHER.multiply(BigInteger.valueOf(1000)), 1)), null))));
+        ConcentrationReport figures = SnapshotConcentration.of(snapshot,
+                Optional.of(new TotalStaked(1, Wei.ONE_ETHER.multiply(BigInteger.valueOf(1000)), 1)), null);
+        SnapshotStore.SaveOutcome outcome = snapshots.save(snapshot,
+                List.of(database.bean(ConcentrationStore.class).figures(figures)));
         service.recorded(snapshot, outcome);
     }
 

@@ -24,7 +24,7 @@ class PostgresServeTest {
                 TestServer server = TestServer.start(Map.of(
                         "tracker.chain.rpc-url", devchain.url(),
                         "datasources.default.url", database.jdbcUrl(),
-                        "datasources.default.username", "postgres"))) {
+                        "datasources.default.username", database.user()))) {
             TrackerApi api = server.api();
             JsonNode latest = Await.until(api, "snapshot stored in PostgreSQL", Duration.ofSeconds(30),
                     api::latestSnapshot, answer -> answer.code() == 200).body();

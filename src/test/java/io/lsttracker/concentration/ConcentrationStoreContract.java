@@ -3,6 +3,7 @@ package io.lsttracker.concentration;
 import io.lsttracker.db.StoreException;
 import io.lsttracker.db.TestDatabases;
 import io.lsttracker.snapshot.JdbcSnapshotStore;
+import io.lsttracker.snapshot.SnapshotFigures;
 import io.lsttracker.snapshot.SnapshotStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +17,7 @@ import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.RocketPoolDetails;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
+import io.micronaut.transaction.exceptions.TransactionException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -40,8 +42,8 @@ abstract class ConcentrationStoreContract {
     @BeforeEach
     void openDatabase() {
         database = open();
-        snapshots = new JdbcSnapshotStore(database.dataSource());
-        concentration = new ConcentrationStore(database.dataSource());
+        snapshots = database.bean(JdbcSnapshotStore.class);
+        concentration = database.bean(ConcentrationStore.class);
     }
 
     @AfterEach
@@ -69,7 +71,7 @@ abstract class ConcentrationStoreContract {
         Snapshot snapshot = snapshot(100, "aa", T0, 60);
         ConcentrationReport report = SnapshotConcentration.of(snapshot,
                 Optional.of(new TotalStaked(12_345, eth(400), 5)), null);
-        assertEquals(SnapshotStore.SaveOutcome.STORED, snapshots.save(snapshot, List.of(ConcentrationFigures.of(report))));
+        assertEquals(SnapshotStore.SaveOutcome.STORED, snapshots.save(snapshot, List.of(concentration.figures(report))));
         ConcentrationReport read = concentration.latest().orElseThrow();
         assertEquals(report, read);
         // Hand check of what was stored: of 100 tracked ETH, lido 0.6, rocketpool 0.3, coinbase 0.1,
@@ -90,7 +92,7 @@ abstract class ConcentrationStoreContract {
     void withoutATotalStakedTheReasonIsKept() {
         Snapshot snapshot = snapshot(100, "aa", T0, 60);
         ConcentrationReport report = SnapshotConcentration.of(snapshot, Optional.empty(), "no beacon node is configured");
-        snapshots.save(snapshot, List.of(ConcentrationFigures.of(report)));
+        snapshots.save(snapshot, List.of(concentration.figures(report)));
         ConcentrationReport read = concentration.latest().orElseThrow();
         assertEquals(report, read);
         assertEquals(Optional.of("no beacon node is configured"), read.stakedAbsent());
@@ -100,11 +102,11 @@ abstract class ConcentrationStoreContract {
     @Test
     void aReorgReplacesTheFiguresWithTheSnapshot() {
         Snapshot first = snapshot(100, "aa", T0, 60);
-        snapshots.save(first, List.of(ConcentrationFigures.of(SnapshotConcentration.of(first, Optional.empty(), "none"))));
+        snapshots.save(first, List.of(concentration.figures(SnapshotConcentration.of(first, Optional.empty(), "none"))));
         Snapshot replacement = snapshot(100, "bb", T0, 160);
         ConcentrationReport report = SnapshotConcentration.of(replacement,
                 Optional.of(new TotalStaked(1, eth(1000), 1)), null);
-        assertEquals(SnapshotStore.SaveOutcome.REPLACED, snapshots.save(replacement, List.of(ConcentrationFigures.of(report))));
+        assertEquals(SnapshotStore.SaveOutcome.REPLACED, snapshots.save(replacement, List.of(concentration.figures(report))));
         assertEquals(Optional.of(report), concentration.at(100));
         assertEquals("0x" + "bb".repeat(32), concentration.at(100).orElseThrow().block().hash());
     }
@@ -117,11 +119,20 @@ abstract class ConcentrationStoreContract {
         twice.add(good.pools().get(0)); // the same pool twice breaks the primary key of concentration_pool
         ConcentrationReport broken = new ConcentrationReport(good.block(), twice, good.missingPools(),
                 good.amongLsts(), good.staked(), good.amongStaked(), good.stakedAbsent());
-        StoreException e = assertThrows(StoreException.class, () -> snapshots.save(snapshot, List.of(ConcentrationFigures.of(broken))));
+        StoreException e = assertThrows(StoreException.class, () -> snapshots.save(snapshot, List.of(concentration.figures(broken))));
         assertTrue(e.getMessage().contains("block 100"), e.getMessage());
         assertEquals(Optional.empty(), snapshots.head(), "the snapshot was rolled back with its figures");
         assertEquals(Optional.empty(), concentration.latest());
-        assertEquals(SnapshotStore.SaveOutcome.STORED, snapshots.save(snapshot, List.of(ConcentrationFigures.of(good))));
+        assertEquals(SnapshotStore.SaveOutcome.STORED, snapshots.save(snapshot, List.of(concentration.figures(good))));
+    }
+
+    @Test
+    void figuresAreWrittenOnlyInTheSnapshotsTransaction() {
+        Snapshot snapshot = snapshot(100, "aa", T0, 60);
+        snapshots.save(snapshot);
+        SnapshotFigures.Prepared figures = concentration.figures(SnapshotConcentration.of(snapshot, Optional.empty(), "none"));
+        assertThrows(TransactionException.class, figures::store, "figures stored on their own, outside a snapshot's save");
+        assertEquals(Optional.empty(), concentration.latest());
     }
 
     @Test
@@ -129,7 +140,7 @@ abstract class ConcentrationStoreContract {
         long[][] blocks = {{1, 0, 60}, {2, 3_600, 70}, {3, 86_400 + 60, 80}};
         for (long[] b : blocks) {
             Snapshot s = snapshot(b[0], "0" + b[0], T0.plusSeconds(b[1]), b[2]);
-            snapshots.save(s, List.of(ConcentrationFigures.of(SnapshotConcentration.of(s, Optional.empty(), "none"))));
+            snapshots.save(s, List.of(concentration.figures(SnapshotConcentration.of(s, Optional.empty(), "none"))));
         }
         List<ConcentrationReport> points = concentration.history(T0, T0.plus(Duration.ofDays(2)), Duration.ofDays(1));
         assertEquals(List.of(2L, 3L), points.stream().map(p -> p.block().number()).toList());
@@ -160,7 +171,7 @@ abstract class ConcentrationStoreContract {
     void operatorFiguresAreStoredWithTheSnapshotAndReadBackExactly() {
         Snapshot snapshot = withOperators(snapshot(100, "aa", T0, 60));
         ConcentrationReport report = SnapshotConcentration.of(snapshot, Optional.empty(), "none");
-        snapshots.save(snapshot, List.of(ConcentrationFigures.of(report)));
+        snapshots.save(snapshot, List.of(concentration.figures(report)));
         ConcentrationReport read = concentration.latest().orElseThrow();
         assertEquals(report, read);
         // Alpha 600, Beta 200, Cluster 'D' 200 of 1,000: HHI = 10,000 x (36 + 4 + 4) / 100 = 4,400
@@ -178,10 +189,10 @@ abstract class ConcentrationStoreContract {
     @Test
     void aReorgWithoutOperatorsLeavesNoneOfTheOldOnes() {
         Snapshot first = withOperators(snapshot(100, "aa", T0, 60));
-        snapshots.save(first, List.of(ConcentrationFigures.of(SnapshotConcentration.of(first, Optional.empty(), "none"))));
+        snapshots.save(first, List.of(concentration.figures(SnapshotConcentration.of(first, Optional.empty(), "none"))));
         Snapshot replacement = snapshot(100, "bb", T0, 160);
         ConcentrationReport report = SnapshotConcentration.of(replacement, Optional.empty(), "none");
-        assertEquals(SnapshotStore.SaveOutcome.REPLACED, snapshots.save(replacement, List.of(ConcentrationFigures.of(report))));
+        assertEquals(SnapshotStore.SaveOutcome.REPLACED, snapshots.save(replacement, List.of(concentration.figures(report))));
         ConcentrationReport read = concentration.at(100).orElseThrow();
         assertEquals(Optional.empty(), read.lidoOperators());
         assertEquals(Optional.empty(), read.rocketPool());

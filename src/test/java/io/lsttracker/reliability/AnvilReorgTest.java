@@ -13,6 +13,7 @@ import io.lsttracker.domain.Snapshot;
 import io.lsttracker.snapshot.SnapshotCycle;
 import io.lsttracker.snapshot.SnapshotStore;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -80,7 +81,8 @@ class AnvilReorgTest {
     void aReorganisedStoredBlockIsReadAgainReplacedAndLoggedAndItsReportEventsAreForgotten() throws Exception {
         SnapshotCycle cycle = context.getBean(SnapshotCycle.class);
         SnapshotStore store = context.getBean(SnapshotStore.class);
-        DataSource db = context.getBean(DataSource.class);
+        // the pool itself: the bean is Micronaut Data's proxy, which serves only connections opened by its operations
+        DataSource db = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
         assertEquals(SnapshotCycle.Outcome.STORED, cycle.runOnce());
         Snapshot before = store.latest().orElseThrow();
         long head = before.block().number();

@@ -114,7 +114,7 @@ class CrashRestartTest {
     private static Map<String, String> env(TestDatabases.TestDatabase db, String alertsFile) {
         Map<String, String> env = new HashMap<>();
         env.put("LST_DB_URL", db.jdbcUrl());
-        env.put("LST_DB_USER", "postgres");
+        env.put("LST_DB_USER", db.user());
         env.put("LST_RPC_URL", devchain.url());
         env.put("LST_BEACON_URL", devchain.beaconUrl());
         env.put("LST_CONFIRMATIONS", "0");

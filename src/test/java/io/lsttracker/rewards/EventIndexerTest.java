@@ -36,7 +36,7 @@ class EventIndexerTest {
     @BeforeEach
     void open() {
         database = TestDatabases.h2();
-        store = new JdbcRewardStore(database.dataSource());
+        store = database.bean(JdbcRewardStore.class);
     }
 
     @AfterEach

@@ -27,8 +27,8 @@ class RewardServiceCacheTest {
     @Test
     void stepsAreCachedUntilInvalidated() {
         try (TestDatabases.TestDatabase db = TestDatabases.h2()) {
-            JdbcSnapshotStore snapshots = new JdbcSnapshotStore(db.dataSource());
-            RewardService rewards = new RewardService(new JdbcRewardStore(db.dataSource()));
+            JdbcSnapshotStore snapshots = db.bean(JdbcSnapshotStore.class);
+            RewardService rewards = new RewardService(db.bean(JdbcRewardStore.class));
             // daily rates 1.10, 1.11, 1.12 (ETH per cbETH): the first snapshot is no report point, so the points
             // are the changes to 1.11 and 1.12, and the one step runs between them
             for (int day = 0; day < 3; day++) {

@@ -36,8 +36,8 @@ abstract class RewardStoreContract {
     @BeforeEach
     void openDatabase() {
         database = open();
-        store = new JdbcRewardStore(database.dataSource());
-        snapshots = new JdbcSnapshotStore(database.dataSource());
+        store = database.bean(JdbcRewardStore.class);
+        snapshots = database.bean(JdbcSnapshotStore.class);
     }
 
     @AfterEach

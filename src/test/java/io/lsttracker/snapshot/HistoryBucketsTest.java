@@ -2,6 +2,7 @@ package io.lsttracker.snapshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lsttracker.db.TestDatabases;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
@@ -13,8 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,16 +31,14 @@ class HistoryBucketsTest {
     /** Lido's read failed at this hour (the last of day 1), so day 1's last OK reading is the hour before. */
     private static final int FAILED_HOUR = 47;
 
+    private static TestDatabases.TestDatabase database;
     private static JdbcSnapshotStore store;
     private static final List<HistoryPoint> LIDO_ROWS = new ArrayList<>();
 
     @BeforeAll
     static void storeFourDays() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:history-buckets;DB_CLOSE_DELAY=-1");
-        dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        store = new JdbcSnapshotStore(dataSource);
+        database = TestDatabases.h2();
+        store = database.bean(JdbcSnapshotStore.class);
         for (int hour = 0; hour < HOURS; hour++) {
             long number = 1_000 + hour * 300L;
             Instant time = Instant.ofEpochSecond(DAY0 + hour * 3600L);
@@ -54,6 +52,11 @@ class HistoryBucketsTest {
                 LIDO_ROWS.add(new HistoryPoint(number, time, lido.ethPerToken(), lido.totalEth(), lido.tokenSupply()));
             }
         }
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        database.close();
     }
 
     @Test

@@ -51,11 +51,11 @@ class SnapshotCycleTest {
     @BeforeEach
     void setUp() {
         database = TestDatabases.h2();
-        store = new JdbcSnapshotStore(database.dataSource());
+        store = database.bean(JdbcSnapshotStore.class);
         SnapshotService service = new SnapshotService(chain, new PoolRegistry("test", List.of(LIDO)),
                 new PoolAdapters(List.of(new LidoAdapter())));
         cycle = new SnapshotCycle(chain, service, store, new SnapshotRecorder(store, List.of(rewinds)),
-                new ReorgCheck(chain, new io.lsttracker.snapshot.StoredBlocks(database.dataSource()), 128), meters, 2);
+                new ReorgCheck(chain, database.bean(io.lsttracker.snapshot.StoredBlocks.class), 128), meters, 2);
     }
 
     @AfterEach
@@ -102,7 +102,7 @@ class SnapshotCycleTest {
         chain.replace(101, FakeChain.hash(101, "b"));
         chain.replace(102, FakeChain.hash(102, "b"));
         assertEquals(SnapshotCycle.Outcome.REPLACED, cycle.runOnce());
-        var hashes = new io.lsttracker.snapshot.StoredBlocks(database.dataSource()).hashesBetween(98, 102);
+        var hashes = database.bean(io.lsttracker.snapshot.StoredBlocks.class).hashesBetween(98, 102);
         assertEquals(5, hashes.size(), "replaced in place, no duplicate");
         assertEquals(FakeChain.hash(101, "b"), hashes.get(101L));
         assertEquals(FakeChain.hash(102, "b"), hashes.get(102L));

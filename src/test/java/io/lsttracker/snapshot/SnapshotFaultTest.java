@@ -80,10 +80,10 @@ class SnapshotFaultTest {
         rpc = RpcConnection.open(List.of(proxy.url()), FAST, 1L);
         rpc.checkChainIds(1);
         database = TestDatabases.h2();
-        store = new JdbcSnapshotStore(database.dataSource());
+        store = database.bean(JdbcSnapshotStore.class);
         Web3jChainReader chain = new Web3jChainReader(rpc, MULTICALL3);
         cycle = new SnapshotCycle(chain, service(chain), store, new SnapshotRecorder(store, List.of()),
-                new ReorgCheck(chain, new StoredBlocks(database.dataSource()), 128),
+                new ReorgCheck(chain, database.bean(StoredBlocks.class), 128),
                 new SimpleMeterRegistry(), CONFIRMATIONS);
     }
 

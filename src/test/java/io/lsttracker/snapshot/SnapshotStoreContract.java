@@ -44,7 +44,7 @@ abstract class SnapshotStoreContract {
     @BeforeEach
     void openDatabase() {
         database = open();
-        store = new JdbcSnapshotStore(database.dataSource());
+        store = database.bean(JdbcSnapshotStore.class);
     }
 
     @AfterEach
