@@ -46,7 +46,7 @@ class StoredDetailsTest {
     @BeforeEach
     void openDatabase() {
         database = TestDatabases.h2();
-        store = new JdbcSnapshotStore(database.dataSource());
+        store = database.bean(JdbcSnapshotStore.class);
     }
 
     @AfterEach
