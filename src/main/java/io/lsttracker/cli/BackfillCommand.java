@@ -6,7 +6,6 @@ import io.lsttracker.backfill.BackfillRequest;
 import io.micronaut.context.ApplicationContext;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -35,18 +34,15 @@ final class BackfillCommand implements Callable<Integer> {
             description = "Spacing of the points (default: ${DEFAULT-VALUE}).")
     String interval;
 
-    @Option(names = "--rpc", paramLabel = "URL", description = "Archive node's JSON-RPC endpoint (default: LST_RPC_URL).")
-    String rpc;
-
-    @Option(names = "--pools", paramLabel = "FILE", description = "Pool registry (default: LST_POOLS_FILE or ./config/pools.yml).")
-    String poolsFile;
+    @CommandLine.Mixin
+    ChainOptions chain;
 
     @Option(names = "--batch-size", paramLabel = "N",
-            description = "Reads per JSON-RPC batch request (default: tracker.backfill.batch-size, 50).")
+            description = "Reads per JSON-RPC batch request (default: tracker.backfill.batch-size, LST_BACKFILL_BATCH_SIZE).")
     Integer batchSize;
 
     @Option(names = "--max-in-flight", paramLabel = "N",
-            description = "Batch requests in flight at once (default: tracker.backfill.max-in-flight, 2).")
+            description = "Batch requests in flight at once (default: tracker.backfill.max-in-flight, LST_BACKFILL_MAX_IN_FLIGHT).")
     Integer maxInFlight;
 
     @Option(names = "--progress-every", paramLabel = "DURATION", defaultValue = "5s",
@@ -58,13 +54,7 @@ final class BackfillCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BackfillRequest request = BackfillRequest.parse(from, to, interval);
         Duration lineEvery = lineEvery(progressEvery);
-        Map<String, Object> overrides = new HashMap<>();
-        if (rpc != null) {
-            overrides.put("tracker.chain.rpc-url", rpc);
-        }
-        if (poolsFile != null) {
-            overrides.put("tracker.pools-file", poolsFile);
-        }
+        Map<String, Object> overrides = chain.overrides();
         if (batchSize != null) {
             overrides.put("tracker.backfill.batch-size", batchSize);
         }

@@ -45,20 +45,7 @@ final class RewardsTable {
         }
         StringBuilder out = new StringBuilder(System.lineSeparator()).append("REWARD RATES (")
                 .append(RateMethod.FORMULA).append(')').append(System.lineSeparator());
-        int[] widths = new int[HEADERS.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                String padding = " ".repeat(widths[i] - row[i].length());
-                line.append(i == 2 || i == 3 ? padding + row[i] : row[i] + padding).append("  ");
-            }
-            out.append(line.toString().stripTrailing()).append(System.lineSeparator());
-        }
+        out.append(TextTable.render(rows, Set.of(2, 3)));
         for (RateMethod method : methods) {
             out.append("method ").append(method.id()).append(": ").append(method.description())
                     .append(System.lineSeparator());

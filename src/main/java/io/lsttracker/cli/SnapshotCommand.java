@@ -14,7 +14,6 @@ import io.lsttracker.domain.Snapshot;
 import io.lsttracker.snapshot.SnapshotService;
 import io.micronaut.context.ApplicationContext;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,13 +31,8 @@ final class SnapshotCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--rpc", paramLabel = "URL",
-            description = "JSON-RPC endpoint (default: tracker.chain.rpc-url, i.e. LST_RPC_URL or a public mainnet node).")
-    String rpc;
-
-    @Option(names = "--pools", paramLabel = "FILE",
-            description = "Pool registry to read (default: LST_POOLS_FILE, ./config/pools.yml, or the packaged one).")
-    String poolsFile;
+    @CommandLine.Mixin
+    ChainOptions chain;
 
     @Option(names = "--block", paramLabel = "latest|safe|finalized|NUMBER", defaultValue = "latest",
             converter = BlockSelectorConverter.class, description = "The block to read at (default: ${DEFAULT-VALUE}).")
@@ -55,13 +49,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> overrides = new HashMap<>();
-        if (rpc != null) {
-            overrides.put("tracker.chain.rpc-url", rpc);
-        }
-        if (poolsFile != null) {
-            overrides.put("tracker.pools-file", poolsFile);
-        }
+        Map<String, Object> overrides = chain.overrides();
         try (ApplicationContext context = Contexts.start(overrides)) {
             Snapshot snapshot = context.getBean(SnapshotService.class).take(block);
             PoolRegistry registry = context.getBean(PoolRegistry.class);

@@ -12,6 +12,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The readable form of a snapshot. The exchange rate keeps all 18 decimals (it is the figure people compare);
@@ -40,30 +41,11 @@ final class SnapshotTable {
                 rows.add(new String[] {pool.id().value(), pool.token(), "-", "-", "-", "FAILED"});
             }
         }
-        int[] widths = new int[HEADERS.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                boolean numeric = i >= 2 && i <= 4;
-                String cell = numeric ? pad(row[i], widths[i], true) : pad(row[i], widths[i], false);
-                line.append(cell).append(i < row.length - 1 ? "  " : "");
-            }
-            out.append(line.toString().stripTrailing()).append(System.lineSeparator());
-        }
+        out.append(TextTable.render(rows, Set.of(2, 3, 4)));
         for (PoolState state : snapshot.failedPools()) {
             out.append(state.id()).append(" failed: ").append(state.failure()).append(System.lineSeparator());
         }
         return out.toString();
-    }
-
-    private static String pad(String text, int width, boolean right) {
-        String padding = " ".repeat(width - text.length());
-        return right ? padding + text : text + padding;
     }
 
     private static String twoDecimals(BigInteger wei) {
