@@ -18,6 +18,8 @@ import jakarta.inject.Singleton;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,12 +73,18 @@ public final class AlertRepository {
     }
 
     /**
-     * Each pool's ethPerToken at the newest stored snapshot before {@code blockNumber} in which it was read (the
-     * snapshot store's pool_state table, V1), for the negative-rebase rule.
+     * Each of {@code pools}' ethPerToken at the newest stored snapshot before {@code blockNumber} in which it was
+     * read (the snapshot store's pool_state table, V1), for the negative-rebase and rate-jump rules; a pool never
+     * read before is absent.
      */
-    public Map<PoolId, BigInteger> ratesBefore(long blockNumber) {
-        return StoreException.attempt("read the previous rates", () -> rates.ratesBefore(blockNumber).stream()
-                .collect(Collectors.toMap(r -> new PoolId(r.poolId()), PoolRateRow::ethPerToken)));
+    public Map<PoolId, BigInteger> ratesBefore(Collection<PoolId> pools, long blockNumber) {
+        return StoreException.attempt("read the previous rates", () -> {
+            Map<PoolId, BigInteger> before = new LinkedHashMap<>();
+            for (PoolId pool : pools) {
+                rates.rateBefore(pool.value(), blockNumber).ifPresent(r -> before.put(pool, r.ethPerToken()));
+            }
+            return before;
+        });
     }
 
     /** Writes states, events, one pending delivery per event and webhook, and the mark: all or nothing. */

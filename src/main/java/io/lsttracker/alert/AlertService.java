@@ -6,6 +6,7 @@ import io.lsttracker.concentration.ConcentrationReport;
 import io.lsttracker.config.ConfigException;
 import io.lsttracker.pool.PoolRegistry;
 import io.lsttracker.domain.PoolId;
+import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.snapshot.SnapshotListener;
 import io.lsttracker.concentration.ConcentrationStore;
@@ -67,7 +68,8 @@ public final class AlertService implements SnapshotListener {
             if (report.isEmpty()) {
                 return;
             }
-            Map<PoolId, BigInteger> previous = repository.ratesBefore(block);
+            Map<PoolId, BigInteger> previous = repository.ratesBefore(
+                    snapshot.pools().stream().map(PoolState::id).toList(), block);
             Map<Key, AlertState> states = repository.states();
             Map<Key, AlertState> changed = new LinkedHashMap<>();
             List<AlertEvent> events = new ArrayList<>();

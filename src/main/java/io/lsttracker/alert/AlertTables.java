@@ -151,11 +151,13 @@ final class AlertTables {
 
     @PortableRepository
     interface PoolRateRepository extends GenericRepository<PoolRateRow, String> {
-        /** Each pool's ethPerToken at the newest snapshot before {@code block} in which it was read (V1). */
-        @Query("SELECT p.pool_id, p.eth_per_token FROM pool_state p JOIN ("
-                + " SELECT pool_id, MAX(block_number) AS last_block FROM pool_state"
-                + " WHERE status = 'OK' AND block_number < :block GROUP BY pool_id"
-                + ") l ON p.pool_id = l.pool_id AND p.block_number = l.last_block")
-        List<PoolRateRow> ratesBefore(long block);
+        /**
+         * The pool's ethPerToken at the newest snapshot before {@code block} in which it was read (V1), or none. One
+         * pool at a time, so that the primary key (pool_id, block_number) finds the row from the end: a query over
+         * every pool at once groups the whole history, which grows with every snapshot.
+         */
+        @Query("SELECT pool_id, eth_per_token FROM pool_state WHERE pool_id = :pool AND status = 'OK'"
+                + " AND block_number < :block ORDER BY block_number DESC LIMIT 1")
+        Optional<PoolRateRow> rateBefore(String pool, long block);
     }
 }
