@@ -51,7 +51,7 @@ public final class PoolMetrics implements SnapshotListener {
             gauge(meters, "lst.pool.staked.eth", "ETH behind the pool's token", id, null, s -> ether(s.totalEth()));
             gauge(meters, "lst.pool.token.supply", "Total supply of the pool's token", id, null,
                     s -> ether(s.tokenSupply()));
-            for (Window window : Window.values()) {
+            for (Window window : Window.of(io.lsttracker.rewards.RewardService.method(pool).id())) {
                 Gauge.builder("lst.pool.apr", this, m -> m.apr(id, window))
                         .description("APR over the window, as a fraction (0.028 = 2.8%); NaN when the window has no rate")
                         .tag("pool", id).tag("window", window.label()).baseUnit("ratio").register(meters);

@@ -74,7 +74,7 @@ public final class LiveRewards {
         String method = RateMethod.ARCHIVE_POINT_TO_POINT.id();
         List<RewardWindow> windows = new ArrayList<>();
         PoolState now = state(head, pool);
-        for (Window window : Window.values()) {
+        for (Window window : Window.of(method)) {
             if (window.length() == null) {
                 windows.add(new RewardWindow(window, method, null, null, null, null, null, null, null, null, null,
                         "`snapshot` keeps no history: report points of this pool need `serve` (GET /api/pools/{id}/rewards)"));

@@ -3,10 +3,11 @@ package io.lsttracker.rewards;
 /** How a pool's reward rate is computed, as the API and the CLI state it next to every figure. */
 public enum RateMethod {
     LIDO_TOKEN_REBASED("lido-token-rebased",
-            "Lido's own method: share rate before and after each TokenRebased report, "
+            "Lido's share rate formula: share rate before and after each TokenRebased report, "
                     + "preRate = preTotalEther*1e27/preTotalShares, postRate = postTotalEther*1e27/postTotalShares; "
                     + "a window runs from the preRate of its first report to the postRate of its last, annualised over "
-                    + "the reports' real length (timeElapsed)"),
+                    + "the reports' real length (timeElapsed); 1d/7d/30d take the reports that end within the window, "
+                    + "lido-sdk-7d takes the reports Lido's SDK getSmaApr({days: 7}) takes"),
     ROCKETPOOL_BALANCES_UPDATED("rocketpool-balances-updated",
             "rETH rate totalEth*1e18/rethSupply at BalancesUpdated report points (what getExchangeRate() returns "
                     + "after the report), annualised over the reports' slotTimestamps"),

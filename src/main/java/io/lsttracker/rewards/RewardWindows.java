@@ -13,9 +13,11 @@ import java.util.List;
  * <ul>
  * <li>last-report: the last step alone (Lido's per-report APR, annualised over the report's timeElapsed);</li>
  * <li>1d, 7d, 30d: the steps that END within the window's length before the last report, from the rate
- * before the first of them to the rate after the last (Lido's multi-day figure: first to last report in
- * the window); the window's real start is the first step's start, which a late report moves earlier;</li>
- * <li>since-start: every step known.</li>
+ * before the first of them to the rate after the last (the tracker's choice of reports; Lido's SDK picks
+ * its first report by block range, see {@link LidoSdkWindow}); the window's real start is the first step's
+ * start, which a late report moves earlier;</li>
+ * <li>since-start: every step known;</li>
+ * <li>lido-sdk-7d (Lido pools only): Lido's SDK's own 7-day figure ({@link LidoSdkWindow}).</li>
  * </ul>
  * A window whose data begins after its nominal start (history younger than the window) has no rate, and
  * says so; so does a window that would start at a zero rate (zero supply).
@@ -28,7 +30,7 @@ public final class RewardWindows {
         List<RateStep> sorted = new ArrayList<>(steps);
         sorted.sort(Comparator.comparing(RateStep::endTime).thenComparingLong(RateStep::endBlock));
         List<RewardWindow> windows = new ArrayList<>();
-        for (Window window : Window.values()) {
+        for (Window window : Window.of(method)) {
             windows.add(window(window, sorted, method));
         }
         return windows;
@@ -38,6 +40,9 @@ public final class RewardWindows {
         if (sorted.isEmpty()) {
             return RewardWindow.missing(window, method,
                     "no report yet: a rate needs two rate points, and the history holds fewer");
+        }
+        if (window == Window.LIDO_SDK_7D) {
+            return LidoSdkWindow.of(sorted, method);
         }
         RateStep last = sorted.get(sorted.size() - 1);
         int first = switch (window) {

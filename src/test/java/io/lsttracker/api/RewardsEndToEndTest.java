@@ -183,6 +183,18 @@ class RewardsEndToEndTest extends ServerTest {
     }
 
     @Test
+    void lidoAloneGetsItsSdksSevenDayWindowWhichTheSparseDevchainCannotServe() {
+        // The devchain's history has a block every few hours: Lido's SDK would search for its first report
+        // 53,200 blocks (7 x 7,600) before the last one, before block 0, and refuse; the window says so.
+        JsonNode sdk = window(rewards("lido"), "lido-sdk-7d");
+        assertTrue(sdk.get("apr").isNull(), sdk.toString());
+        assertTrue(sdk.get("reason").asText().contains("before the chain's first block"), sdk.toString());
+        for (JsonNode w : rewards("rocketpool").get("windows")) {
+            assertTrue(!w.get("window").asText().equals("lido-sdk-7d"), "Rocket Pool has no Lido SDK window");
+        }
+    }
+
+    @Test
     void lidosWindowsCompoundItsReportsOverTheirRealLength() {
         JsonNode rewards = rewards("lido");
         assertEquals("lido-token-rebased", rewards.get("method").asText());

@@ -67,7 +67,7 @@ class SnapshotRewardsTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("REWARD RATES (APR = (r1 - r0) / r0 * 31536000 / (t1 - t0)"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("lido +last-report +2\\.8000 .*")), r.out());
-        assertTrue(r.out().contains("method lido-token-rebased: Lido's own method"), r.out());
+        assertTrue(r.out().contains("method lido-token-rebased: Lido's share rate formula"), r.out());
         assertTrue(r.out().contains("method archive-point-to-point: "), r.out());
         assertTrue(r.out().contains("no rate (lido 30d): not enough history"), r.out());
     }

@@ -79,8 +79,9 @@ class PrometheusScrapeTest extends ServerTest {
                 assertTrue(!result.isEmpty(), "the Grafana query returns nothing: " + expr);
             }
             assertEquals(devchain.poolIds().size(), queries.query("lst_pool_share_of_staked_ratio").size());
-            assertEquals(5.0 * devchain.poolIds().size(), queries.query("count(lst_pool_apr_ratio)").values()
-                    .iterator().next(), "an APR series per pool for each of the 5 windows");
+            // Five windows per pool, and Lido's SDK window for the one Lido pool.
+            assertEquals(5.0 * devchain.poolIds().size() + 1, queries.query("count(lst_pool_apr_ratio)").values()
+                    .iterator().next(), "an APR series per pool for each of the 5 windows, plus lido-sdk-7d");
         } finally {
             process.destroy();
             process.waitFor(10, TimeUnit.SECONDS);
