@@ -227,8 +227,11 @@
     const rows = operators.largest.map((o) => el('tr', {}, el('td', { text: o.name }), el('td', { text: o.module }),
       el('td', { class: 'num', text: num(o.activeValidators, 0) }), el('td', { class: 'num', text: pct(o.share) })));
     container.replaceChildren(
-      el('p', { class: 'muted', text: operators.operators + ' operators across the curated module and SimpleDVT, '
-        + num(operators.activeValidators, 0) + ' active validators; HHI ' + num(operators.hhi, 1)
+      el('p', { class: 'muted', text: operators.operators + ' operators across the curated module, SimpleDVT and CSM, '
+        + num(operators.activeValidators, 0) + ' active validators'
+        + (operators.permissionlessShare == null ? '' : ' (' + pct(operators.permissionlessShare, 1)
+          + ' permissionless, through CSM)')
+        + '; HHI ' + num(operators.hhi, 1)
         + '; tau 1/3, 1/2, 2/3: ' + [operators.tau.oneThird, operators.tau.oneHalf, operators.tau.twoThirds].join(', ') }),
       el('table', { 'data-rows': String(rows.length) },
         el('thead', {}, el('tr', {}, el('th', { text: 'largest operators' }), el('th', { text: 'module' }),

@@ -276,7 +276,7 @@ public final class Devchain implements AutoCloseable {
         return pools.stream().map(SimulatedPool::poolId).toList();
     }
 
-    /** Lido's node operators as the simulated registries hold them at the head: curated, then SimpleDVT, by id. */
+    /** Lido's node operators as the simulated modules hold them at the head: curated, SimpleDVT, then CSM, by id. */
     public List<NodeOperator> lidoOperators() {
         return pool(SimulatedLido.class).operators();
     }

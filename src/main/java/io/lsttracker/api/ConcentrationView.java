@@ -49,13 +49,16 @@ public record ConcentrationView(SnapshotView.BlockView block, StakedView totalSt
 
     /**
      * Concentration among Lido's node operators: {@code operators} with active validators, their
-     * {@code activeValidators}, HHI and tau-indices over active validators, the 10 largest with their shares.
+     * {@code activeValidators}, how many of those run through the permissionless Community Staking Module and
+     * their share (null when CSM was not read), HHI and tau-indices over active validators, the 10 largest with
+     * their shares.
      */
-    public record LidoOperatorsView(int operators, long activeValidators, String hhi, TauView tau,
-            List<OperatorView> largest) {
+    public record LidoOperatorsView(int operators, long activeValidators, Long permissionlessValidators,
+            String permissionlessShare, String hhi, TauView tau, List<OperatorView> largest) {
         static LidoOperatorsView of(LidoOperators lido) {
             Measures m = lido.measures();
-            return new LidoOperatorsView(lido.operators(), lido.activeValidators(), plain(m.hhi()),
+            return new LidoOperatorsView(lido.operators(), lido.activeValidators(), lido.permissionlessValidators(),
+                    lido.permissionlessShare().map(ConcentrationView::plain).orElse(null), plain(m.hhi()),
                     new TauView(m.tau(Tau.THIRD).orElse(null), m.tau(Tau.HALF).orElse(null),
                             m.tau(Tau.TWO_THIRDS).orElse(null)),
                     lido.largest().stream().map(o -> new OperatorView(o.name(), o.module(), o.activeValidators(),

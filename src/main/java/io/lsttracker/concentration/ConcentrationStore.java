@@ -108,6 +108,7 @@ public final class ConcentrationStore {
         long block = report.block().number();
         operators.save(new OperatorConcentrationRow(block, lido.map(LidoOperators::operators).orElse(null),
                 lido.map(LidoOperators::activeValidators).orElse(null),
+                lido.map(LidoOperators::permissionlessValidators).orElse(null),
                 lido.map(l -> MeasureColumns.of(l.measures())).orElse(MeasureColumns.NONE),
                 rocket.map(RocketPoolNodes::nodeOperators).orElse(null),
                 rocket.map(RocketPoolNodes::minipools).orElse(null),
@@ -165,7 +166,7 @@ public final class ConcentrationStore {
         BigInteger validators = BigInteger.valueOf(row.lidoValidators());
         Optional<String> first = largest.isEmpty() ? Optional.empty() : Optional.of(largest.get(0).name());
         return Optional.of(new LidoOperators(row.lidoOperators(), row.lidoValidators(),
-                row.lido().measures(row.lidoOperators(), validators, validators, first), largest));
+                row.lidoPermissionlessValidators(), row.lido().measures(row.lidoOperators(), validators, validators, first), largest));
     }
 
     private static Optional<RocketPoolNodes> rocketPool(OperatorConcentrationRow row) {

@@ -82,7 +82,8 @@ final class ConcentrationTables {
     /** Concentration inside the pools at a snapshot: Lido's operators (lido_*), Rocket Pool's counts (rp_*). */
     @MappedEntity(value = "operator_concentration", escape = false)
     record OperatorConcentrationRow(@Id long blockNumber, @Nullable Integer lidoOperators,
-            @Nullable Long lidoValidators, @Relation(Relation.Kind.EMBEDDED) @Nullable MeasureColumns lido,
+            @Nullable Long lidoValidators, @Nullable Long lidoPermissionlessValidators,
+            @Relation(Relation.Kind.EMBEDDED) @Nullable MeasureColumns lido,
             @Nullable Long rpNodeOperators, @Nullable Long rpMinipools, @Nullable Long rpActiveMinipools,
             @Nullable Long rpStakingMinipools) {
     }

@@ -26,6 +26,8 @@ import java.util.Optional;
  *     curated operator is among its members or shares its payee.</li>
  * </ul>
  * Shares are of the total active validators of all entities; the measures are {@link Concentration#among}.
+ * The permissionless count is the active validators of permissionless modules' operators (the Community Staking
+ * Module's); it is absent when no such operator was read.
  */
 public final class OperatorConcentration {
     /** How many of the largest entities are reported. */
@@ -40,6 +42,9 @@ public final class OperatorConcentration {
             return Optional.empty();
         }
         Map<String, Entity> entities = new LinkedHashMap<>();
+        Long permissionless = operators.stream().anyMatch(NodeOperator::permissionless)
+                ? operators.stream().filter(NodeOperator::permissionless).mapToLong(NodeOperator::activeValidators).sum()
+                : null;
         for (NodeOperator operator : operators) {
             String key = operator.module() + "/" + operator.rewardAddress().toLowerCase(Locale.ROOT);
             entities.computeIfAbsent(key, k -> new Entity(k, operator.name(), operator.module()))
@@ -53,7 +58,8 @@ public final class OperatorConcentration {
         BigInteger total = measures.combined();
         List<OperatorShare> largest = sorted.stream().limit(LARGEST).map(e -> new OperatorShare(e.name, e.module,
                 e.validators, Concentration.share(BigInteger.valueOf(e.validators), total))).toList();
-        return Optional.of(new LidoOperators(measures.entities(), total.longValueExact(), measures, largest));
+        return Optional.of(new LidoOperators(measures.entities(), total.longValueExact(), permissionless, measures,
+                largest));
     }
 
     private static final class Entity {

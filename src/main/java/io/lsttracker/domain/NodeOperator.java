@@ -12,7 +12,7 @@ import java.util.Objects;
  * includes validators deposited but still in the activation queue, and lags real exits by up to one oracle
  * report.
  *
- * @param module        the staking module, e.g. {@link #CURATED} or {@link #SIMPLE_DVT}
+ * @param module        the staking module: {@link #CURATED}, {@link #SIMPLE_DVT} or {@link #COMMUNITY_STAKING}
  * @param id            the operator's id inside its module (0-based, as the registry numbers them)
  * @param active        whether the module lets the operator take new deposits; an inactive operator's
  *                      validators keep running until exited, so they still count
@@ -21,6 +21,8 @@ public record NodeOperator(String module, long id, String name, String rewardAdd
         long deposited, long exited) {
     public static final String CURATED = "curated";
     public static final String SIMPLE_DVT = "simple-dvt";
+    /** Lido's Community Staking Module: open to anyone who posts a bond, the one permissionless module. */
+    public static final String COMMUNITY_STAKING = "community-staking";
 
     public NodeOperator {
         Objects.requireNonNull(module, "module");
@@ -34,5 +36,10 @@ public record NodeOperator(String module, long id, String name, String rewardAdd
 
     public long activeValidators() {
         return deposited - exited;
+    }
+
+    /** Whether the operator's module lets anyone join (the DAO chooses curated and SimpleDVT operators). */
+    public boolean permissionless() {
+        return COMMUNITY_STAKING.equals(module);
     }
 }

@@ -10,8 +10,11 @@ import java.util.Optional;
  * protocol fixes which contract addresses the pool must give (its address roles) and the token's kind.
  */
 public enum Protocol {
-    /** curated and simpledvt: Lido's NodeOperatorsRegistry modules, read for the operator concentration. */
-    LIDO(TokenKind.REBASING, List.of("steth", "wsteth"), List.of("curated", "simpledvt")),
+    /**
+     * curated and simpledvt: Lido's NodeOperatorsRegistry modules; csm: its Community Staking Module; all read
+     * for the operator concentration.
+     */
+    LIDO(TokenKind.REBASING, List.of("steth", "wsteth"), List.of("curated", "simpledvt", "csm")),
     ROCKETPOOL(TokenKind.VALUE_ACCRUING, List.of("reth", "storage")),
     COINBASE(TokenKind.VALUE_ACCRUING, List.of("cbeth")),
     BINANCE(TokenKind.VALUE_ACCRUING, List.of("wbeth")),

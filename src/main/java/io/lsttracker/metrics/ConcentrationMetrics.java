@@ -59,6 +59,10 @@ public final class ConcentrationMetrics {
                         .tag("scope", scope).tag("threshold", tau.label()).register(meters);
             }
         }
+        Gauge.builder("lst.lido.permissionless.share", this,
+                        m -> m.value(r -> r.lidoOperators().flatMap(l -> l.permissionlessShare())))
+                .description("Share of Lido's active validators run by permissionless (Community Staking Module) "
+                        + "operators (0..1); NaN when CSM is not read").baseUnit("ratio").register(meters);
         Gauge.builder("lst.staked.eth", this, m -> m.value(r -> r.staked().map(s -> Wei.toEther(s.wei()))))
                 .description("Total ETH staked on the beacon chain (active validators' balances)").register(meters);
     }

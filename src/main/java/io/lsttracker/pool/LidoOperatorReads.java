@@ -15,47 +15,82 @@ import java.util.function.Function;
 import org.web3j.abi.datatypes.Address;
 
 /**
- * The node operators of Lido's NodeOperatorsRegistry modules (Curated and SimpleDVT share that contract), read
- * in the same multicall as stETH. The per-operator calls need each module's operator count first, so the
+ * The node operators of Lido's staking modules, read in the same multicall as stETH: the NodeOperatorsRegistry
+ * modules (Curated and SimpleDVT share that contract; getNodeOperator(id, true)) and the Community Staking Module
+ * (CSModule: getNodeOperatorSummary(id) for the validator counts and getNodeOperatorManagementProperties(id) for
+ * the payee; abi/SOURCES.md says why not its own getNodeOperator). The per-operator calls need each module's operator count first, so the
  * count is cached: every snapshot asks for the count again alongside getNodeOperator(i, true) for every cached
  * id, and when the count has changed (an operator was added) the cache is refreshed and the pool is read
  * again at the same block ({@link StaleResolutionException}), as Rocket Pool's address look-up does. Steady
  * state: 1 + n calls per module, all inside the snapshot's one eth_call.
  */
 final class LidoOperatorReads {
-    /** Module labels by address role in config/pools.yml. */
-    private static final Map<String, String> MODULES = modules();
     /**
      * NodeOperatorsRegistry caps a module at MAX_NODE_OPERATORS_COUNT = 200 (contracts/0.4.24/nos). A count far
      * above that is a wrong answer (or the wrong contract), and would blow up the multicall: refused.
      */
     static final BigInteger MAX_OPERATORS = BigInteger.valueOf(1_000);
+    /**
+     * CSM has no cap (anyone may join; hundreds of operators on mainnet, two sub-calls each in the multicall).
+     * A count above this is a wrong answer, or a module too large to read in one eth_call: refused.
+     */
+    static final BigInteger MAX_CSM_OPERATORS = BigInteger.valueOf(10_000);
 
     private static final ContractAbi REGISTRY = ContractAbi.load("LidoNodeOperatorsRegistry");
     private static final AbiFunction COUNT = REGISTRY.function("getNodeOperatorsCount");
     private static final AbiFunction OPERATOR = REGISTRY.function("getNodeOperator");
+    private static final ContractAbi CSM = ContractAbi.load("LidoCSModule");
+    private static final AbiFunction CSM_COUNT = CSM.function("getNodeOperatorsCount");
+    private static final AbiFunction CSM_SUMMARY = CSM.function("getNodeOperatorSummary");
+    private static final AbiFunction CSM_PROPERTIES = CSM.function("getNodeOperatorManagementProperties");
+
+    /** The kinds of module contract, by how their operators are read. */
+    private enum Kind {
+        REGISTRY(COUNT, MAX_OPERATORS), COMMUNITY_STAKING(CSM_COUNT, MAX_CSM_OPERATORS);
+
+        final AbiFunction count;
+        final BigInteger max;
+
+        Kind(AbiFunction count, BigInteger max) {
+            this.count = count;
+            this.max = max;
+        }
+    }
+
+    /** A module by its address role in config/pools.yml: the label its operators carry and its contract kind. */
+    private record Module(String label, Kind kind) {
+    }
+
+    /** Modules by address role, in the order they are read. */
+    private static final Map<String, Module> MODULES = modules();
 
     private final ConcurrentMap<Address, Integer> countByModule = new ConcurrentHashMap<>();
 
-    private static Map<String, String> modules() {
-        Map<String, String> modules = new LinkedHashMap<>();
-        modules.put("curated", NodeOperator.CURATED);
-        modules.put("simpledvt", NodeOperator.SIMPLE_DVT);
+    private static Map<String, Module> modules() {
+        Map<String, Module> modules = new LinkedHashMap<>();
+        modules.put("curated", new Module(NodeOperator.CURATED, Kind.REGISTRY));
+        modules.put("simpledvt", new Module(NodeOperator.SIMPLE_DVT, Kind.REGISTRY));
+        modules.put("csm", new Module(NodeOperator.COMMUNITY_STAKING, Kind.COMMUNITY_STAKING));
         return modules;
     }
 
     /** Count look-ups of the configured modules whose count is not cached yet; their answers are cached. */
     Optional<Reading<?>> resolution(PoolDefinition pool) {
-        List<Address> unresolved = configured(pool).values().stream()
-                .filter(m -> !countByModule.containsKey(m)).toList();
+        Map<Address, Module> unresolved = new LinkedHashMap<>();
+        configured(pool).forEach((address, module) -> {
+            if (!countByModule.containsKey(address)) {
+                unresolved.put(address, module);
+            }
+        });
         if (unresolved.isEmpty()) {
             return Optional.empty();
         }
         CallList calls = new CallList();
         Map<Address, Call<BigInteger>> counts = new LinkedHashMap<>();
-        unresolved.forEach(module -> counts.put(module, calls.add(Call.uint(COUNT, module))));
+        unresolved.forEach((address, module) -> counts.put(address, calls.add(Call.uint(module.kind().count, address))));
         return Optional.of(calls.then(answers -> {
-            counts.forEach((module, count) -> countByModule.put(module, checkedCount(module, answers.get(count))));
+            counts.forEach((address, count) -> countByModule.put(address,
+                    checkedCount(address, unresolved.get(address), answers.get(count))));
             return counts.keySet();
         }));
     }
@@ -69,40 +104,68 @@ final class LidoOperatorReads {
      */
     Function<Answers, List<NodeOperator>> addReads(PoolDefinition pool, CallList calls) {
         List<ModuleReads> modules = new ArrayList<>();
-        for (Map.Entry<String, Address> entry : configured(pool).entrySet()) {
-            String label = MODULES.get(entry.getKey());
-            Address module = entry.getValue();
-            Integer cached = countByModule.get(module);
+        for (Map.Entry<Address, Module> entry : configured(pool).entrySet()) {
+            Address address = entry.getKey();
+            Module module = entry.getValue();
+            Integer cached = countByModule.get(address);
             if (cached == null) {
-                throw new IllegalStateException("read before the operator count of " + module + " was read");
+                throw new IllegalStateException("read before the operator count of " + address + " was read");
             }
-            Call<BigInteger> count = calls.add(Call.uint(COUNT, module));
-            List<Call<NodeOperator>> operators = new ArrayList<>();
+            Call<BigInteger> count = calls.add(Call.uint(module.kind().count, address));
+            List<Function<Answers, NodeOperator>> operators = new ArrayList<>();
             for (int id = 0; id < cached; id++) {
-                int operatorId = id;
-                operators.add(calls.add(Call.reading(outputs -> operator(label, operatorId, outputs), OPERATOR, module,
-                        BigInteger.valueOf(id), Boolean.TRUE)));
+                operators.add(module.kind() == Kind.REGISTRY ? registryOperator(calls, module, address, id)
+                        : csmOperator(calls, address, id));
             }
-            modules.add(new ModuleReads(label, module, count, operators));
+            modules.add(new ModuleReads(module, address, count, operators));
         }
         return answers -> {
             List<NodeOperator> operators = new ArrayList<>();
             for (ModuleReads read : modules) {
-                int count = checkedCount(read.module(), answers.get(read.count()));
+                int count = checkedCount(read.address(), read.module(), answers.get(read.count()));
                 if (count != read.asked().size()) {
                     // the calls asked for the operators the cached count knew: read again with the new count
-                    countByModule.put(read.module(), count);
-                    throw new StaleResolutionException("Lido module " + read.label() + " at " + read.module()
+                    countByModule.put(read.address(), count);
+                    throw new StaleResolutionException("Lido module " + read.module().label() + " at " + read.address()
                             + " now has " + count + " node operators (was " + read.asked().size() + ")");
                 }
-                read.asked().forEach(operator -> operators.add(answers.get(operator)));
+                read.asked().forEach(operator -> operators.add(operator.apply(answers)));
             }
             return operators;
         };
     }
 
-    /** One module's count and the operators asked for, as many as the cached count said. */
-    private record ModuleReads(String label, Address module, Call<BigInteger> count, List<Call<NodeOperator>> asked) {
+    /** One module's count and its operators as asked for, as many as the cached count said. */
+    private record ModuleReads(Module module, Address address, Call<BigInteger> count,
+            List<Function<Answers, NodeOperator>> asked) {
+    }
+
+    private static Function<Answers, NodeOperator> registryOperator(CallList calls, Module module, Address address,
+            int id) {
+        Call<NodeOperator> call = calls.add(Call.reading(outputs -> operator(module.label(), id, outputs), OPERATOR,
+                address, BigInteger.valueOf(id), Boolean.TRUE));
+        return answers -> answers.get(call);
+    }
+
+    /** CSM: validator counts from the summary, the payee from the management properties; two sub-calls. */
+    private static Function<Answers, NodeOperator> csmOperator(CallList calls, Address address, int id) {
+        Call<long[]> summary = calls.add(Call.reading(outputs -> {
+            long exited = uint64(outputs, "totalExitedValidators");
+            long deposited = uint64(outputs, "totalDepositedValidators");
+            if (exited > deposited) {
+                throw new PoolDataException(outputs.label() + ": CSM operator " + id + " has " + exited
+                        + " exited validators but only " + deposited + " deposited");
+            }
+            return new long[] {deposited, exited};
+        }, CSM_SUMMARY, address, BigInteger.valueOf(id)));
+        Call<Address> payee = calls.add(Call.reading(outputs -> outputs.address("rewardAddress"), CSM_PROPERTIES,
+                address, BigInteger.valueOf(id)));
+        return answers -> {
+            long[] counts = answers.get(summary);
+            // Every existing CSM id is active (CSModule.getNodeOperatorIsActive is id < count); CSM has no names.
+            return new NodeOperator(NodeOperator.COMMUNITY_STAKING, id, "CSM operator " + id,
+                    answers.get(payee).toString(), true, counts[0], counts[1]);
+        };
     }
 
     /** getNodeOperator(id, true)'s outputs by name (NodeOperatorsRegistry.sol, abi/LidoNodeOperatorsRegistry.json). */
@@ -126,17 +189,19 @@ final class LidoOperatorReads {
         return n.longValueExact();
     }
 
-    private static int checkedCount(Address module, BigInteger count) {
-        if (count.compareTo(MAX_OPERATORS) > 0) {
-            throw new PoolDataException("the Lido module at " + module + " reports " + count
-                    + " node operators, more than " + MAX_OPERATORS + ": not a NodeOperatorsRegistry?");
+    private static int checkedCount(Address address, Module module, BigInteger count) {
+        if (count.compareTo(module.kind().max) > 0) {
+            throw new PoolDataException("the Lido module at " + address + " reports " + count + " node operators, more than "
+                    + module.kind().max + ": not a " + (module.kind() == Kind.REGISTRY ? "NodeOperatorsRegistry" : "CSModule")
+                    + "?");
         }
         return count.intValueExact();
     }
 
-    private static Map<String, Address> configured(PoolDefinition pool) {
-        Map<String, Address> configured = new LinkedHashMap<>();
-        MODULES.keySet().forEach(role -> pool.optionalAddress(role).ifPresent(a -> configured.put(role, a)));
+    /** The configured modules by address, in read order. */
+    private static Map<Address, Module> configured(PoolDefinition pool) {
+        Map<Address, Module> configured = new LinkedHashMap<>();
+        MODULES.forEach((role, module) -> pool.optionalAddress(role).ifPresent(a -> configured.put(a, module)));
         return configured;
     }
 }

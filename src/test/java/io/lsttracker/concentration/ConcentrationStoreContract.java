@@ -156,9 +156,11 @@ abstract class ConcentrationStoreContract {
                 new NodeOperator(NodeOperator.CURATED, 0, "Alpha", "0x00000000000000000000000000000000000000a1", true,
                         700, 100),
                 new NodeOperator(NodeOperator.CURATED, 1, "Beta", "0x00000000000000000000000000000000000000a2", true,
-                        200, 0),
+                        100, 0),
                 new NodeOperator(NodeOperator.SIMPLE_DVT, 0, "Cluster 'D'", "0x00000000000000000000000000000000000000a3",
-                        true, 200, 0))));
+                        true, 200, 0),
+                new NodeOperator(NodeOperator.COMMUNITY_STAKING, 0, "CSM operator 0",
+                        "0x00000000000000000000000000000000000000a4", true, 104, 4))));
         PoolState rp = pools.get(1);
         pools.set(1, PoolState.ok(rp.id(), rp.ethPerToken(), rp.totalEth(), rp.tokenSupply(), new RocketPoolDetails(
                 eth(25), eth(27), BigInteger.valueOf(99), Optional.of(new RocketPoolDetails.NodeCounts(
@@ -174,12 +176,16 @@ abstract class ConcentrationStoreContract {
         snapshots.save(snapshot, List.of(concentration.figures(report)));
         ConcentrationReport read = concentration.latest().orElseThrow();
         assertEquals(report, read);
-        // Alpha 600, Beta 200, Cluster 'D' 200 of 1,000: HHI = 10,000 x (36 + 4 + 4) / 100 = 4,400
+        // Alpha 600, Cluster 'D' 200, Beta 100, CSM operator 0 100 of 1,000: HHI = 10,000 x (36 + 4 + 1 + 1) / 100
+        // = 4,200; permissionless (CSM) 100 of 1,000 = 0.1
         LidoOperators lido = read.lidoOperators().orElseThrow();
-        assertEquals(3, lido.operators());
+        assertEquals(4, lido.operators());
         assertEquals(1_000, lido.activeValidators());
-        assertEquals(new BigDecimal("4400.000000"), lido.measures().hhi());
-        assertEquals(List.of("Alpha", "Beta", "Cluster 'D'"), lido.largest().stream().map(o -> o.name()).toList());
+        assertEquals(new BigDecimal("4200.000000"), lido.measures().hhi());
+        assertEquals(Long.valueOf(100), lido.permissionlessValidators());
+        assertEquals(Optional.of(new BigDecimal("0.100000000000000000")), lido.permissionlessShare());
+        assertEquals(List.of("Alpha", "Cluster 'D'", "Beta", "CSM operator 0"),
+                lido.largest().stream().map(o -> o.name()).toList());
         assertEquals(new BigDecimal("0.600000000000000000"), lido.largest().get(0).share());
         assertEquals(Optional.of(new RocketPoolNodes(4012, 35210, 28280, 28050)), read.rocketPool());
         List<ConcentrationReport> history = concentration.history(T0, T0.plusSeconds(60), Duration.ofHours(1));

@@ -48,6 +48,26 @@ class OperatorConcentrationTest {
     }
 
     @Test
+    void thePermissionlessShareIsTheCommunityStakingModulesActiveValidatorsOverLidosAll() {
+        List<NodeOperator> ops = List.of(
+                new NodeOperator(NodeOperator.CURATED, 0, "Alpha", R1, true, 700, 100),             // 600 active
+                new NodeOperator(NodeOperator.SIMPLE_DVT, 0, "Cluster", R2, true, 250, 0),          // 250
+                new NodeOperator(NodeOperator.COMMUNITY_STAKING, 0, "CSM operator 0", R3, true, 100, 4), // 96
+                new NodeOperator(NodeOperator.COMMUNITY_STAKING, 1, "CSM operator 1", R3, true, 54, 0)); // 54, same payee
+        LidoOperators lido = OperatorConcentration.of(ops).orElseThrow();
+        // total 600 + 250 + 96 + 54 = 1,000; permissionless 96 + 54 = 150; share 150 / 1,000 = 0.15
+        assertEquals(1_000, lido.activeValidators());
+        assertEquals(Long.valueOf(150), lido.permissionlessValidators());
+        assertEquals(Optional.of(new BigDecimal("0.150000000000000000")), lido.permissionlessShare());
+        // the two CSM operators share a payee inside one module: one entity of 150
+        assertEquals(3, lido.operators());
+
+        LidoOperators withoutCsm = OperatorConcentration.of(ops.subList(0, 2)).orElseThrow();
+        assertEquals(null, withoutCsm.permissionlessValidators(), "not measured, never 0");
+        assertEquals(Optional.empty(), withoutCsm.permissionlessShare());
+    }
+
+    @Test
     void onlyTheTenLargestAreListedButAllAreCounted() {
         List<NodeOperator> ops = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

@@ -138,6 +138,69 @@ public class LidoOperatorsTest {
         assertTrue(e.getMessage().contains("reports 1000000 node operators"), e.getMessage());
     }
 
+    static final String CSM = "0xdA7dE2ECdDfccC6c3AF10108Db212ACBBf9EA83F";
+    static final PoolDefinition LIDO_WITH_CSM = new PoolDefinition(new PoolId("lido"), "Lido", Protocol.LIDO, "stETH",
+            Map.of("steth", new Address("0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84"),
+                    "wsteth", new Address("0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0"),
+                    "curated", new Address(CURATED), "csm", new Address(CSM)));
+    private static final String CSM_PAYEE = "0x00000000000000000000000000000000c5000007";
+
+    /** getNodeOperatorSummary's eight words: no limit, nothing stuck or refunded, then exited, deposited, 3. */
+    private static CallResult summary(long deposited, long exited) {
+        return words("0", "0", "0", "0", "0", String.valueOf(exited), String.valueOf(deposited), "3");
+    }
+
+    /** getNodeOperatorManagementProperties: the static struct (manager, reward address, extended = false). */
+    private static CallResult properties(String reward) {
+        return words(new BigInteger("c5a00007", 16), new BigInteger(reward.substring(2), 16), BigInteger.ZERO);
+    }
+
+    @Test
+    void communityStakingOperatorsAreReadThroughTheStakingModuleSummaryAndTheirPayee() {
+        Reading<?> resolution = adapter.resolution(LIDO_WITH_CSM).orElseThrow();
+        assertEquals(List.of(new Address(CURATED), new Address(CSM)),
+                resolution.contractCalls().stream().map(ContractCall::target).toList());
+        resolution.result(List.of(words("1"), words("2")));
+
+        List<ContractCall> reads = adapter.read(LIDO_WITH_CSM).contractCalls();
+        // stETH 5, curated count + 1 operator, CSM count + 2 x (summary, management properties)
+        assertEquals(5 + 2 + 1 + 4, reads.size());
+        // getNodeOperatorSummary(1) = 0xb3076c3c, getNodeOperatorManagementProperties(1) = 0x499b8e9a (abi/SOURCES.md)
+        assertEquals("0xb3076c3c" + "0".repeat(63) + "1", Numeric.toHexString(reads.get(10).callData()));
+        assertEquals("0x499b8e9a" + "0".repeat(63) + "1", Numeric.toHexString(reads.get(11).callData()));
+        assertEquals(new Address(CSM), reads.get(11).target());
+
+        List<CallResult> answers = new ArrayList<>(steth());
+        answers.add(words("1"));
+        answers.add(operator(true, "Alpha Staking", 9_120, 120));
+        answers.add(words("2"));
+        answers.add(summary(14, 2));
+        answers.add(properties(CSM_PAYEE));
+        answers.add(summary(600, 0));
+        answers.add(properties(CSM_PAYEE));
+        List<NodeOperator> ops = adapter.read(LIDO_WITH_CSM).result(answers).operators();
+        assertEquals(3, ops.size());
+        // 14 deposited - 2 exited = 12 active; CSM operators have no name and are all active
+        assertEquals(new NodeOperator(NodeOperator.COMMUNITY_STAKING, 0, "CSM operator 0", CSM_PAYEE, true, 14, 2),
+                ops.get(1));
+        assertEquals(12, ops.get(1).activeValidators());
+        assertTrue(ops.get(2).permissionless());
+        assertFalse(ops.get(0).permissionless());
+    }
+
+    @Test
+    void aCommunityStakingOperatorWithMoreExitedThanDepositedIsRefused() {
+        adapter.resolution(LIDO_WITH_CSM).orElseThrow().result(List.of(words("0"), words("1")));
+        List<CallResult> answers = new ArrayList<>(steth());
+        answers.add(words("0"));
+        answers.add(words("1"));
+        answers.add(summary(5, 6));
+        answers.add(properties(CSM_PAYEE));
+        PoolDataException e = assertThrows(PoolDataException.class, () -> adapter.read(LIDO_WITH_CSM).result(answers));
+        assertTrue(e.getMessage().contains("CSM operator 0 has 6 exited validators but only 5 deposited"), e.getMessage());
+        assertTrue(e.getMessage().contains("getNodeOperatorSummary"), e.getMessage());
+    }
+
     @Test
     void withoutModuleAddressesNoOperatorsAreRead() {
         assertEquals(Optional.empty(), adapter.resolution(LidoAdapterTest.LIDO));

@@ -10,26 +10,30 @@ import java.util.List;
 import org.web3j.abi.datatypes.Address;
 
 /**
- * Lido's node operator registries on the devchain, part of {@link SimulatedLido}: the Curated module with 37
- * operators and SimpleDVT with 30 clusters, at their mainnet addresses. The spread is made up but shaped like
- * mainnet's: three large curated operators near 9,000 active validators, the others between 3,000 and 8,400,
- * one deactivated operator whose validators have all exited, and DVT clusters of 120 to 480. Together about
- * 230,000 active validators against the simulated Lido's ~285,000 on the beacon chain: the rest stands for
- * modules not simulated (the Community Staking Module). Each day three curated operators get 31 deposits and
- * one SimpleDVT cluster 6 (18:30 UTC), and one curated operator has 12 exits reported (12:20, after the oracle).
+ * Lido's staking modules on the devchain, part of {@link SimulatedLido}: the Curated module with 37 operators,
+ * SimpleDVT with 30 clusters and the Community Staking Module with 40 operators, at their mainnet addresses. The
+ * spread is made up but shaped like mainnet's: three large curated operators near 9,000 active validators, the
+ * others between 3,000 and 8,400, one deactivated operator whose validators have all exited, DVT clusters of 120
+ * to 480, and CSM operators of 20 to 600 (two of them paid to one reward address, so one entity). Together about
+ * 234,000 active validators against the simulated Lido's ~285,000 on the beacon chain: the rest stands for
+ * validators not yet reported. Each day three curated operators get 31 deposits, one SimpleDVT cluster 6 and one
+ * CSM operator 4 (18:30 UTC), and one curated operator has 12 exits reported (12:20, after the oracle).
  */
 final class LidoOperators {
     static final String CURATED = "0x55032650b14df07b85bF18A3a3eC8E0Af2e028d5";
     static final String SIMPLE_DVT = "0xaE7B191A31f627b4eB1d4DaC64eaB9976995b433";
+    static final String CSM = "0xdA7dE2ECdDfccC6c3AF10108Db212ACBBf9EA83F";
     static final int CURATED_OPERATORS = 37;
     static final int DVT_CLUSTERS = 30;
+    static final int CSM_OPERATORS = 40;
+    static final int DAILY_CSM_DEPOSITS = 4;
     /** The deactivated curated operator (the last one). */
     static final int RETIRED = CURATED_OPERATORS - 1;
     static final int DAILY_DEPOSITS = 31;
     static final int DAILY_DVT_DEPOSITS = 6;
     static final int DAILY_EXITS = 12;
 
-    /** What the registries hold, in the order the tracker reads them (curated, then SimpleDVT; by id). */
+    /** What the modules hold, in the order the tracker reads them (curated, SimpleDVT, then CSM; by id). */
     private final List<NodeOperator> operators = new ArrayList<>();
 
     LidoOperators() {
@@ -49,12 +53,25 @@ final class LidoOperators {
             operators.add(new NodeOperator(NodeOperator.SIMPLE_DVT, j, String.format("SimpleDVT cluster %02d", j + 1),
                     rewardAddress(0xD0700000L + j), true, active + exited, exited));
         }
+        for (int k = 0; k < CSM_OPERATORS; k++) {
+            long exited = k % 9 == 0 ? 2 : 0;
+            long active = 20 + (k * 97L) % 580;
+            // operators 6 and 7 are paid to the same address: one entity
+            long payee = k == 7 ? 6 : k;
+            operators.add(new NodeOperator(NodeOperator.COMMUNITY_STAKING, k, "CSM operator " + k,
+                    rewardAddress(0xC5000000L + payee), true, active + exited, exited));
+        }
     }
 
     void install(ChainWriter chain) {
         for (NodeOperator op : operators) {
-            chain.call("add Lido operator " + op.name(), registry(op), "simAddOperator", op.name(),
-                    new Address(op.rewardAddress()), op.deposited(), op.exited(), op.active() ? 1 : 0);
+            if (op.permissionless()) {
+                chain.call("add Lido operator " + op.name(), CSM, "simAddOperator", new Address(manager(op.id())),
+                        new Address(op.rewardAddress()), op.deposited(), op.exited());
+            } else {
+                chain.call("add Lido operator " + op.name(), registry(op), "simAddOperator", op.name(),
+                        new Address(op.rewardAddress()), op.deposited(), op.exited(), op.active() ? 1 : 0);
+            }
         }
     }
 
@@ -68,6 +85,7 @@ final class LidoOperators {
                         move(chain, (3 * d + m) % RETIRED, DAILY_DEPOSITS, 0);
                     }
                     move(chain, CURATED_OPERATORS + d % DVT_CLUSTERS, DAILY_DVT_DEPOSITS, 0);
+                    move(chain, CURATED_OPERATORS + DVT_CLUSTERS + (7 * d) % CSM_OPERATORS, DAILY_CSM_DEPOSITS, 0);
                 }));
     }
 
@@ -81,7 +99,15 @@ final class LidoOperators {
     }
 
     private static String registry(NodeOperator op) {
-        return op.module().equals(NodeOperator.CURATED) ? CURATED : SIMPLE_DVT;
+        return switch (op.module()) {
+            case NodeOperator.CURATED -> CURATED;
+            case NodeOperator.SIMPLE_DVT -> SIMPLE_DVT;
+            default -> CSM;
+        };
+    }
+
+    private static String manager(long id) {
+        return rewardAddress(0xC5A00000L + id);
     }
 
     private static String rewardAddress(long n) {

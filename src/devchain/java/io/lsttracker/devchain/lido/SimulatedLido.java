@@ -43,7 +43,7 @@ public final class SimulatedLido extends AccruingPool {
     public SimulatedLido(DevchainParameters parameters, long firstMidnight) {
         super("lido", DEFAULT_APR, parameters, Map.of(STETH, "SimLidoStETH", WSTETH, "SimLidoWstETH",
                 LidoOperators.CURATED, "SimLidoNodeOperatorsRegistry", LidoOperators.SIMPLE_DVT,
-                "SimLidoNodeOperatorsRegistry"));
+                "SimLidoNodeOperatorsRegistry", LidoOperators.CSM, "SimLidoCSModule"));
         this.shares = divide(HEAD_ETHER, startRate(HEAD_SHARE_RATE));
         reportedAt(firstMidnight + REPORT_OFFSET - Devchain.DAY);
     }
@@ -120,7 +120,7 @@ public final class SimulatedLido extends AccruingPool {
         return List.copyOf(reports);
     }
 
-    /** The node operators as the registries hold them now: curated, then SimpleDVT, by id. */
+    /** The node operators as the modules hold them now: curated, SimpleDVT, then CSM, by id. */
     public List<NodeOperator> operators() {
         return operators.operators();
     }
