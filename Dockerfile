@@ -18,5 +18,7 @@ COPY config /app/config
 RUN useradd --system --home /app lst && mkdir -p /app/data && chown lst /app/data
 USER lst
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/lst-tracker.jar"]
+# A JVM out of memory is half alive (threads dead, SIGTERM ignored): exit instead, and let the restart policy start
+# a clean one (README: "On a fresh machine").
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/lst-tracker.jar"]
 CMD ["serve"]

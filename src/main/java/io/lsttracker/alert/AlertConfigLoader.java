@@ -50,6 +50,14 @@ import java.util.stream.Collectors;
 public final class AlertConfigLoader {
     static final String PACKAGED = "config/alerts.yml";
     private static final Set<String> TAUS = Set.of("1/3", "1/2", "2/3");
+    /**
+     * What the alert tables hold (db/migration V21__alerts.sql): thresholds and observed values in
+     * NUMERIC(60, 27), so at most 33 digits before the point and 27 after; names and rule ids in VARCHAR(80). A
+     * value outside these would be accepted here and then fail every evaluation that stores it.
+     */
+    static final int MAX_INTEGER_DIGITS = 33;
+    static final int MAX_DECIMALS = 27;
+    static final int MAX_NAME = 80;
 
     /** The file's top level; either part may be left out or empty (every webhook commented out, say). */
     private record AlertsFile(Map<String, RuleEntry> rules, Map<String, WebhookEntry> webhooks) {
@@ -136,7 +144,8 @@ public final class AlertConfigLoader {
         } else if (file.optional(key + ".tau", f.tau(), "a non-empty string").isPresent()) {
             throw file.error(key + ".tau", "only for the tau metrics");
         }
-        BigDecimal threshold = file.required(key + ".threshold", f.threshold(), "a number");
+        BigDecimal threshold = storable(file, key + ".threshold", file.required(key + ".threshold", f.threshold(),
+                "a number"));
         Direction direction = file.optional(key + ".direction", f.direction(), "a non-empty string")
                 .map(d -> switch (file.text(key + ".direction", d).toLowerCase(Locale.ROOT)) {
                     case "above" -> Direction.ABOVE;
@@ -147,12 +156,35 @@ public final class AlertConfigLoader {
         if (hysteresis.signum() < 0) {
             throw file.error(key + ".hysteresis", "must not be negative, got " + hysteresis);
         }
+        storable(file, key + ".hysteresis", hysteresis);
+        // Firing above resolves at threshold - hysteresis or less (AlertEvaluator); every metric but
+        // negative-rebase is never negative, so past the threshold such a rule would fire once and never re-arm.
+        if (direction == Direction.ABOVE && metric != Metric.NEGATIVE_REBASE && hysteresis.compareTo(threshold) > 0) {
+            throw file.error(key + ".hysteresis", hysteresis.toPlainString() + " is larger than the threshold "
+                    + threshold.toPlainString() + ": the value can never fall to " + threshold.subtract(hysteresis)
+                    .toPlainString() + ", so the alert would never resolve");
+        }
         Duration cooldown = file.optional(key + ".cooldown", f.cooldown(), CooldownText.EXPECTED).orElse(Duration.ZERO);
         return new AlertRule(id, metric, pool, n, tau, threshold, direction, hysteresis, cooldown);
     }
 
+    /** {@code value} if the alert tables can hold it (see {@link #MAX_INTEGER_DIGITS}), else an error naming it. */
+    private static BigDecimal storable(ConfigFile<?> file, String key, BigDecimal value) {
+        BigDecimal plain = value.stripTrailingZeros();
+        if (plain.precision() - plain.scale() > MAX_INTEGER_DIGITS) {
+            throw file.error(key, value + " is too large: at most " + MAX_INTEGER_DIGITS + " digits before the point");
+        }
+        if (plain.scale() > MAX_DECIMALS) {
+            throw file.error(key, value + " has more than " + MAX_DECIMALS + " decimals");
+        }
+        return value;
+    }
+
     private static Webhook webhook(ConfigFile<?> file, String name, WebhookEntry written) {
         String key = "webhooks." + name;
+        if (name.isBlank() || name.length() > MAX_NAME) {
+            throw file.error(key, "a webhook name is 1-" + MAX_NAME + " characters, this one has " + name.length());
+        }
         WebhookEntry f = file.required(key, written, "a mapping");
         String url = file.text(key + ".url", f.url());
         URI uri;

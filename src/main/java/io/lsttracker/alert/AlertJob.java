@@ -3,16 +3,18 @@ package io.lsttracker.alert;
 import io.lsttracker.snapshot.SnapshotCycle;
 import io.lsttracker.snapshot.SnapshotSettings;
 import io.lsttracker.db.StoreException;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
-import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** With the scheduler (serve, demo): staleness checked every poll interval, the outbox sent every few seconds. */
-@Singleton
+// Created with the context, not at its first run: a configuration it needs that cannot work (alerts.yml,
+// pools.yml) stops the start instead of failing every scheduled run (README: "Commands").
+@Context
 @Requires(property = "tracker.scheduler.enabled", value = "true")
 public final class AlertJob {
     private static final Logger LOG = LoggerFactory.getLogger(AlertJob.class);

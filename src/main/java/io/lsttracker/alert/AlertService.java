@@ -71,18 +71,25 @@ public final class AlertService implements SnapshotListener {
             Map<PoolId, BigInteger> previous = repository.ratesBefore(
                     snapshot.pools().stream().map(PoolState::id).toList(), block);
             Map<Key, AlertState> states = repository.states();
-            Map<Key, AlertState> changed = new LinkedHashMap<>();
-            List<AlertEvent> events = new ArrayList<>();
             Instant at = snapshot.block().timestamp();
+            Map<AlertRule, AlertRepository.Changes> byRule = new LinkedHashMap<>();
             for (AlertRule rule : config.rules()) {
                 if (rule.metric() == Metric.STALE) {
                     continue;
                 }
-                Observations.of(rule, snapshot, report.get(), previous).forEach((subject, value) ->
-                        evaluate(rule, subject, value, at, Optional.of(snapshot.block().number()), states, changed,
-                                events));
+                Map<Key, AlertState> changed = new LinkedHashMap<>();
+                List<AlertEvent> events = new ArrayList<>();
+                try {
+                    Observations.of(rule, snapshot, report.get(), previous).forEach((subject, value) ->
+                            evaluate(rule, subject, value, at, Optional.of(snapshot.block().number()), states,
+                                    changed, events));
+                } catch (RuntimeException e) {
+                    LOG.warn("alert rule {} not evaluated for block {}: {}", rule.id(), block, e.toString());
+                    continue;
+                }
+                byRule.put(rule, new AlertRepository.Changes(changed, events, Optional.empty()));
             }
-            store(new AlertRepository.Changes(changed, events, Optional.of(block)));
+            storeEachRule(byRule, block);
         } catch (StoreException e) {
             LOG.warn("alerts not evaluated for block {}: {}", snapshot.block().number(), e.getMessage());
         }
@@ -119,6 +126,37 @@ public final class AlertService implements SnapshotListener {
         outcome.transition().ifPresent(t -> events.add(new AlertEvent(UUID.randomUUID().toString(), rule.id(),
                 rule.metric(), subject, t.kind(), t.value(), t.threshold(), rule.direction(), at, block,
                 AlertMessages.describe(rule, t))));
+    }
+
+    /**
+     * The rules' changes and the block mark in one transaction; if that fails, each rule's alone and then the
+     * mark, so a rule whose event the database refuses loses only its own evaluation, never the other rules'.
+     */
+    private void storeEachRule(Map<AlertRule, AlertRepository.Changes> byRule, long block) {
+        Map<Key, AlertState> allStates = new LinkedHashMap<>();
+        List<AlertEvent> allEvents = new ArrayList<>();
+        byRule.values().forEach(c -> {
+            allStates.putAll(c.states());
+            allEvents.addAll(c.events());
+        });
+        try {
+            store(new AlertRepository.Changes(allStates, allEvents, Optional.of(block)));
+            return;
+        } catch (StoreException together) {
+            if (byRule.size() < 2) {
+                throw together;
+            }
+            LOG.warn("alerts of block {} not stored together, storing each rule alone: {}", block,
+                    together.getMessage());
+        }
+        byRule.forEach((rule, changes) -> {
+            try {
+                store(changes);
+            } catch (StoreException e) {
+                LOG.warn("alert rule {} not stored for block {}: {}", rule.id(), block, e.getMessage());
+            }
+        });
+        store(new AlertRepository.Changes(Map.of(), List.of(), Optional.of(block)));
     }
 
     private void store(AlertRepository.Changes changes) {

@@ -6,6 +6,7 @@ import io.lsttracker.backfill.BackfillReport;
 import io.lsttracker.backfill.BackfillRequest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -62,9 +63,9 @@ public class AdminBackfillController {
     }
 
     @Post
-    public HttpResponse<JobView> start(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+    public HttpResponse<JobView> start(HttpRequest<?> http, @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
             @Nullable @Body StartRequest body) {
-        token.check(authorization);
+        token.check(authorization, client(http));
         if (body == null) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "bad_request",
                     "the body must be JSON: {\"from\": \"2026-01-01\", \"to\": \"2026-06-30\", \"interval\": \"1d\"}");
@@ -88,9 +89,16 @@ public class AdminBackfillController {
     }
 
     @Get("/{id}")
-    public JobView job(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable String id) {
-        token.check(authorization);
+    public JobView job(HttpRequest<?> http, @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathVariable String id) {
+        token.check(authorization, client(http));
         return jobs.find(id).map(JobView::of)
                 .orElseThrow(() -> ApiException.notFound("no backfill job '" + id + "'"));
+    }
+
+    /** The address the connection comes from (not a header a client could set), for the failed-attempt limit. */
+    private static String client(HttpRequest<?> http) {
+        return http.getRemoteAddress().getAddress() == null ? http.getRemoteAddress().getHostString()
+                : http.getRemoteAddress().getAddress().getHostAddress();
     }
 }

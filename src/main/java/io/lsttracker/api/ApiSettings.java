@@ -1,5 +1,6 @@
 package io.lsttracker.api;
 
+import io.lsttracker.config.ConfigException;
 import io.lsttracker.config.Settings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
@@ -26,7 +27,19 @@ public record ApiSettings(@Nullable Duration maxSnapshotAge, Api api, Admin admi
         }
     }
 
+    /**
+     * A token anyone could guess in a few million tries opens the admin endpoints to the network, so one shorter
+     * than {@link #MIN_TOKEN_LENGTH} characters stops start-up (`openssl rand -hex 32` makes a good one).
+     */
     @ConfigurationProperties("admin")
     public record Admin(@Nullable String token) {
+        public static final int MIN_TOKEN_LENGTH = 32;
+
+        public Admin {
+            if (token != null && !token.isBlank() && token.trim().length() < MIN_TOKEN_LENGTH) {
+                throw new ConfigException("tracker.admin.token (LST_ADMIN_TOKEN): at least " + MIN_TOKEN_LENGTH
+                        + " characters, got " + token.trim().length() + " (e.g. the output of `openssl rand -hex 32`)");
+            }
+        }
     }
 }

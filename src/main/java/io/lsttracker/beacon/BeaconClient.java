@@ -169,6 +169,12 @@ public final class BeaconClient {
     }
 
     private BigInteger balance(String text, String index, String path) {
+        // A balance is a uint64 of gwei (beacon-APIs), at most 20 digits: anything longer is refused unparsed,
+        // quoted by its start only (a 15-million-digit string would pin a core in BigInteger and flood the log).
+        if (text != null && text.length() > 20) {
+            throw new BeaconReadException(describe(path) + ": validator " + index + " has a balance of " + text.length()
+                    + " characters ('" + text.substring(0, 20) + "…'), not a uint64 of gwei");
+        }
         try {
             BigInteger value = new BigInteger(text == null ? "" : text);
             if (value.signum() >= 0) {

@@ -4,6 +4,8 @@ import io.lsttracker.chain.ChainReadException;
 import io.lsttracker.config.ConfigException;
 import io.lsttracker.db.StoreException;
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.sql.SQLException;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +21,10 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** Exit code of bad flags or configuration. */
     public static final int EXIT_USAGE = 2;
-    /** Exit code of a chain that could not be read, or of a snapshot in which a pool failed. */
+    /**
+     * Exit code of a chain that could not be read, a database that could not be used, a port taken, or a snapshot
+     * in which a pool failed.
+     */
     public static final int EXIT_CHAIN = 3;
 
     @CommandLine.Spec
@@ -58,8 +63,11 @@ public final class Main implements Runnable {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             Throwable known = knownCause(e);
             PrintWriter stderr = cmd.getErr();
+            String outside = known == null ? outsideFailure(e) : null;
             if (known != null) {
                 stderr.println("error: " + known.getMessage());
+            } else if (outside != null) {
+                stderr.println("error: " + outside);
             } else {
                 stderr.println("error: unexpected failure: " + e + " (set LST_DEBUG=1 for the stack trace)");
             }
@@ -81,6 +89,28 @@ public final class Main implements Runnable {
             }
         }
         return null;
+    }
+
+    /**
+     * A failure of what the tracker runs on rather than of its input, in one line: the database would not open
+     * (an H2 file another process holds, a PostgreSQL server that does not answer, a migration refused) or the
+     * HTTP port is taken. Null for anything else. The database's own first line says which; a JDBC driver's
+     * message names host and port but never the password.
+     */
+    static String outsideFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return "cannot use the database: " + firstLine(sql.getMessage());
+            }
+            if (t instanceof BindException bind) {
+                return "cannot listen for HTTP (LST_HTTP_HOST, LST_HTTP_PORT): " + firstLine(bind.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "(no message)" : message.lines().findFirst().orElse("").trim();
     }
 
     private static String commandPath(CommandLine commandLine) {

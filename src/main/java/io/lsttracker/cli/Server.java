@@ -1,6 +1,7 @@
 package io.lsttracker.cli;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.PrintWriter;
@@ -18,12 +19,30 @@ public final class Server {
     public static ApplicationContext start(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(overrides);
         properties.put("tracker.scheduler.enabled", "true");
-        return Micronaut.build(new String[0])
+        return new FailingStart()
                 .environments("server")
                 .deduceEnvironment(false)
                 .banner(false)
                 .properties(properties)
                 .start();
+    }
+
+    /**
+     * Micronaut's launcher, except for a start that fails (a bad alerts.yml, a database that will not open, a
+     * port taken): Micronaut logs it with its whole stack trace and calls System.exit(1); here it is thrown to the
+     * command, so {@link Main} prints one line and exits 2 or 3 as every other command does (README: "Commands").
+     */
+    private static final class FailingStart extends Micronaut {
+        @Override
+        protected void handleStartupException(Environment environment, Throwable exception) {
+            if (exception instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (exception instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(exception);
+        }
     }
 
     /** Prints where the server listens and blocks until the JVM is asked to stop (Ctrl-C, SIGTERM). */

@@ -14,6 +14,7 @@ import io.lsttracker.concentration.ConcentrationTables.OperatorConcentrationRepo
 import io.lsttracker.concentration.ConcentrationTables.OperatorConcentrationRow;
 import io.lsttracker.concentration.LidoOperators.OperatorShare;
 import io.lsttracker.db.StoreException;
+import io.lsttracker.db.StoredText;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.snapshot.SnapshotFigures;
@@ -36,6 +37,9 @@ import java.util.Optional;
  */
 @Singleton
 public final class ConcentrationStore {
+    /** The columns' sizes (V20__concentration.sql staked_absent, V40__operators.sql name). */
+    static final int STAKED_ABSENT_CHARS = 2000;
+    static final int OPERATOR_NAME_CHARS = 255;
     private final ConcentrationRepository concentration;
     private final ConcentrationPoolRepository pools;
     private final OperatorConcentrationRepository operators;
@@ -86,7 +90,7 @@ public final class ConcentrationStore {
                 lst.entities(), String.join(",", report.missingPools().stream().map(PoolId::value).toList()),
                 lst.largest().orElse(null), MeasureColumns.of(lst), staked.map(TotalStaked::wei).orElse(null),
                 staked.map(TotalStaked::slot).orElse(null), staked.map(TotalStaked::activeValidators).orElse(null),
-                report.stakedAbsent().orElse(null),
+                report.stakedAbsent().map(reason -> StoredText.fit(reason, STAKED_ABSENT_CHARS)).orElse(null),
                 report.amongStaked().map(MeasureColumns::of).orElse(MeasureColumns.NONE)));
         List<ConcentrationPoolRow> poolRows = new ArrayList<>();
         for (PoolShare pool : report.pools()) {
@@ -116,7 +120,8 @@ public final class ConcentrationStore {
                 rocket.map(RocketPoolNodes::stakingMinipools).orElse(null)));
         List<LidoOperatorRow> largest = new ArrayList<>();
         for (OperatorShare op : lido.map(LidoOperators::largest).orElse(List.of())) {
-            largest.add(new LidoOperatorRow(new LidoOperatorRow.Key(block, largest.size()), op.name(), op.module(),
+            largest.add(new LidoOperatorRow(new LidoOperatorRow.Key(block, largest.size()),
+                    StoredText.fit(op.name(), OPERATOR_NAME_CHARS), op.module(),
                     op.activeValidators(), op.share()));
         }
         if (!largest.isEmpty()) {

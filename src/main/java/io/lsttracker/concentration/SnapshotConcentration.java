@@ -9,6 +9,7 @@ import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,12 @@ import java.util.Optional;
  * stake is its totalEth, the ETH behind its token (docs/CONCENTRATION.md); failed pools are left out and named.
  */
 public final class SnapshotConcentration {
+    /**
+     * More ETH than exists cannot be staked. ETH's whole supply was about 120.7 million in 2025 (docs/CONCENTRATION.md) and grows well under 1% a year, so a beacon total above 150 million ETH is a broken answer,
+     * refused as a total below the pools' own is.
+     */
+    static final BigInteger MAX_STAKED_WEI = BigInteger.valueOf(150_000_000L).multiply(Wei.ONE_ETHER);
+
     private SnapshotConcentration() {
     }
 
@@ -38,6 +45,12 @@ public final class SnapshotConcentration {
             reason = "the beacon node's total staked at slot " + staked.get().slot() + ", "
                     + Wei.toEther(staked.get().wei()).toPlainString() + " ETH, is less than the tracked pools' "
                     + Wei.toEther(amongLsts.combined()).toPlainString() + " ETH; not used";
+        } else if (staked.isPresent() && staked.get().wei().compareTo(MAX_STAKED_WEI) > 0) {
+            usable = Optional.empty();
+            reason = "the beacon node's total staked at slot " + staked.get().slot() + ", "
+                    + Wei.toEther(staked.get().wei()).stripTrailingZeros().toPlainString() + " ETH, is more than ETH's "
+                    + "whole supply (bound " + Wei.toEther(MAX_STAKED_WEI).stripTrailingZeros().toPlainString()
+                    + " ETH); not used";
         }
         Optional<Measures> amongStaked = usable.map(s -> Concentration.of(stakes, s.wei()));
         Optional<TotalStaked> denominator = usable;

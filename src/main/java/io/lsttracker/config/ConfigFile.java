@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +42,8 @@ import java.util.stream.Collectors;
 public final class ConfigFile<T> {
     /** The one place the files' mapper is configured (see {@link #mapper()}). */
     private static final YAMLMapper MAPPER = mapper();
+    /** The first pass's parser: without strict duplicate detection, so {@link #values} can name both lines. */
+    private static final YAMLFactory KEYS = new YAMLFactory();
 
     private final String source;
     private final Map<String, Value> values;
@@ -54,11 +58,13 @@ public final class ConfigFile<T> {
     /**
      * Strict binding: a key the record does not have is refused; a string is never made from a number or a
      * boolean, a whole number never from a string or a fraction (what a user writes is what the record gets). A
-     * key left out and a key left empty both bind as null; {@link #optional} tells them apart. Duplicate keys
-     * are left to YAML's rule (the last one wins), as before.
+     * key left out and a key left empty both bind as null; {@link #optional} tells them apart. A key written twice
+     * in one mapping is refused (YAML would keep the last one silently): {@link #values} names both lines, and
+     * the parser's strict duplicate detection stands behind it.
      */
     private static YAMLMapper mapper() {
         YAMLMapper mapper = YAMLMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .build();
@@ -205,13 +211,18 @@ public final class ConfigFile<T> {
      */
     private static Map<String, Value> values(String source, String yaml) {
         Map<String, Value> values = new HashMap<>();
-        try (JsonParser parser = MAPPER.createParser(yaml)) {
+        try (JsonParser parser = KEYS.createParser(yaml)) {
             String pending = "";
             int pendingLine = 1;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token == JsonToken.FIELD_NAME) {
                     pending = key(path(parser.getParsingContext()));
                     pendingLine = parser.currentTokenLocation().getLineNr();
+                    Value first = values.get(pending);
+                    if (first != null) {
+                        throw new ConfigException(source + ":" + pendingLine + ": " + pending
+                                + ": written twice (first on line " + first.line() + "); keep one");
+                    }
                     continue;
                 }
                 if (pending != null) {

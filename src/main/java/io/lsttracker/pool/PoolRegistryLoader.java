@@ -9,6 +9,7 @@ import io.lsttracker.domain.Protocol;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,7 @@ public final class PoolRegistryLoader {
         }
         List<PoolDefinition> definitions = new ArrayList<>();
         pools.forEach((id, entry) -> definitions.add(pool(file, id, entry)));
+        refuseSharedContracts(file, definitions);
         return new PoolRegistry(file.source(), definitions);
     }
 
@@ -116,6 +118,33 @@ public final class PoolRegistryLoader {
             }
         }
         return new PoolDefinition(id, name, protocol, token, addresses);
+    }
+
+    /**
+     * One contract under two pool ids would be read twice and counted twice in every share (README:
+     * "Concentration and alerts"); no two pools' contracts are the same, so a shared address is a copy-paste slip.
+     */
+    private static void refuseSharedContracts(ConfigFile<?> file, List<PoolDefinition> definitions) {
+        record Owner(String pool, String key) {
+        }
+        Map<Address, Owner> owners = new HashMap<>();
+        for (PoolDefinition pool : definitions) {
+            List<String> roles = new ArrayList<>(pool.protocol().addressRoles());
+            roles.addAll(pool.protocol().optionalAddressRoles());
+            for (String role : roles) {
+                Address address = pool.addresses().get(role);
+                if (address == null) {
+                    continue;
+                }
+                String id = pool.id().value();
+                Owner here = new Owner(id, "pools." + id + ".addresses." + role);
+                Owner first = owners.putIfAbsent(address, here);
+                if (first != null && !first.pool().equals(id)) {
+                    throw file.error(here.key(), address + " is also " + first.key() + ": pools " + first.pool()
+                            + " and " + id + " would read the same contract and count it twice");
+                }
+            }
+        }
     }
 
     private static Address address(ConfigFile<?> file, String key, Object written) {

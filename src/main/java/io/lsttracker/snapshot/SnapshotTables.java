@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lsttracker.db.PortableRepository;
+import io.lsttracker.db.StoredText;
 import io.lsttracker.db.WeiColumn;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.PoolDetails;
@@ -60,11 +61,13 @@ final class SnapshotTables {
         }
 
         private static final ObjectMapper JSON = new ObjectMapper();
+        /** pool_state.failure is VARCHAR(4000) (V1__snapshots.sql). */
+        static final int FAILURE_CHARS = 4000;
 
         static PoolStateRow of(BlockRef block, PoolState pool) {
             return new PoolStateRow(new Key(pool.id().value(), block.number()), block.timestamp().getEpochSecond(),
                     pool.status(), pool.ethPerToken(), pool.totalEth(), pool.tokenSupply(),
-                    pool.isOk() ? detailsJson(pool.details()) : null, pool.failure());
+                    pool.isOk() ? detailsJson(pool.details()) : null, StoredText.fit(pool.failure(), FAILURE_CHARS));
         }
 
         PoolState poolState() {

@@ -67,12 +67,46 @@ class AlertConfigLoaderTest {
             rules: {r: {metric: hhi-of-lsts, threshold: 1, colour: red}}       | a.yml:1: rules.r.colour: unknown key
             rules: {R1: {metric: hhi-of-lsts, threshold: 1}}                   | a.yml:1: rules.R1: a rule id is
             webhooks: {w: {url: 'ftp://x'}}                                    | a.yml:1: webhooks.w.url: ftp://x is not an http(s) URL
+            webhooks: {w: {url: 'file:///etc/passwd'}}                         | a.yml:1: webhooks.w.url: (not a URL) is not an http(s) URL
+            webhooks: {w: {url: 'gopher://127.0.0.1:70/x'}}                    | a.yml:1: webhooks.w.url: gopher://127.0.0.1:70/… is not an http(s) URL
+            rules: {r: {metric: hhi-of-lsts, threshold: abc}}                  | a.yml:1: rules.r.threshold: expected a number, found 'abc'
+            rules: {r: {metric: hhi-of-lsts, threshold: NaN}}                  | a.yml:1: rules.r.threshold: expected a number, found 'NaN'
+            rules: {r: {metric: hhi-of-lsts, threshold: .nan}}                 | a.yml:1: rules.r.threshold: Malformed numeric value '.nan'
+            rules: {r: {metric: hhi-of-lsts, threshold: [1, 2]}}               | a.yml:1: rules.r.threshold: expected a number, found a list
+            rules: {r: {metric: hhi-of-lsts, threshold: 1, cooldown: -1h}}     | a.yml:1: rules.r.cooldown: expected a duration such as 30s, 15m, 1h or 1d, found '-1h'
+            rules: {r: {metric: hhi-of-lsts, threshold: 1e40}}                 | a.yml:1: rules.r.threshold: 1E+40 is too large: at most 33 digits before the point
+            rules: {r: {metric: hhi-of-lsts, threshold: 0.0000000000000000000000000001}} | a.yml:1: rules.r.threshold: 1E-28 has more than 27 decimals
+            rules: {r: {metric: hhi-of-lsts, threshold: 1, hysteresis: 1e34}}  | a.yml:1: rules.r.hysteresis: 1E+34 is too large
+            rules: {r: {metric: pool-share-of-lsts, threshold: 0.25, hysteresis: 0.3}} | a.yml:1: rules.r.hysteresis: 0.3 is larger than the threshold 0.25: the value can never fall to -0.05, so the alert would never resolve
+            rules: {r: {metric: pool-share-of-lsts, threshold: 0.25}, r: {metric: hhi-of-lsts, threshold: 1}} | a.yml:1: rules.r: written twice (first on line 1); keep one
+            webhooks: {w: {url: 'http://x'}, w: {url: 'http://y'}}             | a.yml:1: webhooks.w: written twice (first on line 1); keep one
             webhooks: {w: {url: 'http://x', format: teams}}                    | a.yml:1: webhooks.w.format: 'teams' is not one of generic, slack, discord
             alerts: []                                                         | a.yml:1: alerts: unknown key
             """)
     void badConfigNamesTheKey(String yaml, String message) {
         ConfigException e = assertThrows(ConfigException.class, () -> AlertConfigLoader.parse("a.yml", yaml));
         assertEquals(true, e.getMessage().startsWith(message), e.getMessage());
+    }
+
+    @Test
+    void aWebhookNameTheDatabaseCannotHoldIsRefused() {
+        String name = "w".repeat(81);
+        ConfigException e = assertThrows(ConfigException.class, () -> AlertConfigLoader.parse("a.yml",
+                "webhooks: {" + name + ": {url: 'http://x'}}"));
+        assertEquals("a.yml:1: webhooks." + name + ": a webhook name is 1-80 characters, this one has 81", e.getMessage());
+        assertEquals(1, AlertConfigLoader.parse("a.yml", "webhooks: {" + "w".repeat(80) + ": {url: 'http://x'}}")
+                .webhooks().size());
+    }
+
+    @Test
+    void aHysteresisUpToTheThresholdOrBelowOrOnANegativeMetricIsKept() {
+        AlertConfig config = AlertConfigLoader.parse("a.yml", """
+                rules:
+                  equal: {metric: pool-share-of-lsts, threshold: 0.25, hysteresis: 0.25}
+                  below: {metric: tau-of-lsts, tau: 1/2, threshold: 2, direction: below, hysteresis: 5}
+                  rebase-up: {metric: negative-rebase, threshold: 0.001, hysteresis: 0.01}
+                """);
+        assertEquals(3, config.rules().size());
     }
 
     private static final String TWO_RULES = """

@@ -211,4 +211,22 @@ class AlertDeliveryTest {
         tracker.service.checkStaleness(T0.plusSeconds(200), T0.plusSeconds(190), interval);
         assertEquals(AlertTransition.Kind.RESOLVED, tracker.repository.events(Optional.empty(), 10).get(0).kind());
     }
+
+    /**
+     * A rule whose event the database refuses (a threshold beyond NUMERIC(60, 27), which the loader refuses but an
+     * older file or a future metric might still produce) loses its own evaluation only: the other rule's event is
+     * stored and the block is marked evaluated.
+     */
+    @Test
+    void aRuleTheDatabaseRefusesDoesNotStopTheOtherRules() {
+        AlertRule poisoned = new AlertRule("poisoned", AlertRule.Metric.POOL_SHARE_OF_LSTS, Optional.of("lido"), 0, null,
+                new BigDecimal("1e40"), AlertRule.Direction.BELOW, BigDecimal.ZERO, Duration.ZERO);
+        AlertRule good = config.rules().get(0);
+        config = new AlertConfig("test", List.of(poisoned, good), config.webhooks());
+        Tracker tracker = new Tracker();
+        tracker.record(snapshot(1, 0, 30, "1000000000000000000"), 100);
+        assertEquals(List.of("lido-over-quarter"), tracker.repository.events(Optional.empty(), 10).stream()
+                .map(AlertEvent::ruleId).toList());
+        assertEquals(Optional.of(1L), tracker.repository.evaluatedBlock());
+    }
 }

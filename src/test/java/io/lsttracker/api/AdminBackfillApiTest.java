@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The admin backfill endpoints on the real server against the devchain, with a token configured. */
 class AdminBackfillApiTest extends ServerTest {
-    private static final String TOKEN = "s3cret-admin-token";
+    private static final String TOKEN = "s3cret-admin-token-0123456789abcdef";
     private final Devchain devchain = TestDevchain.shared();
 
     @Override

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ApiFuzzTest extends ServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TOKEN = "fuzz-admin-token";
+    private static final String TOKEN = "fuzz-admin-token-0123456789abcdef";
     private static final long SEED = Long.getLong("lst.fuzz.seed", 20261123L);
     private static final int REQUESTS = Integer.getInteger("lst.fuzz.requests", 10_000);
     private static final int THREADS = 4;

@@ -50,7 +50,7 @@ class SecretsInLogsSecurityTest {
         try (TestServer server = TestServer.start(Map.of(
                 "tracker.chain.rpc-url", "http://127.0.0.1:" + down + "/v2/RPCKEY-s3cr3t?apikey=QUERY-s3cr3t",
                 "tracker.beacon.url", "http://user:PASS-s3cr3t@127.0.0.1:" + down + "/key/BEACON-s3cr3t",
-                "tracker.admin.token", "ADMIN-s3cr3t-0123456789abcdef",
+                "tracker.admin.token", "ADMIN-s3cr3t-0123456789abcdef0123456789",
                 "tracker.alerts.file", alerts.toString(),
                 "tracker.alerts.dispatch-interval", "100ms",
                 "tracker.poll-interval", "100ms",

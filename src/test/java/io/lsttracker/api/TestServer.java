@@ -48,6 +48,11 @@ public final class TestServer implements AutoCloseable {
                 .banner(false).properties(new HashMap<>(properties(overrides))).run(EmbeddedServer.class));
     }
 
+    /** Where this server listens, e.g. http://127.0.0.1:40123/ (for raw requests a declarative client cannot make). */
+    public java.net.URI url() {
+        return java.net.URI.create(server.getURL().toString() + "/");
+    }
+
     /** The API of this server. */
     public TrackerApi api() {
         return server.getApplicationContext().getBean(TrackerApi.class);

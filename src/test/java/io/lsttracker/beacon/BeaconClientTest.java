@@ -145,6 +145,19 @@ class BeaconClientTest {
     }
 
     @Test
+    void aBalanceLongerThanAUint64IsRefusedUnparsedAndQuotedShort() {
+        String huge = "1".repeat(3000);
+        node.states.put("1000", validators(validator(7, "active_ongoing", huge)));
+        BeaconReadException e = assertThrows(BeaconReadException.class, () -> client.totalStakedAt(BLOCK));
+        assertTrue(e.getMessage().endsWith(": validator 7 has a balance of 3000 characters ('11111111111111111111…'), "
+                + "not a uint64 of gwei"), e.getMessage());
+        assertTrue(e.getMessage().length() < 300, e.getMessage());
+        // the largest uint64, 18,446,744,073,709,551,615 gwei (20 digits), is still read
+        node.states.put("1000", validators(validator(7, "active_ongoing", "18446744073709551615")));
+        assertEquals(new BigInteger("18446744073709551615000000000"), client.totalStakedAt(BLOCK).wei());
+    }
+
+    @Test
     void aBlockBeforeGenesisOrABrokenGenesisIsRefused() {
         BeaconReadException e = assertThrows(BeaconReadException.class,
                 () -> client.totalStakedAt(Instant.ofEpochSecond(GENESIS - 1)));

@@ -99,6 +99,30 @@ abstract class ConcentrationStoreContract {
         assertEquals(Optional.empty(), read.pools().get(0).shareOfStaked());
     }
 
+    /**
+     * A beacon answer quoted at length in the reason (a 3,000-character balance) or a pool failure longer than its
+     * column used to fail the whole snapshot's transaction; now they are stored cut, marked with their length.
+     */
+    @Test
+    void aReasonLongerThanItsColumnIsStoredCutAndTheSnapshotWithIt() {
+        String balance = "9".repeat(3000);
+        String reason = "the beacon node failed for block 100: validator 7 has balance '" + balance + "'";
+        String failure = "swETHToETHRate() reverted: 0x" + "ab".repeat(2500);
+        Snapshot read = new Snapshot(1, new BlockRef(100, "0x" + "aa".repeat(32), T0), List.of(
+                PoolState.ok(new PoolId("lido"), Wei.ONE_ETHER, eth(60), eth(60)),
+                PoolState.failed(new PoolId("swell"), failure)));
+        ConcentrationReport report = SnapshotConcentration.of(read, Optional.empty(), reason);
+        assertEquals(SnapshotStore.SaveOutcome.STORED, snapshots.save(read, List.of(concentration.figures(report))));
+        String stored = concentration.at(100).orElseThrow().stakedAbsent().orElseThrow();
+        assertEquals(2000, stored.length());
+        String marker = "… (" + reason.length() + " characters, cut)";
+        assertEquals(reason.substring(0, 2000 - marker.length()) + marker, stored);
+        String storedFailure = snapshots.latest().orElseThrow().pools().get(1).failure();
+        assertEquals(4000, storedFailure.length());
+        assertTrue(storedFailure.startsWith("swETHToETHRate() reverted: 0xabab"), storedFailure.substring(0, 40));
+        assertTrue(storedFailure.endsWith("… (" + failure.length() + " characters, cut)"));
+    }
+
     @Test
     void aReorgReplacesTheFiguresWithTheSnapshot() {
         Snapshot first = snapshot(100, "aa", T0, 60);

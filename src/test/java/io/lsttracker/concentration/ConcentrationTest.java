@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lsttracker.concentration.Concentration.Measures;
 import io.lsttracker.concentration.Concentration.Stake;
 import io.lsttracker.concentration.Concentration.Tau;
+import io.lsttracker.beacon.TotalStaked;
+import io.lsttracker.domain.BlockRef;
+import io.lsttracker.domain.PoolId;
+import io.lsttracker.domain.PoolState;
+import io.lsttracker.domain.Snapshot;
 import io.lsttracker.domain.Wei;
+import java.time.Instant;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -101,5 +107,24 @@ class ConcentrationTest {
                 () -> Concentration.of(FOUR, BigInteger.valueOf(99).multiply(Wei.ONE_ETHER)));
         assertTrue(e.getMessage().contains("less than"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> eth("neg", -1));
+    }
+
+    @Test
+    void aBeaconTotalAboveAllTheEthThereIsIsRefusedWithAReason() {
+        Snapshot snapshot = new Snapshot(1, new BlockRef(5, "0x" + "aa".repeat(32), Instant.parse("2026-11-01T00:00:00Z")),
+                List.of(PoolState.ok(new PoolId("lido"), Wei.ONE_ETHER, Wei.ONE_ETHER.multiply(BigInteger.TEN),
+                        Wei.ONE_ETHER.multiply(BigInteger.TEN))));
+        // 12 billion ETH: a hundred times the supply.
+        BigInteger twelveBillion = BigInteger.valueOf(12_000_000_000L).multiply(Wei.ONE_ETHER);
+        ConcentrationReport report = SnapshotConcentration.of(snapshot,
+                Optional.of(new TotalStaked(99, twelveBillion, 3)), null);
+        assertEquals(Optional.empty(), report.staked());
+        assertEquals(Optional.of("the beacon node's total staked at slot 99, 12000000000 ETH, is more than ETH's whole "
+                + "supply (bound 150000000 ETH); not used"), report.stakedAbsent());
+        assertEquals(Optional.empty(), report.pools().get(0).shareOfStaked());
+        // At the bound itself the total is used: 10 of 150,000,000 ETH = 0.000000066666666667 (18 decimals, half-even).
+        ConcentrationReport atBound = SnapshotConcentration.of(snapshot,
+                Optional.of(new TotalStaked(99, BigInteger.valueOf(150_000_000L).multiply(Wei.ONE_ETHER), 3)), null);
+        assertEquals(Optional.of(new BigDecimal("0.000000066666666667")), atBound.pools().get(0).shareOfStaked());
     }
 }

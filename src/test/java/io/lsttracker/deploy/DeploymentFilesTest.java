@@ -115,4 +115,14 @@ public class DeploymentFilesTest {
         }
         return names;
     }
+
+    /** A JVM out of memory hangs half alive and ignores SIGTERM: the image and README's run line make it exit. */
+    @Test
+    void theJvmExitsOnOutOfMemoryInTheImageAndTheReadmesRunLine() throws Exception {
+        String dockerfile = Files.readString(PROJECT.resolve("Dockerfile"));
+        assertTrue(dockerfile.contains("ENTRYPOINT [\"java\", \"-XX:+ExitOnOutOfMemoryError\", \"-jar\""), dockerfile);
+        String readme = Files.readString(PROJECT.resolve("README.md")).replaceAll("\\s+", " ");
+        assertTrue(readme.contains("java -XX:+ExitOnOutOfMemoryError -jar target/lst-tracker.jar serve"),
+                "README's mainnet run line");
+    }
 }

@@ -148,4 +148,34 @@ class PoolRegistryLoaderTest {
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
+
+    @Test
+    void aPoolIdWrittenTwiceIsRefusedNamingBothLines() {
+        ConfigException e = assertThrows(ConfigException.class, () -> PoolRegistryLoader.parse("p.yml", ROCKETPOOL
+                + ROCKETPOOL.substring("pools:\n".length()).replace("0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa46",
+                        "0x0000000000000000000000000000000000000002")));
+        assertEquals("p.yml:8: pools.rocketpool: written twice (first on line 2); keep one", e.getMessage());
+    }
+
+    @Test
+    void aKeyWrittenTwiceInsideAPoolIsRefused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> PoolRegistryLoader.parse("p.yml",
+                ROCKETPOOL + "    token: xETH\n"));
+        assertEquals("p.yml:8: pools.rocketpool.token: written twice (first on line 4); keep one", e.getMessage());
+    }
+
+    @Test
+    void theSameContractUnderTwoPoolIdsIsRefusedNamingBoth() {
+        ConfigException e = assertThrows(ConfigException.class, () -> PoolRegistryLoader.parse("p.yml", ROCKETPOOL + """
+                  reth-again:
+                    protocol: rocketpool
+                    token: rETH
+                    addresses:
+                      reth: "0xae78736cd615f374d3085123a210448e74fc6393"
+                      storage: "0x0000000000000000000000000000000000000002"
+                """));
+        assertEquals("p.yml:12: pools.reth-again.addresses.reth: 0xae78736cd615f374d3085123a210448e74fc6393 is also "
+                + "pools.rocketpool.addresses.reth: pools rocketpool and reth-again would read the same contract and "
+                + "count it twice", e.getMessage());
+    }
 }
