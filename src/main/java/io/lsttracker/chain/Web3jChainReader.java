@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -25,6 +27,7 @@ import org.web3j.utils.Numeric;
  * two makes the call fail instead of reading another block than the one reported.
  */
 public final class Web3jChainReader implements ChainReader {
+    private static final Logger LOG = LoggerFactory.getLogger(Web3jChainReader.class);
     private final RpcConnection rpc;
     private final Address multicall3;
     private volatile Long chainId;
@@ -96,7 +99,8 @@ public final class Web3jChainReader implements ChainReader {
         if (calls.isEmpty()) {
             return List.of();
         }
-        return decode(block, calls, send(what(block), callRequest(block, calls)));
+        EthCall answer = sendKeepingError(what(block), callRequest(block, calls));
+        return answered(block, calls, answer);
     }
 
     /** Every multicall in ONE JSON-RPC batch request (each still addressed by its block's hash). */
@@ -105,22 +109,148 @@ public final class Web3jChainReader implements ChainReader {
         List<BlockCalls> nonEmpty = reads.stream().filter(r -> !r.calls().isEmpty()).toList();
         List<Request<?, EthCall>> requests = new ArrayList<>();
         nonEmpty.forEach(r -> requests.add(callRequest(r.block(), r.calls())));
-        List<EthCall> answers = JsonRpcBatch.send(rpc, "eth_call to Multicall3 at " + nonEmpty.size() + " blocks",
-                requests,
-                i -> what(nonEmpty.get(i).block()));
+        List<EthCall> answers = JsonRpcBatch.sendKeepingErrors(rpc,
+                "eth_call to Multicall3 at " + nonEmpty.size() + " blocks", requests, i -> what(nonEmpty.get(i).block()));
         List<List<CallResult>> results = new ArrayList<>(reads.size());
         int next = 0;
         for (BlockCalls read : reads) {
-            results.add(read.calls().isEmpty() ? List.of() : decode(read.block(), read.calls(), answers.get(next++)));
+            results.add(read.calls().isEmpty() ? List.of() : answered(read.block(), read.calls(), answers.get(next++)));
         }
         return results;
+    }
+
+    /**
+     * The results of one multicall from its answer. Multicall3's aggregate3 gives each sub-call all the gas left,
+     * so one contract that burns it all (an endless loop, an invalid opcode) fails the whole eth_call, or leaves
+     * the calls after it too little gas to run. Either way the calls concerned are read again, each alone, in one
+     * batch: the offender fails alone and the others answer as they would have. In the normal case (every call
+     * answers) this costs nothing more than the one eth_call.
+     */
+    private List<CallResult> answered(BlockRef block, List<ContractCall> calls, EthCall answer) {
+        if (answer.hasError()) {
+            ChainReadException whole = JsonRpcBatch.failure(rpc, what(block), answer.getError());
+            if (whole instanceof ArchiveNodeRequiredException) {
+                throw whole; // the node lacks the block's state: no call can answer
+            }
+            List<Integer> all = java.util.stream.IntStream.range(0, calls.size()).boxed().toList();
+            List<CallResult> alone = alone(block, calls, all, whole);
+            LOG.warn("{} failed as a whole ({}); read its {} calls one by one: {}", what(block),
+                    answer.getError().getMessage(), calls.size(), describeFailures(calls, alone));
+            return alone;
+        }
+        List<CallResult> results = decode(block, calls, answer);
+        // A sub-call that failed with no data at all may have been starved of gas by one before it; one that
+        // reverted with a reason has spoken for itself.
+        List<Integer> starved = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (!results.get(i).success() && results.get(i).length() == 0) {
+                starved.add(i);
+            }
+        }
+        if (starved.isEmpty()) {
+            return results;
+        }
+        List<CallResult> again;
+        try {
+            again = alone(block, calls, starved, null);
+        } catch (ChainReadException e) {
+            return results; // the second look failed as a whole: the multicall's own answer stands
+        }
+        List<CallResult> merged = new ArrayList<>(results);
+        for (int k = 0; k < starved.size(); k++) {
+            merged.set(starved.get(k), again.get(k));
+        }
+        return merged;
+    }
+
+    /**
+     * The calls at {@code indexes}, each as its own eth_call from Multicall3 (so each sees the same caller as inside
+     * the multicall) at the same block, in one JSON-RPC batch; results in the order of {@code indexes}. A call the
+     * node reverts keeps its revert data; one it cannot run gets the node's message. If no call answers at all the
+     * trouble is the node's or the block's, not a pool's: {@code whole} (or the first call's error) is thrown.
+     */
+    private List<CallResult> alone(BlockRef block, List<ContractCall> calls, List<Integer> indexes,
+            ChainReadException whole) {
+        List<Request<?, EthCall>> requests = new ArrayList<>(indexes.size());
+        for (int i : indexes) {
+            ContractCall call = calls.get(i);
+            Transaction tx = Transaction.createEthCallTransaction(multicall3.toString(), call.target().toString(),
+                    Numeric.toHexString(call.callData()));
+            requests.add(new Request<>("eth_call", List.of(tx, blockParameter(block)), rpc.service(), EthCall.class));
+        }
+        List<EthCall> answers = JsonRpcBatch.sendKeepingErrors(rpc,
+                "eth_call of " + indexes.size() + " calls one by one at block " + block.number(), requests,
+                k -> calls.get(indexes.get(k)) + " at block " + block.number());
+        List<CallResult> results = new ArrayList<>(indexes.size());
+        ChainReadException firstError = null;
+        boolean anyAnswered = false;
+        for (int k = 0; k < answers.size(); k++) {
+            EthCall answer = answers.get(k);
+            if (!answer.hasError()) {
+                anyAnswered = true;
+                results.add(new CallResult(true, hex(answer.getValue(), calls.get(indexes.get(k)), block)));
+                continue;
+            }
+            Response.Error error = answer.getError();
+            ChainReadException failure = JsonRpcBatch.failure(rpc, calls.get(indexes.get(k)) + " at block "
+                    + block.number(), error);
+            if (failure instanceof ArchiveNodeRequiredException) {
+                throw failure;
+            }
+            byte[] revertData = revertData(error);
+            if (revertData != null) {
+                anyAnswered = true;
+                results.add(new CallResult(false, revertData));
+            } else {
+                firstError = firstError == null ? failure : firstError;
+                results.add(CallResult.failed(error.getMessage() + " (code " + error.getCode() + ")"));
+            }
+        }
+        if (!anyAnswered && firstError != null) {
+            throw whole != null ? whole : firstError;
+        }
+        return results;
+    }
+
+    /** The revert data of an eth_call the node answered "execution reverted" (code 3), or null if it did not. */
+    private static byte[] revertData(Response.Error error) {
+        String message = error.getMessage() == null ? "" : error.getMessage().toLowerCase(java.util.Locale.ROOT);
+        if (error.getCode() != 3 && !message.startsWith("execution reverted")) {
+            return null;
+        }
+        Object data = error.getData();
+        String text = data == null ? "" : data.toString().replace("\"", "");
+        return text.matches("0x([0-9a-fA-F]{2})*") ? Numeric.hexStringToByteArray(text) : new byte[0];
+    }
+
+    private byte[] hex(String value, ContractCall call, BlockRef block) {
+        try {
+            return value == null ? new byte[0] : Numeric.hexStringToByteArray(value);
+        } catch (RuntimeException e) {
+            throw new ChainReadException("eth_call of " + call + " at block " + block.number()
+                    + " returned a value that is not hex");
+        }
+    }
+
+    private static String describeFailures(List<ContractCall> calls, List<CallResult> results) {
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).error() != null) {
+                failed.add(calls.get(i) + ": " + results.get(i).error());
+            }
+        }
+        return failed.isEmpty() ? "every call answered alone" : String.join("; ", failed);
     }
 
     private Request<?, EthCall> callRequest(BlockRef block, List<ContractCall> calls) {
         Transaction tx = Transaction.createEthCallTransaction(
                 null, multicall3.toString(), Numeric.toHexString(Multicall3Codec.encodeAggregate3(calls)));
-        return new Request<>("eth_call", List.of(tx, Map.of("blockHash", block.hash(), "requireCanonical", true)),
-                rpc.service(), EthCall.class);
+        return new Request<>("eth_call", List.of(tx, blockParameter(block)), rpc.service(), EthCall.class);
+    }
+
+    /** The block an eth_call reads: by hash (EIP-1898), so a reorg makes it fail rather than read another block. */
+    private static Object blockParameter(BlockRef block) {
+        return Map.of("blockHash", block.hash(), "requireCanonical", true);
     }
 
     private static String what(BlockRef block) {
@@ -149,6 +279,15 @@ public final class Web3jChainReader implements ChainReader {
     }
 
     private <T extends Response<?>> T send(String what, Request<?, T> request) {
+        T response = sendKeepingError(what, request);
+        if (response.hasError()) {
+            throw JsonRpcBatch.failure(rpc, what, response.getError());
+        }
+        return response;
+    }
+
+    /** {@link #send}, but a JSON-RPC error answer is returned for the caller to judge. */
+    private <T extends Response<?>> T sendKeepingError(String what, Request<?, T> request) {
         T response;
         try {
             response = request.send();
@@ -163,9 +302,6 @@ public final class Web3jChainReader implements ChainReader {
         }
         if (response == null) {
             throw new ChainReadException(rpc.url() + " gave no answer to " + what);
-        }
-        if (response.hasError()) {
-            throw JsonRpcBatch.failure(rpc, what, response.getError());
         }
         return response;
     }
