@@ -8,6 +8,7 @@ import io.lsttracker.domain.Snapshot;
 import io.lsttracker.rewards.Window;
 import io.lsttracker.rewards.RewardService;
 import io.lsttracker.snapshot.HistoryPoint;
+import io.lsttracker.snapshot.LatestSnapshot;
 import io.lsttracker.snapshot.SnapshotStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -24,22 +25,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.web3j.crypto.Keys;
 
-/** The pools: latest state, static facts, and history. Reads the store only; never the chain. */
+/**
+ * The pools: latest state, static facts, and history. Reads the store only; never the chain. The list of every
+ * pool, which a dashboard polls, is built once per change of what it shows (the newest snapshot, kept in memory by
+ * {@link LatestSnapshot}, and the reward windows) and served from memory in between.
+ */
 @Controller("/api/pools")
 public class PoolsController {
     private final PoolRegistry registry;
     private final PoolLookup pools;
     private final SnapshotStore store;
+    private final LatestSnapshot latest;
     private final long maxHistoryPoints;
     private final RewardService rewards;
+    private final AtomicReference<Built> list = new AtomicReference<>();
 
-    public PoolsController(PoolRegistry registry, PoolLookup pools, SnapshotStore store, RewardService rewards,
-            ApiSettings settings) {
+    /** The list as built from the newest snapshot and reward windows of these generations. */
+    private record Built(long snapshots, long rewards, PoolList list) {
+    }
+
+    public PoolsController(PoolRegistry registry, PoolLookup pools, SnapshotStore store, LatestSnapshot latest,
+            RewardService rewards, ApiSettings settings) {
         this.registry = registry;
         this.pools = pools;
         this.store = store;
+        this.latest = latest;
         this.rewards = rewards;
         this.maxHistoryPoints = settings.api().maxHistoryPoints();
     }
@@ -63,8 +76,18 @@ public class PoolsController {
 
     @Get
     public PoolList pools() {
-        Optional<Snapshot> latest = store.latest();
-        return new PoolList(registry.pools().stream().map(pool -> summary(pool, latest)).toList());
+        // the generations are read before what they stand for: a change during the build leaves an older tag,
+        // so the next request builds again
+        long snapshots = latest.generation();
+        long windows = rewards.generation();
+        Built built = list.get();
+        if (built != null && built.snapshots() == snapshots && built.rewards() == windows) {
+            return built.list();
+        }
+        Optional<Snapshot> newest = latest.get();
+        PoolList fresh = new PoolList(registry.pools().stream().map(pool -> summary(pool, newest)).toList());
+        list.set(new Built(snapshots, windows, fresh));
+        return fresh;
     }
 
     @Get("/{id}")
@@ -72,7 +95,7 @@ public class PoolsController {
         PoolDefinition pool = pools.find(id);
         Map<String, String> addresses = new TreeMap<>();
         pool.addresses().forEach((role, address) -> addresses.put(role, Keys.toChecksumAddress(address.toString())));
-        return new PoolDetail(summary(pool, store.latest()), addresses);
+        return new PoolDetail(summary(pool, latest.get()), addresses);
     }
 
     @Get(uri = "/{id}/history", produces = {MediaType.APPLICATION_JSON, "text/csv"})

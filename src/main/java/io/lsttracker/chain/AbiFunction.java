@@ -67,6 +67,9 @@ public final class AbiFunction {
     /** The decoded outputs, in ABI order, of a call made with {@link #call}. */
     public List<Type> decode(ContractCall call, CallResult result) {
         byte[] data = result.returnData();
+        if (result.error() != null) {
+            throw new CallFailedException(call, "failed: " + result.error());
+        }
         if (!result.success()) {
             throw new CallFailedException(call, "reverted" + revertReason(data));
         }

@@ -28,6 +28,20 @@ final class JsonRpcBatch {
 
     static <T extends Response<?>> List<T> send(RpcConnection rpc, String what, List<? extends Request<?, T>> requests,
             IntFunction<String> describe) {
+        return send(rpc, what, requests, describe, false);
+    }
+
+    /**
+     * {@link #send}, but an answer that is a JSON-RPC error is returned as it is (its {@code hasError()} is true) for
+     * the caller to judge, instead of failing the whole batch.
+     */
+    static <T extends Response<?>> List<T> sendKeepingErrors(RpcConnection rpc, String what,
+            List<? extends Request<?, T>> requests, IntFunction<String> describe) {
+        return send(rpc, what, requests, describe, true);
+    }
+
+    private static <T extends Response<?>> List<T> send(RpcConnection rpc, String what,
+            List<? extends Request<?, T>> requests, IntFunction<String> describe, boolean keepErrors) {
         List<T> answers = new ArrayList<>(requests.size());
         int start = 0;
         long bytes = 0;
@@ -35,7 +49,8 @@ final class JsonRpcBatch {
             long size = size(requests.get(i));
             if (i > start && bytes + size > MAX_BATCH_BYTES) {
                 int offset = start;
-                answers.addAll(sendOne(rpc, what, requests.subList(start, i), j -> describe.apply(offset + j)));
+                answers.addAll(sendOne(rpc, what, requests.subList(start, i), j -> describe.apply(offset + j),
+                        keepErrors));
                 start = i;
                 bytes = 0;
             }
@@ -43,7 +58,8 @@ final class JsonRpcBatch {
         }
         if (start < requests.size()) {
             int offset = start;
-            answers.addAll(sendOne(rpc, what, requests.subList(start, requests.size()), j -> describe.apply(offset + j)));
+            answers.addAll(sendOne(rpc, what, requests.subList(start, requests.size()), j -> describe.apply(offset + j),
+                    keepErrors));
         }
         return answers;
     }
@@ -57,7 +73,7 @@ final class JsonRpcBatch {
     }
 
     private static <T extends Response<?>> List<T> sendOne(RpcConnection rpc, String what,
-            List<? extends Request<?, T>> requests, IntFunction<String> describe) {
+            List<? extends Request<?, T>> requests, IntFunction<String> describe, boolean keepErrors) {
         if (requests.isEmpty()) {
             return List.of();
         }
@@ -86,7 +102,7 @@ final class JsonRpcBatch {
                 throw new ChainReadException(rpc.url() + " left " + describe.apply(i) + " unanswered in a batch of "
                         + requests.size() + " (" + what + ")");
             }
-            if (response.hasError()) {
+            if (response.hasError() && !keepErrors) {
                 throw failure(rpc, describe.apply(i), response.getError());
             }
             @SuppressWarnings("unchecked")

@@ -35,6 +35,11 @@ public final class RewardService {
         windows.clear();
     }
 
+    /** Changes whenever the stored data the windows come from may have changed: for callers that cache them. */
+    public long generation() {
+        return generation.get();
+    }
+
     /** The rates of one pool, every window, and the method they were computed with. */
     public record PoolRewards(PoolDefinition pool, RateMethod method, List<RewardWindow> windows) {
         public RewardWindow window(Window window) {

@@ -1,5 +1,6 @@
 package io.lsttracker.snapshot;
 
+import io.lsttracker.chain.BlockReplacedException;
 import io.lsttracker.chain.CallFailedException;
 import io.lsttracker.chain.CallResult;
 import io.lsttracker.chain.ChainReader;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes a snapshot: pins one block, gathers every pool's calls, reads them all in one multicall at that
@@ -31,6 +34,8 @@ import java.util.function.Supplier;
  */
 @Singleton
 public final class SnapshotService {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotService.class);
+    private static final int READS_ON_REORG = 3;
     private final ChainReader chain;
     private final PoolRegistry registry;
     private final PoolAdapters adapters;
@@ -42,8 +47,22 @@ public final class SnapshotService {
         adapters.requireAll(registry);
     }
 
+    /**
+     * Pins the block {@code selector} names and reads every pool at it. A block replaced by a reorg during the read
+     * (seen where the node is read by number, {@link BlockReplacedException}) is pinned and read again, up to
+     * {@value #READS_ON_REORG} times.
+     */
     public Snapshot take(BlockSelector selector) {
-        return read(List.of(chain.pin(selector))).get(0);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return read(List.of(chain.pin(selector))).get(0);
+            } catch (BlockReplacedException e) {
+                if (attempt >= READS_ON_REORG) {
+                    throw e;
+                }
+                LOG.info("{}; reading block '{}' again", e.getMessage(), selector);
+            }
+        }
     }
 
     /**

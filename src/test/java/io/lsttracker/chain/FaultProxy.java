@@ -15,6 +15,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -61,7 +62,12 @@ public final class FaultProxy implements AutoCloseable {
          * for state it no longer holds ("missing trie node"): history, which is read in batches, is gone, while
          * single calls of recent state still answer.
          */
-        PRUNED_STATE
+        PRUNED_STATE,
+        /**
+         * The real answer with its block's hash changed: as if a reorg had replaced the block between two requests
+         * that asked for it by number.
+         */
+        OTHER_HASH
     }
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\"[^\"]*\"|[0-9]+)");
@@ -76,6 +82,7 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicInteger remaining = new AtomicInteger();
     private final AtomicInteger passing = new AtomicInteger();
     private final AtomicReference<Long> chainId = new AtomicReference<>();
+    private volatile boolean refuseBlockHashes;
     private volatile Duration delay = Duration.ofSeconds(2);
     private volatile int retryAfter = 1;
 
@@ -112,6 +119,15 @@ public final class FaultProxy implements AutoCloseable {
     /** Answers eth_chainId with {@code id} (null: the devchain's own) from now on. */
     public FaultProxy serveChainId(Long id) {
         chainId.set(id);
+        return this;
+    }
+
+    /**
+     * From now on answers every request that addresses a block by hash (EIP-1898's object form) the way ganache 7
+     * does, JSON-RPC error -32700 "Cannot wrap a object", and forwards the others, inside a batch too.
+     */
+    public FaultProxy refuseBlockHashes(boolean refuse) {
+        this.refuseBlockHashes = refuse;
         return this;
     }
 
@@ -172,6 +188,10 @@ public final class FaultProxy implements AutoCloseable {
                         + Long.toHexString(servedChain) + "\"}");
                 return;
             }
+            if (refuseBlockHashes && body.contains("\"blockHash\"")) {
+                respond(exchange, 200, refusingBlockHashes(body));
+                return;
+            }
             Fault now = take();
             if (now != null) {
                 faulted.incrementAndGet();
@@ -207,6 +227,8 @@ public final class FaultProxy implements AutoCloseable {
                     } else if (now == Fault.GARBAGE_RESULT) {
                         Matcher m = CALL_RESULT.matcher(answer);
                         respond(exchange, 200, m.replaceAll("\"result\":\"0xdeadbeef\""));
+                    } else if (now == Fault.OTHER_HASH) {
+                        respond(exchange, 200, otherHash(answer));
                     } else if (now == Fault.PRUNED_STATE) {
                         respond(exchange, 200, pruned(body, answer));
                     } else {
@@ -246,6 +268,57 @@ public final class FaultProxy implements AutoCloseable {
             }
         }
         return JSON.writeValueAsString(answers);
+    }
+
+    /** The answer to {@code body} from a node that cannot take a block by hash: errors for those, the rest forwarded. */
+    private String refusingBlockHashes(String body) throws IOException {
+        JsonNode requests = JSON.readTree(body);
+        if (!requests.isArray()) {
+            return JSON.writeValueAsString(refusal(requests));
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode forwarded = JSON.createArrayNode();
+        com.fasterxml.jackson.databind.node.ArrayNode answers = JSON.createArrayNode();
+        for (JsonNode request : requests) {
+            if (byHash(request)) {
+                answers.add(refusal(request));
+            } else {
+                forwarded.add(request);
+            }
+        }
+        if (!forwarded.isEmpty()) {
+            JSON.readTree(forward(JSON.writeValueAsString(forwarded))).forEach(answers::add);
+        }
+        return JSON.writeValueAsString(answers);
+    }
+
+    private static boolean byHash(JsonNode request) {
+        for (JsonNode param : request.path("params")) {
+            if (param.isObject() && param.has("blockHash")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ObjectNode refusal(JsonNode request) {
+        ObjectNode answer = JSON.createObjectNode().put("jsonrpc", "2.0");
+        answer.set("id", request.get("id"));
+        answer.putObject("error").put("code", -32700).put("message", "Cannot wrap a object");
+        return answer;
+    }
+
+    /** {@code answer} with the hash of the block it holds changed (its last hex digit turned). */
+    private static String otherHash(String answer) throws IOException {
+        JsonNode tree = JSON.readTree(answer);
+        for (JsonNode each : tree.isArray() ? tree : List.of(tree)) {
+            JsonNode result = each.path("result");
+            if (result.isObject() && result.has("hash")) {
+                String hash = result.get("hash").asText();
+                char last = hash.charAt(hash.length() - 1);
+                ((ObjectNode) result).put("hash", hash.substring(0, hash.length() - 1) + (last == '0' ? '1' : '0'));
+            }
+        }
+        return JSON.writeValueAsString(tree);
     }
 
     private static String id(String body) {
