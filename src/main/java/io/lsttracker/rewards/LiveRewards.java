@@ -63,8 +63,13 @@ public final class LiveRewards {
 
     private List<RateStep> fromEvents(PoolDefinition pool, RewardEvent event, BlockRef head) {
         long from = Math.max(0, head.number() - lookbackBlocks);
-        List<EventLog> logs = pager.readAll(EventSources.emitter(chain, pool, head).orElseThrow(), event.topic0(),
-                from, head.number());
+        List<EventLog> logs = new ArrayList<>();
+        for (EventSources.EmitterRange range : EventSources.emittersOrHead(chain, pool, from, head, Optional.empty(),
+                org.slf4j.LoggerFactory.getLogger(LiveRewards.class))) {
+            if (range.emitter() != null) {
+                logs.addAll(pager.readAll(range.emitter(), event.topic0(), range.fromBlock(), range.toBlock()));
+            }
+        }
         return event == RewardEvent.TOKEN_REBASED
                 ? TokenRebased.steps(logs.stream().map(RewardEvent::tokenRebased).toList())
                 : BalancesUpdated.steps(logs.stream().map(RewardEvent::balancesUpdated).toList());
