@@ -13,17 +13,21 @@ import java.util.Optional;
  * A running anvil, the local JSON-RPC node of the devchain. The binary comes from the npm registry at the
  * version pinned in package-lock.json ({@code npm ci} puts it under node_modules), or from LST_ANVIL_BIN.
  * Closing this object stops anvil; a JVM shutdown hook does too, so Ctrl-C or SIGTERM never leaves it running.
+ * The states anvil moves to disk go to a folder of this process's own (by default anvil would put them under
+ * ~/.foundry/anvil/tmp and leave them there), deleted once anvil has stopped.
  */
 public final class AnvilProcess implements AutoCloseable {
     private static final String NPM_BINARY = "node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil";
 
     private final Process process;
     private final int port;
+    private final Path stateDirectory;
     private final Thread shutdownHook;
 
-    private AnvilProcess(Process process, int port) {
+    private AnvilProcess(Process process, int port, Path stateDirectory) {
         this.process = process;
         this.port = port;
+        this.stateDirectory = stateDirectory;
         this.shutdownHook = new Thread(this::stop, "anvil-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -35,6 +39,12 @@ public final class AnvilProcess implements AutoCloseable {
      */
     public static AnvilProcess start(int port, long genesisTimestamp) {
         Path binary = locateBinary();
+        Path states;
+        try {
+            states = Files.createTempDirectory("lst-anvil-states-");
+        } catch (IOException e) {
+            throw new DevchainException("cannot create a folder for anvil's states: " + e.getMessage());
+        }
         List<String> command = new ArrayList<>(List.of(
                 binary.toString(),
                 "--host", "127.0.0.1",
@@ -46,13 +56,15 @@ public final class AnvilProcess implements AutoCloseable {
                 // an eth_call at them answers BlockOutOfRangeError); a devchain is an archive node, so that
                 // history can be backfilled: keep the state of every block.
                 "--max-persisted-states", "1000000",
+                "--cache-path", states.toString(),
                 "--silent"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         try {
-            return new AnvilProcess(builder.start(), port);
+            return new AnvilProcess(builder.start(), port, states);
         } catch (IOException e) {
+            deleteTree(states);
             throw new DevchainException("cannot start anvil (" + binary + "): " + e.getMessage());
         }
     }
@@ -108,6 +120,11 @@ public final class AnvilProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where anvil keeps the states it moves out of memory; gone once anvil has stopped. */
+    public Path stateDirectory() {
+        return stateDirectory;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -125,6 +142,25 @@ public final class AnvilProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        deleteTree(stateDirectory);
+    }
+
+    /** Deletes a folder and everything below it; what cannot be deleted stays (it is under the system's temp). */
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException ignored) {
+                    // best effort: a file anvil still holds is left to the temp folder's own cleaning
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // as above
         }
     }
 
