@@ -70,8 +70,8 @@ class EntityTallyTest {
 
     private static final String BLS = "0x00" + "ab".repeat(31);
 
-    @Test
-    void aHandComputedSet() {
+    /** The set below, read at slot 9,000,031; also stored and read back by the store tests. */
+    static EntityReading handComputedReading() {
         EntityTally tally = new EntityTally(REGISTRY, new Attribution(REGISTRY, CREDENTIALS));
         // 0: Lido's vault, deposited by Kraken's address: rule 1 wins, the deposit is a conflict.
         tally.add(v(0, credentials("01", VAULT), "active_ongoing", 32_000_000_000L),
@@ -98,7 +98,12 @@ class EntityTallyTest {
         // 10: Binance's, slashed and withdrawn.
         tally.add(v(10, BLS, "withdrawal_done", 0), new FirstDeposit(key(10), BINANCE, null));
 
-        EntityReading r = tally.finish(9_000_031, Instant.parse("2026-12-01T00:00:00Z"));
+        return tally.finish(9_000_031, Instant.parse("2026-12-01T00:00:00Z"));
+    }
+
+    @Test
+    void aHandComputedSet() {
+        EntityReading r = handComputedReading();
         assertEquals(281_250, r.epoch()); // 9,000,031 / 32
         assertEquals(11, r.validators());
         assertEquals(8, r.activeValidators());
