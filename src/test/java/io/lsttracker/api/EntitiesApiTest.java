@@ -116,4 +116,16 @@ class EntitiesApiTest extends ServerTest {
         assertTrue(bad.getMessage().contains("'xml' is not one of json, csv"), bad.getMessage());
         assertEquals(400, api.entitiesHistory("2026-12-02", "2026-12-01").code());
     }
+
+    @Test
+    void prometheusGaugesFollowTheLatestReading() {
+        String text = api.prometheus().body();
+        // 128 / 335.000000001 = 0.382089552237665404 (a double in Prometheus; exact figures are in the JSON API)
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("lst_entity_share_of_staked_ratio{entity=\"lido\"} 0.38208955")),
+                text.lines().filter(l -> l.startsWith("lst_entity_share_of_staked_ratio{entity=\"lido\"")).toList()
+                        .toString());
+        assertTrue(text.lines().anyMatch(l -> l.equals("lst_entity_staked_eth{entity=\"unidentified\"} 80.0")), text);
+        assertTrue(text.lines().anyMatch(l -> l.equals("lst_entity_tau{scope=\"at-worst\",threshold=\"1/2\"} 1.0")));
+        assertTrue(text.lines().anyMatch(l -> l.equals("lst_entity_reading_epoch 281250.0")));
+    }
 }
