@@ -14,7 +14,6 @@ import io.lsttracker.pool.Call;
 import io.lsttracker.pool.PoolDefinition;
 import io.lsttracker.pool.PoolRegistry;
 import io.lsttracker.pool.RocketStorage;
-import io.lsttracker.rewards.EventPager;
 import jakarta.inject.Singleton;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -46,7 +45,9 @@ public final class CredentialIndexer {
     private final EntityRegistry entities;
     private final PoolRegistry pools;
     private final ChainReader chain;
-    private final EventPager vaultLogs;
+    private final LogReader logs;
+    private final long pageBlocks;
+    private final int pagesPerCall;
     private final EntityStore store;
     private final Address vaultsRegistry;
     private final long vaultsFirstBlock;
@@ -57,26 +58,41 @@ public final class CredentialIndexer {
         this.entities = entities;
         this.pools = pools;
         this.chain = chain;
-        this.vaultLogs = new EventPager(logs, settings.pageBlocks());
+        this.logs = logs;
+        this.pageBlocks = settings.pageBlocks();
+        this.pagesPerCall = settings.pagesPerCycle();
         this.store = store;
         this.vaultsRegistry = new Address(settings.vaultsRegistry());
         this.vaultsFirstBlock = settings.vaultsFirstBlock();
         this.minipoolsPerCall = settings.minipoolsPerCall();
     }
 
-    /** Brings the stored sources up to {@code block} and returns every rule-1 address with its source. */
-    public synchronized Map<String, CredentialSource> readAt(BlockRef block) {
+    /**
+     * Rule 1's addresses at a block, or how far the vault logs have been read when they do not reach it yet.
+     *
+     * @param addresses every rule-1 address with its source, complete only when {@code waiting} is empty
+     */
+    public record Named(Map<String, CredentialSource> addresses, Optional<String> waiting) {
+    }
+
+    /**
+     * Brings the stored sources toward {@code block} (the vault logs by at most {@code pages-per-cycle} pages, like
+     * the deposit index, so a first read from the registry's first block never holds up a cycle) and returns every
+     * rule-1 address with its source.
+     */
+    public synchronized Named readAt(BlockRef block) {
         if (entities.byCredentials(CredentialSource.ROCKETPOOL).isPresent()) {
             minipools(block);
         }
+        Optional<String> waiting = Optional.empty();
         if (entities.byCredentials(CredentialSource.STAKEWISE).isPresent()) {
-            vaults(block);
+            waiting = vaults(block);
         }
         Map<String, CredentialSource> all = new HashMap<>(store.credentials());
         if (entities.byCredentials(CredentialSource.LIDO).isPresent()) {
             lidoVault(block).ifPresent(address -> all.put(address, CredentialSource.LIDO));
         }
-        return all;
+        return new Named(all, waiting);
     }
 
     /** Lido's credentials name an execution address when they are 0x01 (or 0x02): that address. */
@@ -118,14 +134,13 @@ public final class CredentialIndexer {
         }
     }
 
-    private void vaults(BlockRef block) {
+    /** Empty when the vault logs reach {@code block}; else how far they are. */
+    private Optional<String> vaults(BlockRef block) {
         long from = store.cursor(EntityStore.VAULTS).map(last -> last + 1).orElse(vaultsFirstBlock);
-        if (from > block.number()) {
-            return;
-        }
-        vaultLogs.read(vaultsRegistry, VAULT_ADDED, from, block.number(), (logs, end) -> {
+        for (int pages = 0; from <= block.number() && pages < pagesPerCall; pages++) {
+            long end = Math.min(block.number(), from + pageBlocks - 1);
             List<EntityTables.CredentialRow> found = new ArrayList<>();
-            for (EventLog log : logs) {
+            for (EventLog log : logs.logs(vaultsRegistry, VAULT_ADDED, from, end)) {
                 if (log.topics().size() != 3) {
                     throw new ChainReadException("the VaultAdded log at block " + log.blockNumber() + " log "
                             + log.logIndex() + " has " + log.topics().size() + " topics, not 3");
@@ -135,7 +150,10 @@ public final class CredentialIndexer {
                         CredentialSource.STAKEWISE, log.blockNumber(), log.logIndex()));
             }
             store.saveCredentials(CredentialSource.STAKEWISE, found, EntityStore.VAULTS, end);
-        });
+            from = end + 1;
+        }
+        return from > block.number() ? Optional.empty() : Optional.of("StakeWise's vault logs are read to block "
+                + (from - 1) + " of " + block.number());
     }
 
     private PoolDefinition pool(Protocol protocol, CredentialSource source) {

@@ -89,14 +89,20 @@ public final class EntityReadings {
                 return Outcome.FAILED; // that epoch's reading failed; the status keeps why
             }
             failedEpoch = epoch; // until the reading is stored
-            Map<String, CredentialSource> named = credentials.readAt(block);
-            if (!deposits.indexToward(block.number())) {
+            CredentialIndexer.Named named = credentials.readAt(block);
+            boolean depositsThere = deposits.indexToward(block.number());
+            if (named.waiting().isPresent()) {
+                failedEpoch = -1; // waiting is not failing: the next snapshot goes on
+                return record(Outcome.WAITING, named.waiting().get() + "; validators are attributed once they get "
+                        + "there");
+            }
+            if (!depositsThere) {
                 failedEpoch = -1; // waiting is not failing: the next snapshot goes on with the index
                 return record(Outcome.WAITING, "the deposit index is at block " + deposits.indexedTo().orElse(-1L)
                         + " of " + block.number() + "; validators are attributed once it gets there");
             }
             Map<String, FirstDeposit> firstDeposits = store.labelledFirstDeposits(registry.depositors().keySet());
-            EntityTally tally = new EntityTally(registry, new Attribution(registry, named));
+            EntityTally tally = new EntityTally(registry, new Attribution(registry, named.addresses()));
             long read = beacon.validators(slot, v -> tally.add(v, firstDeposits.get(v.pubkey())));
             EntityReading reading = tally.finish(read, clock.instant());
             if (store.hasReading(reading.epoch())) {

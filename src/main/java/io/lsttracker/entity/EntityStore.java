@@ -216,8 +216,8 @@ public class EntityStore {
     /** The readings read in [from, to), oldest first, without evidence and conflicts. */
     public List<StoredReading> history(Instant from, Instant to) {
         return StoreException.attempt("read the entity history", () -> {
-            List<ReadingRow> found = readings.findByReadAtGreaterThanEqualsAndReadAtLessThan(from.toEpochMilli(),
-                    to.toEpochMilli(), Sort.of(Sort.Order.asc("epoch")));
+            List<ReadingRow> found = readings.findByReadAtGreaterThanEqualsAndReadAtLessThan(millis(from),
+                    millis(to), Sort.of(Sort.Order.asc("epoch")));
             if (found.isEmpty()) {
                 return List.of();
             }
@@ -228,6 +228,15 @@ public class EntityStore {
             return found.stream().map(r -> reading(r, byEpoch.getOrDefault(r.epoch(), List.of()), List.of(),
                     List.of())).toList();
         });
+    }
+
+    /** Unix milliseconds; an instant beyond what a long holds (a year such as -999999999) is clamped to it. */
+    private static long millis(Instant t) {
+        try {
+            return t.toEpochMilli();
+        } catch (ArithmeticException beyond) {
+            return t.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     /** One entity's evidence and conflicts in the reading of {@code epoch}. */

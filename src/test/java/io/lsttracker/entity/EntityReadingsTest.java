@@ -228,4 +228,32 @@ class EntityReadingsTest {
         assertTrue(readings.status().message().orElseThrow().contains("LST_BEACON_URL"));
         assertEquals(Optional.empty(), store.latest());
     }
+
+    @Test
+    void stakeWiseVaultsAreFollowedByTheirLogsWithinThePageBudget() {
+        String vault = "0x" + "5e".repeat(20);
+        String registry = "0x3a0008a588772446f6e656133C2D5029CC4FC20E";
+        chain.log(new EventLog(registry, 25, FakeChain.hash(25, "a"), 0, List.of(CredentialIndexer.VAULT_ADDED,
+                "0x" + "00".repeat(12) + "ca".repeat(20), "0x" + "00".repeat(12) + vault.substring(2)), "0x"));
+        EntityRegistry withVaults = EntityRegistryLoader.parse("test.yml", """
+                entities:
+                  stakewise: {name: StakeWise, category: liquid-staking, pool: stakewise, credentials: stakewise}
+                """, POOLS);
+        EntityChainSettings settings = settings(2);
+        EntityReadings readings = new EntityReadings(withVaults, new CredentialIndexer(withVaults, POOLS, chain, chain,
+                store, settings), new DepositIndexer(deposits, deposits, store, settings), store,
+                new BeaconClient("http://127.0.0.1:" + server.getAddress().getPort(), Duration.ofSeconds(5)),
+                Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
+        states.put("3200", validators(validator(0, key(0), "0x01" + "00".repeat(11) + vault.substring(2),
+                "32000000000")));
+        // Pages of 10 blocks, 2 a call, toward block 35: the vault logs reach 19, then 35.
+        assertEquals(EntityReadings.Outcome.WAITING, readings.readFor(blockAtSlot(35, 3200)));
+        assertTrue(readings.status().message().orElseThrow().contains("vault logs are read to block 19 of 35"),
+                readings.status().toString());
+        assertEquals(EntityReadings.Outcome.READ, readings.readFor(blockAtSlot(35, 3200)));
+        assertEquals(Map.of(vault, CredentialSource.STAKEWISE), store.credentials());
+        EntityReading r = store.latest().orElseThrow().reading();
+        assertEquals(BigInteger.valueOf(32_000_000_000L), r.row("stakewise").orElseThrow().activeStakeGwei());
+        assertEquals(0, r.unidentified().validators());
+    }
 }
