@@ -43,11 +43,13 @@ public final class ConfigFile<T> {
 
     private final String source;
     private final Map<String, Value> values;
+    private final List<String> duplicates;
     private final T content;
 
-    private ConfigFile(String source, Map<String, Value> values, T content) {
+    private ConfigFile(String source, Map<String, Value> values, List<String> duplicates, T content) {
         this.source = source;
         this.values = values;
+        this.duplicates = duplicates;
         this.content = content;
     }
 
@@ -55,7 +57,7 @@ public final class ConfigFile<T> {
      * Strict binding: a key the record does not have is refused; a string is never made from a number or a
      * boolean, a whole number never from a string or a fraction (what a user writes is what the record gets). A
      * key left out and a key left empty both bind as null; {@link #optional} tells them apart. Duplicate keys
-     * are left to YAML's rule (the last one wins), as before.
+     * are left to YAML's rule (the last one wins) unless the loader calls {@link #requireUniqueKeys()}.
      */
     private static YAMLMapper mapper() {
         YAMLMapper mapper = YAMLMapper.builder()
@@ -109,12 +111,14 @@ public final class ConfigFile<T> {
 
     /** Binds {@code yaml} (named {@code source} in errors) to {@code type}; an empty document binds as {@code {}}. */
     public static <T> ConfigFile<T> parse(String source, String yaml, Class<T> type) {
-        Map<String, Value> values = values(source, yaml);
+        Map<String, Value> values = new HashMap<>();
+        List<String> duplicates = new ArrayList<>();
+        values(source, yaml, values, duplicates);
         try {
             T content = MAPPER.readValue(values.isEmpty() ? "{}" : yaml, type);
-            return new ConfigFile<>(source, values, content);
+            return new ConfigFile<>(source, values, duplicates, content);
         } catch (JsonMappingException e) {
-            throw new ConfigFile<T>(source, values, null).bindingError(e);
+            throw new ConfigFile<T>(source, values, duplicates, null).bindingError(e);
         } catch (JsonProcessingException e) {
             throw notYaml(source, e);
         }
@@ -141,6 +145,16 @@ public final class ConfigFile<T> {
             if (k.isEmpty()) {
                 return new ConfigException(source + ": " + key + ": " + problem);
             }
+        }
+    }
+
+    /**
+     * For files whose keys are identities (an entity id): an error naming the first key written twice in one
+     * mapping and both its lines, where YAML's own rule would silently keep the last.
+     */
+    public void requireUniqueKeys() {
+        if (!duplicates.isEmpty()) {
+            throw new ConfigException(duplicates.get(0));
         }
     }
 
@@ -203,8 +217,7 @@ public final class ConfigFile<T> {
      * Each key of the document (dotted, as errors name it) with its line and what its value looks like; the top
      * level is the key "". Fails on text that is not YAML, so binding only ever sees a well-formed document.
      */
-    private static Map<String, Value> values(String source, String yaml) {
-        Map<String, Value> values = new HashMap<>();
+    private static void values(String source, String yaml, Map<String, Value> values, List<String> duplicates) {
         try (JsonParser parser = MAPPER.createParser(yaml)) {
             String pending = "";
             int pendingLine = 1;
@@ -212,6 +225,11 @@ public final class ConfigFile<T> {
                 if (token == JsonToken.FIELD_NAME) {
                     pending = key(path(parser.getParsingContext()));
                     pendingLine = parser.currentTokenLocation().getLineNr();
+                    Value first = values.get(pending);
+                    if (first != null) {
+                        duplicates.add(source + ":" + pendingLine + ": " + pending + ": given twice (first at line "
+                                + first.line() + ")");
+                    }
                     continue;
                 }
                 if (pending != null) {
@@ -224,7 +242,6 @@ public final class ConfigFile<T> {
         } catch (IOException e) {
             throw new ConfigException(source + ": cannot be read: " + e.getMessage());
         }
-        return values;
     }
 
     private static List<Object> path(JsonStreamContext context) {
