@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public final class Stakers {
     /** Entities that deposit from labelled addresses, with their share in basis points. */
-    static final Map<String, Integer> LABELLED = orderedShares();
+    public static final Map<String, Integer> LABELLED = orderedShares();
 
     private Stakers() {
     }
@@ -31,16 +31,15 @@ public final class Stakers {
     /**
      * The standard stakers: Lido, Rocket Pool and StakeWise by their credentials, the labelled entities of
      * {@link #LABELLED} depositing from {@code depositors} (their addresses in config/entities.yml; each must have
-     * at least one), solo stakers and unidentified operators. Lido, Rocket Pool and StakeWise deposit from their
-     * first address in {@code depositors} if they have one there, else from an address of the model's own.
+     * at least one), solo stakers and unidentified operators. Lido, Rocket Pool and StakeWise are named by their
+     * credentials and deposit from an address of the model's own: their labelled addresses are contracts (stETH,
+     * Rocket Pool's deposit contracts), some of which the devchain simulates, and a contract sends no transaction.
      */
     public static List<Staker> standard(Map<String, List<String>> depositors) {
         List<Staker> stakers = new java.util.ArrayList<>();
-        stakers.add(new Staker("lido", Staker.Kind.LIDO_VAULT, 2_400, depositors.getOrDefault("lido", List.of())));
-        stakers.add(new Staker("rocketpool", Staker.Kind.ROCKET_MINIPOOL, 200,
-                depositors.getOrDefault("rocketpool", List.of())));
-        stakers.add(new Staker("stakewise", Staker.Kind.STAKEWISE_VAULT, 100,
-                depositors.getOrDefault("stakewise", List.of())));
+        stakers.add(new Staker("lido", Staker.Kind.LIDO_VAULT, 2_400, List.of()));
+        stakers.add(new Staker("rocketpool", Staker.Kind.ROCKET_MINIPOOL, 200, List.of()));
+        stakers.add(new Staker("stakewise", Staker.Kind.STAKEWISE_VAULT, 100, List.of()));
         LABELLED.forEach((id, bps) -> {
             List<String> addresses = depositors.get(id);
             if (addresses == null || addresses.isEmpty()) {

@@ -112,7 +112,7 @@ class ValidatorSetTest {
 
     @Test
     void theActiveBalancesOfTheStandardSetAddUpToTheBeaconsTotal() {
-        ValidatorSet set = new ValidatorSet(20_000, CHANGE, Stakers.standard(labels()));
+        ValidatorSet set = TestStakers.standardSet(20_000, CHANGE);
         for (long slot : new long[] {REF, CHANGE - 1, CHANGE + 32, CHANGE + 100_000}) {
             BigInteger active = set.truth(slot).values().stream().map(EntityTruth::activeStakeGwei)
                     .reduce(BigInteger.ZERO, BigInteger::add);
@@ -156,14 +156,5 @@ class ValidatorSetTest {
         // keccak256(abi.encodePacked("sim minipool", uint256(0))), low 20 bytes, as SimRocketMinipoolManager does.
         assertEquals(42, ValidatorSet.minipoolAddress(0).length());
         assertFalse(ValidatorSet.minipoolAddress(0).equals(ValidatorSet.minipoolAddress(1)));
-    }
-
-    static Map<String, List<String>> labels() {
-        Map<String, List<String>> labels = new java.util.HashMap<>();
-        int n = 1;
-        for (String id : Stakers.LABELLED.keySet()) {
-            labels.put(id, List.of(String.format("0x%040x", n++)));
-        }
-        return labels;
     }
 }
