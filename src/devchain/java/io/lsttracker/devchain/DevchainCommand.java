@@ -52,7 +52,8 @@ public final class DevchainCommand implements PluggedCommand {
 
     @Option(names = "--beacon-validators", paramLabel = "N", defaultValue = "20000",
             description = {"Validators of the simulated beacon chain (default: ${DEFAULT-VALUE}); 1100000 serves a",
-                    "mainnet-sized set, generated as it is served (the deposit history then takes minutes)."})
+                    "mainnet-sized set, generated as it is served (placing its deposits on chain takes about",
+                    "a minute per 100,000 validators)."})
     int beaconValidators;
 
     @Override
