@@ -247,8 +247,7 @@ public final class ValidatorSet {
         if (role == Role.BLS_CHANGE && !changed) {
             return "0x00" + Numeric.toHexStringNoPrefix(blsCredentialHash(index)).substring(2);
         }
-        String type = role == Role.COMPOUNDING ? "0x02" : "0x01";
-        return type + "0000000000000000000000" + Numeric.cleanHexPrefix(withdrawalAddress(staker, j, addresses));
+        return addresses.credentials(role == Role.COMPOUNDING, withdrawalAddress(staker, j, addresses));
     }
 
     /** The execution address a validator's 0x01 or 0x02 credentials name. */
@@ -257,9 +256,9 @@ public final class ValidatorSet {
             case LIDO_VAULT -> LIDO_VAULT;
             case ROCKET_MINIPOOL -> minipoolAddress(j);
             case STAKEWISE_VAULT -> stakeWiseVaults.get(j % STAKEWISE_VAULTS);
-            case LABELLED -> addresses.get("withdrawals " + staker.entityId(), 0);
-            case SOLO -> addresses.get("solo " + staker.entityId(), j / 10);
-            case UNIDENTIFIED -> addresses.get("operator " + staker.entityId(), j / 500);
+            case LABELLED -> addresses.get(staker, "withdrawals ", 0);
+            case SOLO -> addresses.get(staker, "solo ", j / 10);
+            case UNIDENTIFIED -> addresses.get(staker, "operator ", j / 500);
         };
     }
 
@@ -268,7 +267,7 @@ public final class ValidatorSet {
         return switch (staker.kind()) {
             case LABELLED -> staker.depositors().get((j / 1000) % staker.depositors().size());
             case SOLO, UNIDENTIFIED -> withdrawalAddress(staker, j, addresses);
-            default -> staker.depositors().isEmpty() ? addresses.get("depositor " + staker.entityId(), 0)
+            default -> staker.depositors().isEmpty() ? addresses.get(staker, "depositor ", 0)
                     : staker.depositors().get(0);
         };
     }
@@ -396,18 +395,32 @@ public final class ValidatorSet {
         return z ^ (z >>> 31);
     }
 
-    /** Derived addresses, remembering the last one asked for under each label (runs of validators share one). */
+    /**
+     * Derived addresses and credentials, remembering the last ones asked for by each staker group and use (runs of
+     * validators share one address), so that generating a validator mostly builds no string.
+     */
     private static final class Addresses {
-        private final Map<String, Long> lastN = new java.util.HashMap<>();
-        private final Map<String, String> lastAddress = new java.util.HashMap<>();
+        private final Map<Staker, Map<String, Object[]>> last = new java.util.IdentityHashMap<>();
+        private final Map<String, String[]> credentials = new java.util.HashMap<>();
 
-        String get(String label, long n) {
-            Long last = lastN.get(label);
-            if (last == null || last != n) {
-                lastN.put(label, n);
-                lastAddress.put(label, derivedAddress(label, n));
+        /** The address derived from "{use}{entity id} {n}". */
+        String get(Staker staker, String use, long n) {
+            Object[] entry = last.computeIfAbsent(staker, s -> new java.util.HashMap<>()).get(use);
+            if (entry == null || (long) entry[0] != n) {
+                entry = new Object[] {n, derivedAddress(use + staker.entityId(), n)};
+                last.get(staker).put(use, entry);
             }
-            return lastAddress.get(label);
+            return (String) entry[1];
+        }
+
+        /** 0x01 (or 0x02, compounding) credentials naming {@code address}: the type, 11 zero bytes, the address. */
+        String credentials(boolean compounding, String address) {
+            String[] both = credentials.computeIfAbsent(address, a -> new String[] {
+                "0x01" + "0".repeat(22) + a.substring(2), "0x02" + "0".repeat(22) + a.substring(2)});
+            if (credentials.size() > 100_000) {
+                credentials.clear(); // minipools' addresses are one a validator: keep the cache bounded
+            }
+            return both[compounding ? 1 : 0];
         }
     }
 }
