@@ -265,6 +265,8 @@ public final class Devchain implements AutoCloseable {
     void printReady(PrintWriter out) {
         out.println("devchain ready " + url());
         out.println("beacon ready " + beaconUrl());
+        out.println("deposit contract and StakeWise vaults registry logs from block " + depositContractFirstBlock
+                + " (for serve: LST_DEPOSIT_FIRST_BLOCK and LST_STAKEWISE_VAULTS_FIRST_BLOCK)");
         out.flush();
     }
 
@@ -295,7 +297,10 @@ public final class Devchain implements AutoCloseable {
         return validators.truth(slot);
     }
 
-    /** The block from which the deposit contract's logs are to be read on the devchain. */
+    /**
+     * The block from which the deposit contract's logs (and StakeWise's VaultsRegistry's, placed in the same
+     * step) are to be read on the devchain: its "deployment block".
+     */
     public long depositContractFirstBlock() {
         return depositContractFirstBlock;
     }

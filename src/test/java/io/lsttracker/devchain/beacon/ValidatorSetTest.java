@@ -152,6 +152,16 @@ class ValidatorSetTest {
     }
 
     @Test
+    void theBeaconValidatorsFlagIsBounded() {
+        io.lsttracker.devchain.DevchainParameters defaults = io.lsttracker.devchain.DevchainParameters.defaults(1);
+        assertEquals(SimulatedBeacon.VALIDATORS, defaults.beaconValidators());
+        assertEquals(1_100_000, defaults.withBeaconValidators(1_100_000).beaconValidators());
+        IllegalArgumentException low = assertThrows(IllegalArgumentException.class, () -> defaults.withBeaconValidators(999));
+        assertEquals("--beacon-validators must be between 1000 and 1500000, got 999", low.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> defaults.withBeaconValidators(1_500_001));
+    }
+
+    @Test
     void minipoolAddressesAreTheContractsDerivation() {
         // keccak256(abi.encodePacked("sim minipool", uint256(0))), low 20 bytes, as SimRocketMinipoolManager does.
         assertEquals(42, ValidatorSet.minipoolAddress(0).length());
