@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * <p>Total staked grows linearly with the slot: {@link #REFERENCE_GWEI} (34.9M ETH) at {@link #REFERENCE_SLOT}
  * (1 Jan 2026 00:00 UTC), plus 5,000 ETH a day, so it is near today's 34-36M ETH and moves with time. These
  * are round figures chosen for realism, not data. The devchain serves {@link #VALIDATORS} validators by default
- * (mainnet scaled down, each holding the stake of about 55, so an answer stays near 6 MB) and a mainnet-sized
+ * (mainnet scaled down, each holding the stake of about 55, so a whole answer stays near 10 MB) and a mainnet-sized
  * set of {@link #MAINNET_VALIDATORS} with --beacon-validators.
  */
 public final class SimulatedBeacon implements AutoCloseable {
