@@ -4,6 +4,7 @@ import io.lsttracker.beacon.BeaconClient;
 import io.lsttracker.devchain.SimulatedBeacon;
 import io.lsttracker.devchain.beacon.TestStakers;
 import io.lsttracker.devchain.beacon.ValidatorSet;
+import io.lsttracker.entity.EntityChainSettings;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -32,6 +33,10 @@ import java.util.function.LongSupplier;
  */
 public final class BeaconBench {
     private static final int ROUNDS = 2;
+    /** Deposits on mainnet by late 2026, the order of magnitude issue 13 gives. */
+    private static final long MAINNET_DEPOSITS = 2_000_000L;
+    private static final long MAINNET_REFERENCE_BLOCK = 22_826_975L;
+    private static final long MAINNET_REFERENCE_TIME = 1_751_432_939L;
     private static final int TARGET_SECONDS = 15;
     private static final long TARGET_HEAP_BYTES = 256L << 20;
 
@@ -67,6 +72,39 @@ public final class BeaconBench {
                 throw new IllegalStateException("the beacon read missed its target");
             }
         }
+        depositIndexRequests(EntityChainSettings.defaults());
+    }
+
+    /**
+     * The requests the deposit index (entity/DepositIndexer) makes to index mainnet's deposits once, from its
+     * page and batch sizes: one eth_getLogs per page of {@code page-blocks} blocks from the deposit contract's
+     * first block, and per page its transactions' eth_getTransactionByHash in JSON-RPC batches of
+     * {@code transactions-per-batch}. Mainnet's head is taken one block a slot after block 22,826,975
+     * (2025-07-02T05:08:59Z), an upper bound since some slots miss their block; the transactions are taken as
+     * one a deposit, also an upper bound (batch-deposit contracts make many deposits in one transaction).
+     */
+    static void depositIndexRequests(EntityChainSettings settings) {
+        long now = java.time.Instant.now().getEpochSecond();
+        long head = MAINNET_REFERENCE_BLOCK + (now - MAINNET_REFERENCE_TIME) / SimulatedBeacon.SECONDS_PER_SLOT;
+        long blocks = head - settings.depositFirstBlock() + 1;
+        long pages = ceilDiv(blocks, settings.pageBlocks());
+        long transactions = MAINNET_DEPOSITS;
+        long fewestBatches = ceilDiv(transactions, settings.transactionsPerBatch());
+        long mostBatches = fewestBatches + pages; // each page rounds its last batch up once at most
+        System.out.printf(Locale.ROOT, "deposit index for mainnet: %,d deposits in blocks %,d to about %,d, pages of %,d "
+                + "blocks, transactions in batches of %d%n", MAINNET_DEPOSITS, settings.depositFirstBlock(), head,
+                settings.pageBlocks(), settings.transactionsPerBatch());
+        System.out.printf(Locale.ROOT, "  eth_getLogs requests: %,d%n", pages);
+        System.out.printf(Locale.ROOT, "  eth_getTransactionByHash: at most %,d calls in %,d to %,d batch requests%n",
+                transactions, fewestBatches, mostBatches);
+        System.out.printf(Locale.ROOT, "  HTTP requests: %,d to %,d; JSON-RPC calls: at most %,d%n",
+                pages + fewestBatches, pages + mostBatches, pages + transactions);
+        System.out.printf(Locale.ROOT, "  snapshot cycles to catch up, %d pages a cycle: %,d%n",
+                settings.pagesPerCycle(), ceilDiv(pages, settings.pagesPerCycle()));
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
     }
 
     interface Read {
