@@ -1,5 +1,8 @@
 package io.lsttracker.devchain.beacon;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +19,7 @@ public final class Stakers {
     }
 
     private static Map<String, Integer> orderedShares() {
-        java.util.LinkedHashMap<String, Integer> shares = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, Integer> shares = new LinkedHashMap<>();
         shares.put("coinbase", 1_100);
         shares.put("binance", 800);
         shares.put("etherfi", 600);
@@ -25,7 +28,7 @@ public final class Stakers {
         shares.put("figment", 250);
         shares.put("okx", 150);
         shares.put("everstake", 150);
-        return java.util.Collections.unmodifiableMap(shares);
+        return Collections.unmodifiableMap(shares);
     }
 
     /**
@@ -36,7 +39,7 @@ public final class Stakers {
      * Rocket Pool's deposit contracts), some of which the devchain simulates, and a contract sends no transaction.
      */
     public static List<Staker> standard(Map<String, List<String>> depositors) {
-        List<Staker> stakers = new java.util.ArrayList<>();
+        List<Staker> stakers = new ArrayList<>();
         stakers.add(new Staker("lido", Staker.Kind.LIDO_VAULT, 2_400, List.of()));
         stakers.add(new Staker("rocketpool", Staker.Kind.ROCKET_MINIPOOL, 200, List.of()));
         stakers.add(new Staker("stakewise", Staker.Kind.STAKEWISE_VAULT, 100, List.of()));

@@ -4,6 +4,8 @@ import io.lsttracker.devchain.SimulatedBeacon;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -400,17 +402,21 @@ public final class ValidatorSet {
      * validators share one address), so that generating a validator mostly builds no string.
      */
     private static final class Addresses {
-        private final Map<Staker, Map<String, Object[]>> last = new java.util.IdentityHashMap<>();
-        private final Map<String, String[]> credentials = new java.util.HashMap<>();
+        private final Map<Staker, Map<String, Derived>> last = new IdentityHashMap<>();
+        private final Map<String, String[]> credentials = new HashMap<>();
+
+        private record Derived(long n, String address) {
+        }
 
         /** The address derived from "{use}{entity id} {n}". */
         String get(Staker staker, String use, long n) {
-            Object[] entry = last.computeIfAbsent(staker, s -> new java.util.HashMap<>()).get(use);
-            if (entry == null || (long) entry[0] != n) {
-                entry = new Object[] {n, derivedAddress(use + staker.entityId(), n)};
-                last.get(staker).put(use, entry);
+            Map<String, Derived> uses = last.computeIfAbsent(staker, s -> new HashMap<>());
+            Derived derived = uses.get(use);
+            if (derived == null || derived.n() != n) {
+                derived = new Derived(n, derivedAddress(use + staker.entityId(), n));
+                uses.put(use, derived);
             }
-            return (String) entry[1];
+            return derived.address();
         }
 
         /** 0x01 (or 0x02, compounding) credentials naming {@code address}: the type, 11 zero bytes, the address. */
