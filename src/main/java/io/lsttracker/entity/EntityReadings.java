@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * between reuse the stored one. A reading brings rule 1's sources and the deposit index up to the block, then
  * streams every validator of the block's slot from the beacon node through {@link EntityTally}, and stores the
  * result whole. A beacon node or RPC that fails or answers garbage fails that epoch's reading with a message that
- * {@link #status()} keeps; the previous reading stays and nothing stored is touched.
+ * {@link #status()} keeps, and the epoch is not tried again (the next one is); the previous reading stays and
+ * nothing stored is touched.
  */
 @Singleton
 public final class EntityReadings {
@@ -46,6 +47,8 @@ public final class EntityReadings {
     private final BeaconClient beacon;
     private final Clock clock;
     private volatile Status status = new Status(Optional.empty(), Optional.empty(), Optional.empty());
+    /** The epoch whose reading failed last: not tried again until the next epoch. */
+    private long failedEpoch = -1;
 
     public EntityReadings(EntityRegistry registry, CredentialIndexer credentials, DepositIndexer deposits,
             EntityStore store, BeaconSettings beacon) {
@@ -82,8 +85,13 @@ public final class EntityReadings {
             if (store.hasReading(epoch)) {
                 return record(Outcome.REUSED, "epoch " + epoch + " was read already");
             }
+            if (epoch == failedEpoch) {
+                return Outcome.FAILED; // that epoch's reading failed; the status keeps why
+            }
+            failedEpoch = epoch; // until the reading is stored
             Map<String, CredentialSource> named = credentials.readAt(block);
             if (!deposits.indexToward(block.number())) {
+                failedEpoch = -1; // waiting is not failing: the next snapshot goes on with the index
                 return record(Outcome.WAITING, "the deposit index is at block " + deposits.indexedTo().orElse(-1L)
                         + " of " + block.number() + "; validators are attributed once it gets there");
             }
@@ -96,6 +104,7 @@ public final class EntityReadings {
                         + " of slot " + read + " was read already");
             }
             store.saveReading(reading, block.number());
+            failedEpoch = -1;
             LOG.info("entities: epoch {} (slot {}) read: {} validators, {} unidentified", reading.epoch(), read,
                     reading.validators(), reading.unidentified().validators());
             return record(Outcome.READ, "epoch " + reading.epoch() + " read at slot " + read);

@@ -212,6 +212,13 @@ class EntityReadingsTest {
                 readings.status().toString());
         assertEquals(100, store.latest().orElseThrow().reading().epoch());
         assertEquals(false, store.hasReading(101));
+        // Failed, epoch 101 is not tried again by the next snapshot in it; epoch 102 is.
+        long before = requested.size();
+        assertEquals(EntityReadings.Outcome.FAILED, readings.readFor(blockAtSlot(38, 3240)));
+        assertEquals(before, requested.size());
+        states.put("3264", states.get("3200"));
+        assertEquals(EntityReadings.Outcome.READ, readings.readFor(blockAtSlot(39, 3264)));
+        assertEquals(102, store.latest().orElseThrow().reading().epoch());
     }
 
     @Test
