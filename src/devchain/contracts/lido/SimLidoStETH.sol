@@ -13,6 +13,10 @@ contract SimLidoStETH is SimOperated {
     uint256 private depositedValidators;
     uint256 private beaconValidators;
     uint256 private beaconBalance;
+    /// Lido's withdrawal credentials as on mainnet: 0x01, 11 zero bytes, the withdrawal vault
+    /// 0xB9D7934878B5FB9610B3fE8A5e441e8fad7E293f; the devchain's Lido validators carry them.
+    bytes32 private constant WITHDRAWAL_CREDENTIALS =
+        0x010000000000000000000000b9d7934878b5fb9610b3fe8a5e441e8fad7e293f;
 
     event TokenRebased(
         uint256 indexed reportTimestamp,
@@ -74,5 +78,10 @@ contract SimLidoStETH is SimOperated {
         returns (uint256 _depositedValidators, uint256 _beaconValidators, uint256 _beaconBalance)
     {
         return (depositedValidators, beaconValidators, beaconBalance);
+    }
+
+    /// Lido's signature (Lido.sol): the credentials every Lido validator is deposited with.
+    function getWithdrawalCredentials() external pure returns (bytes32) {
+        return WITHDRAWAL_CREDENTIALS;
     }
 }

@@ -79,6 +79,25 @@ final class AnvilRpc {
         }
     }
 
+    /** Lets transactions be sent from {@code address} without its key (anvil_impersonateAccount). */
+    void impersonate(String address) {
+        call("anvil_impersonateAccount", address);
+    }
+
+    void setBalance(String address, BigInteger wei) {
+        call("anvil_setBalance", address, Numeric.encodeQuantity(wei));
+    }
+
+    /**
+     * Sends a transaction with {@code valueWei} from an impersonated or unlocked account and fails if it
+     * reverted; {@code gas} is its gas limit (at most the block's 30M).
+     */
+    void transactWithValue(String from, String to, byte[] data, BigInteger valueWei, long gas, String what) {
+        Object hash = call("eth_sendTransaction", Map.of("from", from, "to", to, "data", Numeric.toHexString(data),
+                "value", Numeric.encodeQuantity(valueWei), "gas", Numeric.encodeQuantity(BigInteger.valueOf(gas))));
+        requireSuccess(hash.toString(), what);
+    }
+
     void setIntervalMining(long seconds) {
         call("evm_setIntervalMining", seconds);
     }

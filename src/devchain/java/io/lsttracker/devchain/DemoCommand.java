@@ -48,6 +48,10 @@ public final class DemoCommand implements PluggedCommand {
             Map<String, Object> overrides = new HashMap<>();
             overrides.put("tracker.chain.rpc-url", devchain.url());
             overrides.put("tracker.beacon.url", devchain.beaconUrl());
+            // The deposit contract and StakeWise's registry are at mainnet's addresses, but their logs start
+            // at the devchain's own blocks.
+            overrides.put("tracker.entities.deposit-first-block", devchain.depositContractFirstBlock());
+            overrides.put("tracker.entities.vaults-first-block", devchain.depositContractFirstBlock());
             overrides.put("tracker.poll-interval", pollInterval);
             if (System.getenv("LST_DB_URL") == null) {
                 overrides.put("datasources.default.url", "jdbc:h2:mem:lst-demo;DB_CLOSE_DELAY=-1");

@@ -1,6 +1,9 @@
 package io.lsttracker.devchain;
 
 import io.lsttracker.chain.RpcConnection;
+import io.lsttracker.devchain.beacon.EntityTruth;
+import io.lsttracker.devchain.beacon.Stakers;
+import io.lsttracker.devchain.beacon.ValidatorSet;
 import io.lsttracker.devchain.lido.SimulatedLido;
 import io.lsttracker.devchain.rocketpool.SimulatedRocketPool;
 import io.lsttracker.domain.NodeOperator;
@@ -39,8 +42,12 @@ public final class Devchain implements AutoCloseable {
     private final List<AccruingPool> pools;
     private final ChainWriter writer;
     private long headTimestamp;
-    /** The beacon REST API of the simulated chain (total staked ETH), started with the devchain. */
+    /** The beacon REST API of the simulated chain (its validators), started with the devchain. */
     private SimulatedBeacon beacon;
+    /** The simulated beacon chain's validators, whose deposits are on the chain. */
+    private ValidatorSet validators;
+    /** The first block that can hold a deposit: the devchain's "deployment block" of the deposit contract. */
+    private long depositContractFirstBlock;
     /**
      * While the history is written, automine is off and each event's transactions wait here, to be mined
      * together in ONE block at the event's time (anvil's cost per block grows with the chain, so fewer blocks
@@ -105,8 +112,9 @@ public final class Devchain implements AutoCloseable {
         try {
             Devchain devchain = new Devchain(awaitReady(anvil), parameters, firstMidnight);
             devchain.install();
+            devchain.placeBeaconHistory(start, now);
             devchain.writeHistory(firstMidnight, now);
-            devchain.beacon = SimulatedBeacon.start(() -> Instant.now().getEpochSecond());
+            devchain.beacon = SimulatedBeacon.start(() -> Instant.now().getEpochSecond(), devchain.validators);
             return devchain;
         } catch (RuntimeException e) {
             anvil.close();
@@ -158,6 +166,21 @@ public final class Devchain implements AutoCloseable {
         for (SimulatedPool pool : pools) {
             pool.install(writer);
         }
+    }
+
+    /**
+     * The beacon chain's validators ({@link ValidatorSet}: {@code --beacon-validators} of them, the entities of
+     * config/entities.yml) with their exits, slashings, activations and credential changes half-way through the
+     * history, and their deposits placed on chain before the history's first day.
+     */
+    private void placeBeaconHistory(long start, long now) {
+        long changeSlot = SimulatedBeacon.slotAt(start + (now - start) / 2);
+        validators = new ValidatorSet(parameters.beaconValidators(), changeSlot,
+                Stakers.standard(EntityLabels.depositors()));
+        depositContractFirstBlock = writer.headNumber() + 1;
+        int transactions = BeaconHistory.place(node, SimulatedContracts.load(), operator, validators);
+        LOG.info("beacon chain: {} validators, their deposits in {} transactions from block {}",
+                validators.size(), transactions, depositContractFirstBlock);
     }
 
     private void writeHistory(long firstMidnight, long now) {
@@ -242,6 +265,8 @@ public final class Devchain implements AutoCloseable {
     void printReady(PrintWriter out) {
         out.println("devchain ready " + url());
         out.println("beacon ready " + beaconUrl());
+        out.println("deposit contract and StakeWise vaults registry logs from block " + depositContractFirstBlock
+                + " (for serve: LST_DEPOSIT_FIRST_BLOCK and LST_STAKEWISE_VAULTS_FIRST_BLOCK)");
         out.flush();
     }
 
@@ -260,6 +285,24 @@ public final class Devchain implements AutoCloseable {
 
     public long headTimestamp() {
         return headTimestamp;
+    }
+
+    /** The simulated beacon chain's validators, as its beacon node serves them. */
+    public ValidatorSet validators() {
+        return validators;
+    }
+
+    /** What the devchain placed on its beacon chain at {@code slot}: each entity's validators and active stake. */
+    public Map<String, EntityTruth> entityTruth(long slot) {
+        return validators.truth(slot);
+    }
+
+    /**
+     * The block from which the deposit contract's logs (and StakeWise's VaultsRegistry's, placed in the same
+     * step) are to be read on the devchain: its "deployment block".
+     */
+    public long depositContractFirstBlock() {
+        return depositContractFirstBlock;
     }
 
     private <T extends SimulatedPool> T pool(Class<T> type) {

@@ -50,6 +50,12 @@ public final class DevchainCommand implements PluggedCommand {
             description = "After the history, mine a block every SECONDS, 0 for only on demand (default: ${DEFAULT-VALUE}).")
     long blockTime;
 
+    @Option(names = "--beacon-validators", paramLabel = "N", defaultValue = "20000",
+            description = {"Validators of the simulated beacon chain (default: ${DEFAULT-VALUE}); 1100000 serves a",
+                    "mainnet-sized set, generated as it is served (placing its deposits on chain takes about",
+                    "a minute per 100,000 validators)."})
+    int beaconValidators;
+
     @Override
     public Integer call() throws Exception {
         if (port < 1 || port > 65_535) {
@@ -59,7 +65,7 @@ public final class DevchainCommand implements PluggedCommand {
                 negativeRebaseDay != null ? negativeRebaseDay : DevchainParameters.defaultNegativeRebaseDay(historyDays),
                 negativeRebaseBps,
                 skippedReportDay != null ? skippedReportDay : DevchainParameters.defaultSkippedReportDay(historyDays),
-                historyBlockSeconds, blockTime);
+                historyBlockSeconds, blockTime, beaconValidators);
         Devchain.requireSimulated(apr.keySet());
         Devchain devchain = Devchain.start(port, parameters);
         Runtime.getRuntime().addShutdownHook(new Thread(devchain::close, "devchain-shutdown"));

@@ -1,6 +1,7 @@
 package io.lsttracker.devchain;
 
 import java.math.BigDecimal;
+import io.lsttracker.devchain.beacon.ValidatorSet;
 import java.util.Map;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Map;
  *                            next report covers two days (-1: none)
  * @param historyBlockSeconds spacing of the empty blocks mined between events in the history
  * @param blockTimeSeconds    once the history is written, a block every this many seconds (0: only on demand)
+ * @param beaconValidators    validators of the simulated beacon chain (io.lsttracker.devchain.beacon.ValidatorSet)
  */
 public record DevchainParameters(
         int historyDays,
@@ -25,11 +27,14 @@ public record DevchainParameters(
         int negativeRebaseBps,
         int skippedLidoReportDay,
         long historyBlockSeconds,
-        long blockTimeSeconds) {
+        long blockTimeSeconds,
+        int beaconValidators) {
 
     public static final int DEFAULT_NEGATIVE_REBASE_BPS = 1;
     public static final long DEFAULT_HISTORY_BLOCK_SECONDS = 4 * 3600;
     public static final long DEFAULT_BLOCK_TIME_SECONDS = 12;
+    /** Every staker group of the standard set then holds validators of each kind (ValidatorSet). */
+    public static final int MIN_BEACON_VALIDATORS = 1_000;
 
     public DevchainParameters {
         if (historyDays < 0 || historyDays > 3650) {
@@ -47,6 +52,17 @@ public record DevchainParameters(
         if (blockTimeSeconds < 0) {
             throw new IllegalArgumentException("--block-time must not be negative, got " + blockTimeSeconds);
         }
+        if (beaconValidators < MIN_BEACON_VALIDATORS || beaconValidators > ValidatorSet.MAX_SIZE) {
+            throw new IllegalArgumentException("--beacon-validators must be between " + MIN_BEACON_VALIDATORS + " and "
+                    + ValidatorSet.MAX_SIZE + ", got " + beaconValidators);
+        }
+    }
+
+    /** The default beacon chain: {@link SimulatedBeacon#VALIDATORS} validators. */
+    public DevchainParameters(int historyDays, Map<String, BigDecimal> aprPercent, int negativeRebaseDay,
+            int negativeRebaseBps, int skippedLidoReportDay, long historyBlockSeconds, long blockTimeSeconds) {
+        this(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps, skippedLidoReportDay, historyBlockSeconds,
+                blockTimeSeconds, SimulatedBeacon.VALIDATORS);
     }
 
     /** The defaults for {@code historyDays}: the negative rebase mid-history, the missed report a third in. */
@@ -59,7 +75,13 @@ public record DevchainParameters(
     /** The same simulation with another block time after the history (0: blocks only on demand, for tests). */
     public DevchainParameters withBlockTime(long seconds) {
         return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
-                skippedLidoReportDay, historyBlockSeconds, seconds);
+                skippedLidoReportDay, historyBlockSeconds, seconds, beaconValidators);
+    }
+
+    /** The same simulation with {@code count} beacon validators. */
+    public DevchainParameters withBeaconValidators(int count) {
+        return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
+                skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, count);
     }
 
     /** The APR of {@code poolId}: the override if one was given, else the pool's own default. */

@@ -5,16 +5,17 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
+import java.io.BufferedOutputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import io.lsttracker.devchain.beacon.ValidatorSet;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,17 +27,19 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>GET /eth/v1/beacon/genesis: mainnet's genesis time, 1606824023 (1 Dec 2020 12:00:23 UTC), so the
  *     devchain's block timestamps map to mainnet-like slots: slot = (timestamp - genesis) / 12.</li>
- * <li>GET /eth/v1/beacon/states/{slot|head}/validators[?status=active]: {@link #VALIDATORS} active
- *     validators whose balances add up to {@link #totalStakedGwei(long)}, plus a few pending and exited ones
- *     (which must not be counted). 404 for a slot after the current one (the future) and for every slot
- *     {@code slot % 20 == 19}, which the simulation treats as missed, so a reader must fall back to the slot
- *     before.</li>
+ * <li>GET /eth/v1/beacon/states/{slot|head}/validators[?status=...]: the {@link ValidatorSet} at that slot,
+ *     every validator with every field of the standard answer, in index order, streamed as it is generated:
+ *     the active ones' balances add up to {@link #totalStakedGwei(long)}; pending, exited and withdrawn ones
+ *     are listed too (a reader must not count them). {@code status} filters as the standard API does. 404 for a
+ *     slot after the current one (the future) and for every slot {@code slot % 20 == 19}, which the simulation
+ *     treats as missed, so a reader must fall back to the slot before.</li>
  * </ul>
  *
  * <p>Total staked grows linearly with the slot: {@link #REFERENCE_GWEI} (34.9M ETH) at {@link #REFERENCE_SLOT}
  * (1 Jan 2026 00:00 UTC), plus 5,000 ETH a day, so it is near today's 34-36M ETH and moves with time. These
- * are round figures chosen for realism, not data. Validators are few (each holding about 1,750 ETH, which
- * Electra's 2,048 ETH maximum allows) so that an answer stays near 2 MB.
+ * are round figures chosen for realism, not data. The devchain serves {@link #VALIDATORS} validators by default
+ * (mainnet scaled down, each holding the stake of about 55, so a whole answer stays near 10 MB) and a mainnet-sized
+ * set of {@link #MAINNET_VALIDATORS} with --beacon-validators.
  */
 public final class SimulatedBeacon implements AutoCloseable {
     public static final long GENESIS_TIME = 1_606_824_023L;
@@ -47,23 +50,29 @@ public final class SimulatedBeacon implements AutoCloseable {
     /** 5,000 ETH a day is 5e12 gwei over 7,200 slots: 694,444,444 gwei per slot (rounded down). */
     public static final BigInteger GROWTH_GWEI_PER_SLOT = BigInteger.valueOf(5_000L).multiply(BigInteger.TEN.pow(9))
             .divide(BigInteger.valueOf(7_200));
+    /** The devchain's default number of validators (--beacon-validators). */
     public static final int VALIDATORS = 20_000;
-    static final int PENDING = 40;
-    static final int EXITED = 60;
+    /** Mainnet's order of magnitude, for the benchmark and --beacon-validators. */
+    public static final int MAINNET_VALIDATORS = 1_100_000;
     private static final Pattern STATE = Pattern.compile("/eth/v1/beacon/states/([^/]+)/validators");
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final LongSupplier clock;
+    private final ValidatorSet validators;
 
-    private SimulatedBeacon(HttpServer server, ExecutorService executor, LongSupplier clock) {
+    private SimulatedBeacon(HttpServer server, ExecutorService executor, LongSupplier clock, ValidatorSet validators) {
         this.server = server;
         this.executor = executor;
         this.clock = clock;
+        this.validators = validators;
     }
 
-    /** Starts the beacon node on a free port of 127.0.0.1; {@code clock} is unix seconds now. */
-    public static SimulatedBeacon start(LongSupplier clock) {
+    /**
+     * Starts the beacon node on a free port of 127.0.0.1, serving {@code validators}; {@code clock} is unix
+     * seconds now.
+     */
+    public static SimulatedBeacon start(LongSupplier clock, ValidatorSet validators) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
@@ -71,7 +80,7 @@ public final class SimulatedBeacon implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            SimulatedBeacon beacon = new SimulatedBeacon(server, executor, clock);
+            SimulatedBeacon beacon = new SimulatedBeacon(server, executor, clock, validators);
             server.createContext("/", beacon::handle);
             server.setExecutor(executor);
             server.start();
@@ -79,6 +88,11 @@ public final class SimulatedBeacon implements AutoCloseable {
         } catch (IOException e) {
             throw new DevchainException("cannot start the simulated beacon node: " + e.getMessage());
         }
+    }
+
+    /** The validator set this node serves. */
+    public ValidatorSet validators() {
+        return validators;
     }
 
     public String url() {
@@ -139,46 +153,141 @@ public final class SimulatedBeacon implements AutoCloseable {
             respond(exchange, 404, "{\"code\":404,\"message\":\"State not found\"}");
             return;
         }
-        boolean onlyActive = query != null && query.contains("status=active");
+        StatusFilter filter;
+        try {
+            filter = StatusFilter.of(query);
+        } catch (IllegalArgumentException e) {
+            respond(exchange, 400, "{\"code\":400,\"message\":\"" + e.getMessage() + "\"}");
+            return;
+        }
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, 0);
-        BigInteger total = totalStakedGwei(slot);
-        BigInteger each = total.divide(BigInteger.valueOf(VALIDATORS));
-        BigInteger last = total.subtract(each.multiply(BigInteger.valueOf(VALIDATORS - 1)));
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8),
-                1 << 16)) {
-            out.write("{\"execution_optimistic\":false,\"finalized\":false,\"data\":[");
-            int index = 0;
-            boolean first = true;
-            if (!onlyActive) {
-                for (int i = 0; i < EXITED; i++, index++) {
-                    first = entry(out, first, index, "withdrawal_done", BigInteger.ZERO);
-                }
-            }
-            for (int i = 0; i < VALIDATORS; i++, index++) {
-                first = entry(out, first, index, i % 1000 == 999 ? "active_exiting" : "active_ongoing",
-                        i == VALIDATORS - 1 ? last : each);
-            }
-            if (!onlyActive) {
-                for (int i = 0; i < PENDING; i++, index++) {
-                    first = entry(out, first, index, "pending_queued", BigInteger.valueOf(32_000_000_000L));
-                }
-            }
-            out.write("]}");
+        try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 1 << 16)) {
+            writeValidators(validators, slot, filter, out);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    private static boolean entry(Writer out, boolean first, int index, String status, BigInteger balance)
+    /**
+     * The standard answer for the set at {@code slot}, every field of ethereum/beacon-APIs' validator response,
+     * written validator by validator (the set is generated on the fly, never held). The answer is ASCII, so
+     * each entry is built as bytes in one reused buffer: an answer of 1.1 million validators is half a gigabyte.
+     */
+    public static void writeValidators(ValidatorSet set, long slot, StatusFilter filter, OutputStream out)
             throws IOException {
-        if (!first) {
-            out.write(',');
+        out.write("{\"execution_optimistic\":false,\"finalized\":false,\"data\":[".getBytes(StandardCharsets.US_ASCII));
+        AsciiEntry entry = new AsciiEntry();
+        boolean[] first = {true};
+        set.forEach(slot, v -> {
+            if (!filter.matches(v.status())) {
+                return;
+            }
+            entry.clear();
+            if (!first[0]) {
+                entry.append(",");
+            }
+            first[0] = false;
+            entry.append("{\"index\":\"").append(v.index())
+                    .append("\",\"balance\":\"").append(v.balanceGwei())
+                    .append("\",\"status\":\"").append(v.status())
+                    .append("\",\"validator\":{\"pubkey\":\"").append(v.pubkey())
+                    .append("\",\"withdrawal_credentials\":\"").append(v.withdrawalCredentials())
+                    .append("\",\"effective_balance\":\"").append(v.effectiveBalanceGwei())
+                    .append(v.slashed() ? "\",\"slashed\":true" : "\",\"slashed\":false")
+                    .append(",\"activation_eligibility_epoch\":\"").appendEpoch(v.activationEligibilityEpoch())
+                    .append("\",\"activation_epoch\":\"").appendEpoch(v.activationEpoch())
+                    .append("\",\"exit_epoch\":\"").appendEpoch(v.exitEpoch())
+                    .append("\",\"withdrawable_epoch\":\"").appendEpoch(v.withdrawableEpoch())
+                    .append("\"}}");
+            try {
+                entry.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        out.write("]}".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** One validator's JSON as ASCII bytes, in a buffer reused from entry to entry. */
+    private static final class AsciiEntry {
+        private static final byte[] FAR_FUTURE = Long.toUnsignedString(ValidatorSet.FAR_FUTURE_EPOCH)
+                .getBytes(StandardCharsets.US_ASCII);
+        private byte[] bytes = new byte[1024];
+        private int length;
+
+        void clear() {
+            length = 0;
         }
-        out.write("{\"index\":\"" + index + "\",\"balance\":\"" + balance + "\",\"status\":\"" + status
-                + "\",\"validator\":{\"effective_balance\":\"" + balance.min(BigInteger.valueOf(2_048_000_000_000L))
-                + "\",\"slashed\":false}}");
-        return false;
+
+        AsciiEntry append(String text) {
+            ensure(text.length());
+            text.getBytes(0, text.length(), bytes, length); // ASCII only: the deprecated overload copies low bytes
+            length += text.length();
+            return this;
+        }
+
+        AsciiEntry append(long value) {
+            return append(Long.toString(value));
+        }
+
+        AsciiEntry appendEpoch(long epoch) {
+            if (epoch == ValidatorSet.FAR_FUTURE_EPOCH) {
+                ensure(FAR_FUTURE.length);
+                System.arraycopy(FAR_FUTURE, 0, bytes, length, FAR_FUTURE.length);
+                length += FAR_FUTURE.length;
+                return this;
+            }
+            return append(epoch);
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            out.write(bytes, 0, length);
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
+    }
+
+    /**
+     * The {@code status} query parameter of the standard API: repeated or comma-separated, each a validator
+     * status (active_ongoing) or a top-level one (pending, active, exited, withdrawal) standing for all of its
+     * kind. Without it, every validator.
+     */
+    public record StatusFilter(Set<String> statuses) {
+        private static final Set<String> KNOWN = Set.of("pending_initialized", "pending_queued",
+                "active_ongoing", "active_exiting", "active_slashed", "exited_unslashed", "exited_slashed",
+                "withdrawal_possible", "withdrawal_done", "pending", "active", "exited", "withdrawal");
+        public static final StatusFilter ALL = new StatusFilter(Set.of());
+
+        public StatusFilter {
+            statuses = Set.copyOf(statuses);
+        }
+
+        static StatusFilter of(String query) {
+            Set<String> statuses = new HashSet<>();
+            if (query != null) {
+                for (String pair : query.split("&")) {
+                    if (pair.startsWith("status=")) {
+                        for (String status : pair.substring("status=".length()).split(",|%2C|%2c")) {
+                            if (!KNOWN.contains(status)) {
+                                throw new IllegalArgumentException("Invalid validator status: " + status);
+                            }
+                            statuses.add(status);
+                        }
+                    }
+                }
+            }
+            return new StatusFilter(statuses);
+        }
+
+        boolean matches(String status) {
+            return statuses.isEmpty() || statuses.contains(status)
+                    || statuses.contains(status.substring(0, status.indexOf('_')));
+        }
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

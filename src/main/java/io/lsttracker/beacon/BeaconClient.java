@@ -1,6 +1,7 @@
 package io.lsttracker.beacon;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Reads total ETH staked from a beacon node's standard REST API (ethereum/beacon-APIs):
@@ -35,7 +37,7 @@ public final class BeaconClient {
     /** Two epochs: further back than any run of missed slots a healthy chain has. */
     static final int MAX_SLOTS_BACK = 64;
     private static final BigInteger GWEI = BigInteger.TEN.pow(9);
-    private static final JsonFactory JSON_FACTORY = new JsonFactory();
+    static final JsonFactory JSON_FACTORY = new JsonFactory();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
@@ -104,6 +106,55 @@ public final class BeaconClient {
         }
         throw new BeaconReadException(url() + " has no state for slot " + slot + " nor for the "
                 + (MAX_SLOTS_BACK - 1) + " slots before it (does it keep historical states?)");
+    }
+
+    /**
+     * Streams every validator of the state at {@code slot} (all statuses: exits and pending ones too) to
+     * {@code each}, in the order the node lists them, or of the nearest slot before it that the node serves (as
+     * {@link #totalStakedAt}). The answer is parsed as a stream and never held whole. Every field is checked: a
+     * validator whose index, pubkey, credentials, status, balance, effective balance or slashed flag is missing
+     * or malformed, or whose index does not follow the one before it, ends the read with a
+     * {@link BeaconReadException} naming the validator and the field. {@code each} may then have seen part of
+     * the set: a caller keeps what it gathers only when this returns.
+     *
+     * @return the slot whose state was read
+     */
+    public long validators(long slot, Consumer<Validator> each) {
+        if (slot < 0) {
+            throw new IllegalArgumentException("slot " + slot + " is negative");
+        }
+        for (long s = slot; s >= 0 && s > slot - MAX_SLOTS_BACK; s--) {
+            if (validatorsAtSlot(s, each)) {
+                return s;
+            }
+        }
+        throw new BeaconReadException(url() + " has no state for slot " + slot + " nor for the "
+                + (MAX_SLOTS_BACK - 1) + " slots before it (does it keep historical states?)");
+    }
+
+    /** Streams the validators at exactly {@code slot}; false when the node has no state for it (404). */
+    private boolean validatorsAtSlot(long slot, Consumer<Validator> each) {
+        String path = "eth/v1/beacon/states/" + slot + "/validators";
+        try {
+            HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() == 404) {
+                    return false;
+                }
+                if (response.statusCode() != 200) {
+                    throw new BeaconReadException(describe(path) + " answered HTTP " + response.statusCode());
+                }
+                new ValidatorStream(describe(path)).read(body, each);
+                return true;
+            }
+        } catch (JsonParseException e) {
+            throw new BeaconReadException(describe(path) + ": the answer is not JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new BeaconReadException(describe(path) + " failed: " + reason(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BeaconReadException(describe(path) + " was interrupted", e);
+        }
     }
 
     /** The total at exactly {@code slot}, or null when the node has no state for it (404). */

@@ -11,7 +11,7 @@ import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 
 /** {@link LogReader} over web3j: one eth_getLogs per call; the caller pages the block range. */
-public final class Web3jLogReader implements LogReader {
+public final class Web3jLogReader implements LogReader, TransactionLogReader {
     private final RpcConnection rpc;
 
     public Web3jLogReader(RpcConnection rpc) {
@@ -20,6 +20,15 @@ public final class Web3jLogReader implements LogReader {
 
     @Override
     public List<EventLog> logs(Address address, String topic0, long fromBlock, long toBlock) {
+        return read(address, topic0, fromBlock, toBlock).stream().map(TransactionLog::log).toList();
+    }
+
+    @Override
+    public List<TransactionLog> logsWithTransactions(Address address, String topic0, long fromBlock, long toBlock) {
+        return read(address, topic0, fromBlock, toBlock);
+    }
+
+    private List<TransactionLog> read(Address address, String topic0, long fromBlock, long toBlock) {
         if (fromBlock > toBlock) {
             throw new IllegalArgumentException("block range " + fromBlock + ".." + toBlock + " is empty");
         }
@@ -43,7 +52,7 @@ public final class Web3jLogReader implements LogReader {
             throw new ChainReadException(what + " failed at " + rpc.url() + ": " + answer.getError().getMessage()
                     + " (code " + answer.getError().getCode() + "); a smaller tracker.rewards.page-blocks may help");
         }
-        List<EventLog> logs = new ArrayList<>();
+        List<TransactionLog> logs = new ArrayList<>();
         for (EthLog.LogResult<?> result : answer.getLogs()) {
             if (!(result instanceof EthLog.LogObject object)) {
                 throw new ChainReadException(what + " returned log hashes instead of log objects");
@@ -53,7 +62,7 @@ public final class Web3jLogReader implements LogReader {
         return logs;
     }
 
-    private static EventLog toEventLog(Log log, String what) {
+    private static TransactionLog toEventLog(Log log, String what) {
         if (log.isRemoved()) {
             throw new ChainReadException(what + " returned a removed log at block " + log.getBlockNumberRaw()
                     + ": the range is not confirmed");
@@ -62,7 +71,11 @@ public final class Web3jLogReader implements LogReader {
                 || log.getTopics() == null || log.getData() == null) {
             throw new ChainReadException(what + " returned a log without its block, index, topics or data");
         }
-        return new EventLog(log.getAddress(), log.getBlockNumber().longValueExact(), log.getBlockHash(),
-                log.getLogIndex().longValueExact(), log.getTopics(), log.getData());
+        if (log.getTransactionHash() == null) {
+            throw new ChainReadException(what + " returned a log without its transaction hash");
+        }
+        return new TransactionLog(new EventLog(log.getAddress(), log.getBlockNumber().longValueExact(),
+                log.getBlockHash(), log.getLogIndex().longValueExact(), log.getTopics(), log.getData()),
+                log.getTransactionHash());
     }
 }

@@ -59,10 +59,15 @@ class ApiFuzzTest extends ServerTest {
         return Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.admin.token", TOKEN);
     }
 
+    @Inject
+    io.lsttracker.entity.EntityStore entities;
+
     @BeforeAll
     void start() throws Exception {
         Await.snapshot(api);
         backfillHistory();
+        // An entity reading for the /api/entities routes to serve (this server has no beacon node to read one).
+        entities.saveReading(io.lsttracker.entity.EntityFixtures.handComputedReading(), 1);
     }
 
     /** History for the history routes to downsample: the devchain's days at 6-hour points, via the admin API. */

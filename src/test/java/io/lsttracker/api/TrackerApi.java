@@ -74,6 +74,20 @@ public interface TrackerApi {
     HttpResponse<JsonNode> concentrationHistory(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
             @Nullable @QueryValue String interval);
 
+    @Get("/api/entities")
+    HttpResponse<JsonNode> entities();
+
+    @Get("/api/entities/{id}")
+    HttpResponse<JsonNode> entity(@PathVariable String id);
+
+    @Get("/api/entities/history{?from,to}")
+    HttpResponse<JsonNode> entitiesHistory(@Nullable @QueryValue String from, @Nullable @QueryValue String to);
+
+    /** The history in the media type asked for by the {@code format} parameter or else by {@code accept}. */
+    @Get("/api/entities/history{?from,to,format}")
+    HttpResponse<String> entitiesHistoryText(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
+            @Nullable @QueryValue String format, @Header(HttpHeaders.ACCEPT) String accept);
+
     @Get("/api/alerts{?state,limit}")
     HttpResponse<JsonNode> alerts(@Nullable @QueryValue String state, @Nullable @QueryValue String limit);
 

@@ -176,4 +176,98 @@ class BeaconClientTest {
         BeaconReadException e = assertThrows(BeaconReadException.class, () -> gone.totalStakedAt(BLOCK));
         assertTrue(e.getMessage().contains("127.0.0.1:" + port + " GET /eth/v1/beacon/genesis"), e.getMessage());
     }
+
+    /** A validator in the standard answer's full shape (ethereum/beacon-APIs), every field given. */
+    static String fullValidator(long index, String status, String balance, String pubkey, String credentials,
+            String effective, String slashed) {
+        return "{\"index\":\"" + index + "\",\"balance\":\"" + balance + "\",\"status\":\"" + status
+                + "\",\"validator\":{\"pubkey\":\"" + pubkey + "\",\"withdrawal_credentials\":\"" + credentials
+                + "\",\"effective_balance\":\"" + effective + "\",\"slashed\":" + slashed
+                + ",\"activation_eligibility_epoch\":\"0\",\"activation_epoch\":\"0\","
+                + "\"exit_epoch\":\"18446744073709551615\",\"withdrawable_epoch\":\"18446744073709551615\"}}";
+    }
+
+    private static final String KEY = "0x" + "a1".repeat(48);
+    private static final String VAULT = "0x010000000000000000000000b9d7934878b5fb9610b3fe8a5e441e8fad7e293f";
+
+    @Test
+    void streamsEveryValidatorWithItsFieldsWhateverItsStatus() {
+        String upperKey = "0x" + "B2".repeat(48);
+        String bls = "0x00" + "cd".repeat(31);
+        node.states.put("1000", "{\"execution_optimistic\":false,\"finalized\":true,\"data\":["
+                + fullValidator(0, "active_ongoing", "32000000001", KEY, VAULT, "32000000000", "false") + ","
+                + fullValidator(5, "pending_queued", "32000000000", upperKey, bls, "32000000000", "false") + ","
+                + fullValidator(6, "exited_slashed", "0", KEY.replace('1', '3'), "0x02" + "00".repeat(11)
+                        + "ab".repeat(20), "0", "true")
+                + "]}");
+        List<Validator> seen = new java.util.ArrayList<>();
+        assertEquals(1000, client.validators(1000, seen::add));
+        assertEquals(List.of(
+                new Validator(0, KEY, VAULT, "active_ongoing", 32_000_000_001L, 32_000_000_000L, false),
+                new Validator(5, "0x" + "b2".repeat(48), bls, "pending_queued", 32_000_000_000L, 32_000_000_000L,
+                        false),
+                new Validator(6, "0x" + "a3".repeat(48), "0x02" + "00".repeat(11) + "ab".repeat(20),
+                        "exited_slashed", 0, 0, true)), seen);
+        assertTrue(seen.get(0).active() && !seen.get(1).active() && !seen.get(2).active());
+        assertEquals(List.of("01", "00", "02"), seen.stream().map(Validator::credentialsType).toList());
+        // No status filter: exits and pending validators are needed too.
+        assertTrue(node.requested.contains("/eth/v1/beacon/states/1000/validators"), node.requested.toString());
+    }
+
+    @Test
+    void theValidatorStreamFallsBackToTheNearestSlotBefore() {
+        node.states.put("998", validators(fullValidator(3, "active_ongoing", "1", KEY, VAULT, "0", "false")));
+        List<Validator> seen = new java.util.ArrayList<>();
+        assertEquals(998, client.validators(1000, seen::add));
+        assertEquals(1, seen.size());
+        BeaconReadException e = assertThrows(BeaconReadException.class, () -> client.validators(400, v -> { }));
+        assertTrue(e.getMessage().contains("no state for slot 400"), e.getMessage());
+    }
+
+    @Test
+    void everyMalformedFieldIsNamedWithItsValidator() {
+        String ok = "32000000000";
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put(fullValidator(9, "active_ongoing", "-1", KEY, VAULT, ok, "false"),
+                "validator 9: balance '-1' is not a whole number");
+        cases.put(fullValidator(9, "active_ongoing", "1.5", KEY, VAULT, ok, "false"),
+                "validator 9: balance '1.5' is not a whole number");
+        cases.put(fullValidator(9, "active_ongoing", "9223372036854775808", KEY, VAULT, ok, "false"),
+                "validator 9: balance '9223372036854775808' is not a whole number from 0 to 9223372036854775807");
+        cases.put(fullValidator(9, "active_ongoing", ok, KEY, VAULT, "x", "false"),
+                "validator 9: effective_balance 'x' is not a whole number");
+        cases.put(fullValidator(9, "active_ongoing", ok, "0x" + "a1".repeat(47), VAULT, ok, "false"),
+                "validator 9: pubkey '0x" + "a1".repeat(47) + "' is not 0x and 96 hex digits (48 bytes)");
+        cases.put(fullValidator(9, "active_ongoing", ok, KEY, VAULT.replace('b', 'g'), ok, "false"),
+                "validator 9: withdrawal_credentials '" + VAULT.replace('b', 'g') + "' is not 0x and 64 hex digits");
+        cases.put(fullValidator(9, "active_ongoing", ok, KEY, "01" + VAULT.substring(2) + "00", ok, "false"),
+                "validator 9: withdrawal_credentials '01");
+        cases.put(fullValidator(9, "activ", ok, KEY, VAULT, ok, "false"),
+                "validator 9: status 'activ' is not a validator status");
+        cases.put(fullValidator(9, "active_ongoing", ok, KEY, VAULT, ok, "\"no\""),
+                "validator 9: slashed is missing or not true/false");
+        cases.put(fullValidator(9, "active_ongoing", ok, KEY, VAULT, ok, "false").replace("\"index\":\"9\"",
+                "\"index\":\"x\""), "data[0]: index 'x' is not a whole number");
+        cases.put("{\"index\":\"9\",\"balance\":\"1\",\"status\":\"active_ongoing\"}",
+                "validator 9: has no validator object");
+        cases.put(fullValidator(9, "active_ongoing", ok, KEY, VAULT, ok, "false") + ","
+                + fullValidator(9, "active_ongoing", ok, KEY, VAULT, ok, "false"),
+                "validator 9 follows validator 9: indices must increase");
+        cases.put("7", "data[0] is not a JSON object");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            node.states.put("1000", validators(c.getKey()));
+            BeaconReadException e = assertThrows(BeaconReadException.class, () -> client.validators(1000, v -> { }),
+                    c.getValue());
+            assertTrue(e.getMessage().contains("GET /eth/v1/beacon/states/1000/validators: " + c.getValue()),
+                    e.getMessage());
+        }
+        node.states.put("1000", "{\"data\":[" + fullValidator(1, "active_ongoing", ok, KEY, VAULT, ok, "false"));
+        BeaconReadException e = assertThrows(BeaconReadException.class, () -> client.validators(1000, v -> { }));
+        assertTrue(e.getMessage().contains("the answer is not JSON"), e.getMessage());
+        node.states.put("1000", "{\"code\":200}");
+        e = assertThrows(BeaconReadException.class, () -> client.validators(1000, v -> { }));
+        assertTrue(e.getMessage().endsWith("the answer has no data array"), e.getMessage());
+        e = assertThrows(BeaconReadException.class, () -> client.validators(500, v -> { }));
+        assertTrue(e.getMessage().contains("answered HTTP 500"), e.getMessage());
+    }
 }

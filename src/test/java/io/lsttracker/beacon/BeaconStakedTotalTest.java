@@ -43,4 +43,44 @@ class BeaconStakedTotalTest {
         e = assertThrows(ConfigException.class, () -> new BeaconSettings("http://x", null));
         assertEquals("tracker.beacon.timeout: missing, or not a duration such as 30s", e.getMessage());
     }
+
+    @Test
+    void theValidatorSetIsReadAtMostOnceAnEpoch() throws Exception {
+        long genesis = 1_606_824_023L;
+        java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer node = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        node.createContext("/eth/v1/beacon/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            asked.add(path);
+            String body = path.endsWith("/genesis") ? "{\"data\":{\"genesis_time\":\"" + genesis + "\"}}"
+                    : "{\"data\":[{\"index\":\"0\",\"balance\":\"" + (path.contains("/3232/") ? 2 : 1)
+                            + "\",\"status\":\"active_ongoing\"}]}";
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (java.io.OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        node.start();
+        try {
+            BeaconStakedTotal source = new BeaconStakedTotal(new BeaconSettings("http://127.0.0.1:"
+                    + node.getAddress().getPort(), Duration.ofSeconds(5)));
+            // Slots 3,200 and 3,231 are both epoch 100 (slot / 32); 3,232 starts epoch 101.
+            TotalStaked first = source.read(blockAt(genesis, 3200)).total().orElseThrow();
+            TotalStaked again = source.read(blockAt(genesis, 3231)).total().orElseThrow();
+            assertEquals(first, again);
+            assertEquals(3200, again.slot()); // the reading says which slot it came from
+            TotalStaked next = source.read(blockAt(genesis, 3232)).total().orElseThrow();
+            assertEquals(3232, next.slot());
+            assertEquals(java.math.BigInteger.valueOf(2_000_000_000L), next.wei()); // 2 gwei
+            assertEquals(2, asked.stream().filter(p -> p.endsWith("/validators")).count(), asked.toString());
+        } finally {
+            node.stop(0);
+        }
+    }
+
+    private static BlockRef blockAt(long genesis, long slot) {
+        return new BlockRef(slot, "0x" + "ab".repeat(32), Instant.ofEpochSecond(genesis + slot * 12));
+    }
 }

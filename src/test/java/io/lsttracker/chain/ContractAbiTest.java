@@ -28,10 +28,13 @@ class ContractAbiTest {
         "RocketNetworkBalances, getTotalETHBalance, 0x964d042c",
         "RocketNetworkBalances, getTotalRETHSupply, 0xc4c8d0ad",
         "RocketStorage, getAddress, 0x21f8a721",
+        "LidoStETH, getWithdrawalCredentials, 0x56396715",
+        "RocketMinipoolManager, getMinipoolAt, 0xeff7319f",
     })
     void selectorsMatchTheReference(String contract, String function, String selector) {
         AbiFunction f = ContractAbi.load(contract).function(function);
-        Object[] args = function.equals("getPooledEthByShares") ? new Object[] {BigInteger.ONE}
+        Object[] args = function.equals("getPooledEthByShares") || function.equals("getMinipoolAt")
+                ? new Object[] {BigInteger.ONE}
                 : function.equals("getAddress") ? new Object[] {new byte[32]} : new Object[0];
         assertEquals(selector, Numeric.toHexString(f.call(TARGET, args).callData()).substring(0, 10));
     }

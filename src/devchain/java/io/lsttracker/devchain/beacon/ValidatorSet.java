@@ -1,0 +1,432 @@
+package io.lsttracker.devchain.beacon;
+
+import io.lsttracker.devchain.SimulatedBeacon;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
+
+/**
+ * The simulated beacon chain's validators: a deterministic set of {@code size} validators, generated on the fly
+ * from their index (never held whole, so a mainnet-sized set of 1.1 million costs no memory), whose entities
+ * match the devchain's simulated protocols and labels.
+ *
+ * <p>Validators are listed by staker group ({@link Staker}) in the order given, each group a contiguous run of
+ * indices sized by its share. Inside a group the validator's position {@code j} decides its life, so every
+ * group has each kind: {@code j % 500 == 29} compounding (0x02 credentials, topped up past 32 ETH by a second
+ * deposit; labelled and solo stakers only), and by {@code j % 50}: 7 exits, 13 is slashed, 21 is pending and
+ * activates, 43 stays pending, 37 starts with BLS (0x00) credentials that change to 0x01 (labelled and solo
+ * stakers only); all others are active throughout. The exits, the slashing, the activation and the credential
+ * change all happen at {@code changeSlot} (its epoch), so a reading before it and one after it differ.
+ *
+ * <p>Balances: the active validators' balances add up exactly to {@link SimulatedBeacon#totalStakedGwei(long)};
+ * each holds {@code floor(total x weight / sum of weights)} gwei (weight 1, a compounding validator
+ * {@value #COMPOUNDING_WEIGHT}) and the last active validator the remainder. With 1.1 million validators that is
+ * about 32 ETH each and about 1,000 ETH a compounding one, as on mainnet; a smaller set is mainnet scaled down
+ * (each validator holding the stake of many). Inactive validators hold 32 ETH pending, 32 ETH exited, 31 ETH
+ * exited after slashing, nothing once withdrawn.
+ *
+ * <p>Lifecycle epochs follow the consensus specs' constants: an exit is withdrawable 256 epochs
+ * (MIN_VALIDATOR_WITHDRAWABILITY_DELAY) after it, a slashed validator 8,192 (EPOCHS_PER_SLASHINGS_VECTOR) after.
+ */
+public final class ValidatorSet {
+    public static final String UNIDENTIFIED = "unidentified";
+    /** 2^64 - 1 as an unsigned long: the spec's FAR_FUTURE_EPOCH. */
+    public static final long FAR_FUTURE_EPOCH = -1L;
+    public static final long SLOTS_PER_EPOCH = 32;
+    /** Lido's withdrawal vault (docs/ENTITIES.md), lower-case. */
+    public static final String LIDO_VAULT = "0xb9d7934878b5fb9610b3fe8a5e441e8fad7e293f";
+    public static final int STAKEWISE_VAULTS = 12;
+    /** Rocket Pool's 2% of it stays within the simulated minipool manager's 35,210 minipools. */
+    public static final int MAX_SIZE = 1_500_000;
+    public static final long DEPOSIT_GWEI = 32_000_000_000L;
+    public static final long TOP_UP_GWEI = 1_000_000_000_000L;
+    static final int COMPOUNDING_WEIGHT = 32;
+    private static final long EXIT_NOTICE_EPOCHS = 4;
+    private static final long WITHDRAWABILITY_DELAY = 256;
+    private static final long SLASHINGS_VECTOR = 8_192;
+    private static final long MAX_EFFECTIVE_GWEI = 32_000_000_000L;
+    private static final long MAX_EFFECTIVE_COMPOUNDING_GWEI = 2_048_000_000_000L;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    enum Role { REGULAR, COMPOUNDING, BLS_CHANGE, EXITS, SLASHED, ACTIVATES, PENDING }
+
+    private final int size;
+    private final long changeSlot;
+    private final List<Staker> stakers;
+    /** starts[g] is the first index of group g; starts[groups] = size. */
+    private final int[] starts;
+    private final List<String> stakeWiseVaults;
+
+    public ValidatorSet(int size, long changeSlot, List<Staker> stakers) {
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("a simulated validator set holds 1 to " + MAX_SIZE
+                    + " validators, not " + size);
+        }
+        if (changeSlot < 0) {
+            throw new IllegalArgumentException("the slot of the validators' changes must not be negative, got " + changeSlot);
+        }
+        int bps = stakers.stream().mapToInt(Staker::bps).sum();
+        if (bps != 10_000) {
+            throw new IllegalArgumentException("the stakers' shares must add up to 10,000 bps, got " + bps);
+        }
+        this.size = size;
+        this.changeSlot = changeSlot;
+        this.stakers = List.copyOf(stakers);
+        this.starts = new int[stakers.size() + 1];
+        for (int g = 0; g < stakers.size(); g++) {
+            starts[g + 1] = g == stakers.size() - 1 ? size
+                    : starts[g] + (int) ((long) size * stakers.get(g).bps() / 10_000);
+        }
+        List<String> vaults = new ArrayList<>();
+        for (int v = 0; v < STAKEWISE_VAULTS; v++) {
+            vaults.add(derivedAddress("stakewise vault", v));
+        }
+        this.stakeWiseVaults = List.copyOf(vaults);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public long changeSlot() {
+        return changeSlot;
+    }
+
+    public List<Staker> stakers() {
+        return stakers;
+    }
+
+    /** The StakeWise vaults the set's StakeWise validators withdraw to, as the VaultsRegistry lists them. */
+    public List<String> stakeWiseVaults() {
+        return stakeWiseVaults;
+    }
+
+    /** How many validators Rocket Pool's group holds: minipools 0 to this count minus one. */
+    public int minipoolsUsed() {
+        int used = 0;
+        for (int g = 0; g < stakers.size(); g++) {
+            if (stakers.get(g).kind() == Staker.Kind.ROCKET_MINIPOOL) {
+                used += starts[g + 1] - starts[g];
+            }
+        }
+        return used;
+    }
+
+    static Role role(Staker staker, int j) {
+        if (staker.ownsCredentials() && j % 500 == 29) {
+            return Role.COMPOUNDING;
+        }
+        return switch (j % 50) {
+            case 7 -> Role.EXITS;
+            case 13 -> Role.SLASHED;
+            case 21 -> Role.ACTIVATES;
+            case 43 -> Role.PENDING;
+            case 37 -> staker.ownsCredentials() ? Role.BLS_CHANGE : Role.REGULAR;
+            default -> Role.REGULAR;
+        };
+    }
+
+    private boolean active(Role role, long epoch) {
+        long change = changeSlot / SLOTS_PER_EPOCH;
+        return switch (role) {
+            case REGULAR, COMPOUNDING, BLS_CHANGE -> true;
+            case EXITS -> epoch < change;
+            case SLASHED -> epoch < change + EXIT_NOTICE_EPOCHS;
+            case ACTIVATES -> epoch >= change;
+            case PENDING -> false;
+        };
+    }
+
+    /**
+     * Every validator of the state at {@code slot}, in index order. Two passes over the indices: the first
+     * sums the active validators' weights, the second hands each validator over with its balance.
+     */
+    public void forEach(long slot, Consumer<SimulatedValidator> each) {
+        long epoch = slot / SLOTS_PER_EPOCH;
+        long weights = 0;
+        long lastActive = -1;
+        for (int g = 0; g < stakers.size(); g++) {
+            Staker staker = stakers.get(g);
+            for (int j = 0; j < starts[g + 1] - starts[g]; j++) {
+                Role role = role(staker, j);
+                if (active(role, epoch)) {
+                    weights += role == Role.COMPOUNDING ? COMPOUNDING_WEIGHT : 1;
+                    lastActive = starts[g] + j;
+                }
+            }
+        }
+        long total = SimulatedBeacon.totalStakedGwei(slot).longValueExact();
+        long unit = total / weights;
+        long compoundingUnit = Math.multiplyExact(total, (long) COMPOUNDING_WEIGHT) / weights;
+        long remainder = total;
+        Addresses addresses = new Addresses();
+        for (int g = 0; g < stakers.size(); g++) {
+            Staker staker = stakers.get(g);
+            for (int j = 0; j < starts[g + 1] - starts[g]; j++) {
+                long index = starts[g] + j;
+                Role role = role(staker, j);
+                long balance;
+                if (active(role, epoch)) {
+                    balance = index == lastActive ? remainder : role == Role.COMPOUNDING ? compoundingUnit : unit;
+                    remainder -= balance;
+                } else {
+                    balance = inactiveBalance(role, epoch);
+                }
+                each.accept(validator(staker, role, index, j, slot, balance, addresses));
+            }
+        }
+    }
+
+    private long inactiveBalance(Role role, long epoch) {
+        long change = changeSlot / SLOTS_PER_EPOCH;
+        return switch (role) {
+            case EXITS -> epoch < change + WITHDRAWABILITY_DELAY ? DEPOSIT_GWEI : 0;
+            case SLASHED -> epoch < change + SLASHINGS_VECTOR ? DEPOSIT_GWEI - 1_000_000_000L : 0;
+            default -> DEPOSIT_GWEI;
+        };
+    }
+
+    private SimulatedValidator validator(Staker staker, Role role, long index, int j, long slot, long balance,
+            Addresses addresses) {
+        long epoch = slot / SLOTS_PER_EPOCH;
+        long change = changeSlot / SLOTS_PER_EPOCH;
+        String status = "active_ongoing";
+        long eligibility = 0;
+        long activation = 0;
+        long exit = FAR_FUTURE_EPOCH;
+        long withdrawable = FAR_FUTURE_EPOCH;
+        boolean slashed = false;
+        switch (role) {
+            case EXITS -> {
+                if (epoch >= change - EXIT_NOTICE_EPOCHS) {
+                    exit = change;
+                    withdrawable = change + WITHDRAWABILITY_DELAY;
+                    status = epoch < change ? "active_exiting"
+                            : epoch < withdrawable ? "exited_unslashed" : "withdrawal_done";
+                }
+            }
+            case SLASHED -> {
+                if (epoch >= change) {
+                    slashed = true;
+                    exit = change + EXIT_NOTICE_EPOCHS;
+                    withdrawable = change + SLASHINGS_VECTOR;
+                    status = epoch < exit ? "active_slashed" : epoch < withdrawable ? "exited_slashed" : "withdrawal_done";
+                }
+            }
+            case ACTIVATES -> {
+                eligibility = Math.max(0, change - 8);
+                activation = change;
+                if (epoch < change) {
+                    activation = FAR_FUTURE_EPOCH;
+                    status = "pending_queued";
+                }
+            }
+            case PENDING -> {
+                activation = FAR_FUTURE_EPOCH;
+                eligibility = epoch < change ? FAR_FUTURE_EPOCH : change;
+                status = epoch < change ? "pending_initialized" : "pending_queued";
+            }
+            default -> {
+            }
+        }
+        long maxEffective = role == Role.COMPOUNDING ? MAX_EFFECTIVE_COMPOUNDING_GWEI : MAX_EFFECTIVE_GWEI;
+        long effective = Math.min(balance - balance % 1_000_000_000L, maxEffective);
+        return new SimulatedValidator(index, staker.truthId(), pubkeyHex(index),
+                credentials(staker, role, j, index, slot >= changeSlot, addresses),
+                status, balance, effective, slashed, eligibility, activation, exit, withdrawable);
+    }
+
+    /** The validator's withdrawal credentials, before or after the change slot (only 0x00 ones change). */
+    private String credentials(Staker staker, Role role, int j, long index, boolean changed, Addresses addresses) {
+        if (role == Role.BLS_CHANGE && !changed) {
+            return "0x00" + Numeric.toHexStringNoPrefix(blsCredentialHash(index)).substring(2);
+        }
+        return addresses.credentials(role == Role.COMPOUNDING, withdrawalAddress(staker, j, addresses));
+    }
+
+    /** The execution address a validator's 0x01 or 0x02 credentials name. */
+    private String withdrawalAddress(Staker staker, int j, Addresses addresses) {
+        return switch (staker.kind()) {
+            case LIDO_VAULT -> LIDO_VAULT;
+            case ROCKET_MINIPOOL -> minipoolAddress(j);
+            case STAKEWISE_VAULT -> stakeWiseVaults.get(j % STAKEWISE_VAULTS);
+            case LABELLED -> addresses.get(staker, "withdrawals ", 0);
+            case SOLO -> addresses.get(staker, "solo ", j / 10);
+            case UNIDENTIFIED -> addresses.get(staker, "operator ", j / 500);
+        };
+    }
+
+    /** The address a validator's deposits are sent from. */
+    private String depositor(Staker staker, int j, Addresses addresses) {
+        return switch (staker.kind()) {
+            case LABELLED -> staker.depositors().get((j / 1000) % staker.depositors().size());
+            case SOLO, UNIDENTIFIED -> withdrawalAddress(staker, j, addresses);
+            default -> staker.depositors().isEmpty() ? addresses.get(staker, "depositor ", 0)
+                    : staker.depositors().get(0);
+        };
+    }
+
+    /**
+     * Every deposit of the set in index order, grouped into batches of at most {@code maxPerBatch} deposits
+     * from one address: the validator's first deposit of 32 ETH with its credentials as first made (0x00 for
+     * those that change later), and for a compounding validator a top-up of {@value #TOP_UP_GWEI} gwei.
+     */
+    public void forEachDepositBatch(int maxPerBatch, Consumer<DepositBatch> each) {
+        Addresses addresses = new Addresses();
+        String from = null;
+        List<Deposit> batch = new ArrayList<>();
+        for (int g = 0; g < stakers.size(); g++) {
+            Staker staker = stakers.get(g);
+            for (int j = 0; j < starts[g + 1] - starts[g]; j++) {
+                long index = starts[g] + j;
+                Role role = role(staker, j);
+                String depositor = depositor(staker, j, addresses);
+                int needed = role == Role.COMPOUNDING ? 2 : 1;
+                if (from != null && (!from.equals(depositor) || batch.size() + needed > maxPerBatch)) {
+                    each.accept(new DepositBatch(from, List.copyOf(batch)));
+                    batch.clear();
+                }
+                from = depositor;
+                byte[] pubkey = pubkey(index);
+                byte[] credentials = Numeric.hexStringToByteArray(credentials(staker, role, j, index, false, addresses));
+                batch.add(new Deposit(pubkey, credentials, DEPOSIT_GWEI));
+                if (role == Role.COMPOUNDING) {
+                    batch.add(new Deposit(pubkey, credentials, TOP_UP_GWEI));
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            each.accept(new DepositBatch(from, List.copyOf(batch)));
+        }
+    }
+
+    /** One transaction's deposits, all sent from {@code from}. */
+    public record DepositBatch(String from, List<Deposit> deposits) {
+        public long totalGwei() {
+            return deposits.stream().mapToLong(Deposit::amountGwei).sum();
+        }
+    }
+
+    /**
+     * The ground truth at {@code slot}: every entity's validators, active validators and active stake, with
+     * solo stakers and unidentified operators under {@link #UNIDENTIFIED} (always present).
+     */
+    public Map<String, EntityTruth> truth(long slot) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, BigInteger> stake = new LinkedHashMap<>();
+        for (Staker staker : stakers) {
+            counts.putIfAbsent(staker.truthId(), new long[2]);
+            stake.putIfAbsent(staker.truthId(), BigInteger.ZERO);
+        }
+        counts.putIfAbsent(UNIDENTIFIED, new long[2]);
+        stake.putIfAbsent(UNIDENTIFIED, BigInteger.ZERO);
+        forEach(slot, v -> {
+            long[] c = counts.get(v.entityId());
+            c[0]++;
+            if (v.active()) {
+                c[1]++;
+                stake.merge(v.entityId(), BigInteger.valueOf(v.balanceGwei()), BigInteger::add);
+            }
+        });
+        Map<String, EntityTruth> truth = new LinkedHashMap<>();
+        counts.forEach((id, c) -> truth.put(id, new EntityTruth(c[0], c[1], stake.get(id))));
+        return truth;
+    }
+
+    /** Rocket Pool minipool {@code i}'s address, as SimRocketMinipoolManager.getMinipoolAt(i) derives it. */
+    public static String minipoolAddress(long i) {
+        byte[] label = "sim minipool".getBytes(StandardCharsets.US_ASCII);
+        byte[] packed = new byte[label.length + 32];
+        System.arraycopy(label, 0, packed, 0, label.length);
+        byte[] word = Numeric.toBytesPadded(BigInteger.valueOf(i), 32);
+        System.arraycopy(word, 0, packed, label.length, 32);
+        return lastTwentyBytes(Hash.sha3(packed));
+    }
+
+    /** An address of the model's own: the low 20 bytes of keccak256("{label} {n}"). */
+    static String derivedAddress(String label, long n) {
+        return lastTwentyBytes(Hash.sha3((label + " " + n).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String lastTwentyBytes(byte[] hash) {
+        return "0x" + Numeric.toHexStringNoPrefix(hash).substring(24);
+    }
+
+    /** A validator's 48-byte public key: six words of splitmix64 over its index (unique: the mix is a bijection). */
+    static byte[] pubkey(long index) {
+        byte[] key = new byte[48];
+        for (int w = 0; w < 6; w++) {
+            long v = splitmix(index * 6 + w);
+            for (int b = 0; b < 8; b++) {
+                key[w * 8 + b] = (byte) (v >>> (56 - 8 * b));
+            }
+        }
+        return key;
+    }
+
+    static String pubkeyHex(long index) {
+        char[] out = new char[98];
+        out[0] = '0';
+        out[1] = 'x';
+        for (int w = 0; w < 6; w++) {
+            long v = splitmix(index * 6 + w);
+            for (int d = 0; d < 16; d++) {
+                out[2 + w * 16 + d] = HEX[(int) (v >>> (60 - 4 * d)) & 0xf];
+            }
+        }
+        return new String(out);
+    }
+
+    /** 32 bytes standing for sha256 of a BLS withdrawal key: the first byte is replaced by the 0x00 type. */
+    private static byte[] blsCredentialHash(long index) {
+        return Hash.sha256(("bls withdrawal key " + index).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long splitmix(long x) {
+        long z = x + 0x9E3779B97F4A7C15L * 0x5851F42D4C957F2DL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /**
+     * Derived addresses and credentials, remembering the last ones asked for by each staker group and use (runs of
+     * validators share one address), so that generating a validator mostly builds no string.
+     */
+    private static final class Addresses {
+        private final Map<Staker, Map<String, Derived>> last = new IdentityHashMap<>();
+        private final Map<String, String[]> credentials = new HashMap<>();
+
+        private record Derived(long n, String address) {
+        }
+
+        /** The address derived from "{use}{entity id} {n}". */
+        String get(Staker staker, String use, long n) {
+            Map<String, Derived> uses = last.computeIfAbsent(staker, s -> new HashMap<>());
+            Derived derived = uses.get(use);
+            if (derived == null || derived.n() != n) {
+                derived = new Derived(n, derivedAddress(use + staker.entityId(), n));
+                uses.put(use, derived);
+            }
+            return derived.address();
+        }
+
+        /** 0x01 (or 0x02, compounding) credentials naming {@code address}: the type, 11 zero bytes, the address. */
+        String credentials(boolean compounding, String address) {
+            String[] both = credentials.computeIfAbsent(address, a -> new String[] {
+                "0x01" + "0".repeat(22) + a.substring(2), "0x02" + "0".repeat(22) + a.substring(2)});
+            if (credentials.size() > 100_000) {
+                credentials.clear(); // minipools' addresses are one a validator: keep the cache bounded
+            }
+            return both[compounding ? 1 : 0];
+        }
+    }
+}

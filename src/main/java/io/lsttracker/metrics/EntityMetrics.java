@@ -1,0 +1,84 @@
+package io.lsttracker.metrics;
+
+import io.lsttracker.entity.Entity;
+import io.lsttracker.entity.EntityMeasures;
+import io.lsttracker.entity.EntityReading;
+import io.lsttracker.entity.EntityRegistry;
+import io.lsttracker.entity.EntityStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who controls the stake as Prometheus gauges, from the latest stored entity reading (read at most every
+ * {@link #REFRESH_MILLIS}; docs/ENTITIES.md): per entity of config/entities.yml and for "unidentified" the share of
+ * all staked ETH, the active stake and the validators; over identified entities the HHI and the tau-indices as
+ * reported and at worst; the reading's epoch and when it was read. NaN before the first reading.
+ */
+@Context
+@Requires(env = "server")
+public final class EntityMetrics {
+    private static final Logger LOG = LoggerFactory.getLogger(EntityMetrics.class);
+    private static final long REFRESH_MILLIS = 10_000;
+
+    private final EntityStore store;
+    private volatile Optional<EntityReading> latest = Optional.empty();
+    private volatile long readAt;
+
+    public EntityMetrics(EntityStore store, EntityRegistry registry, MeterRegistry meters) {
+        this.store = store;
+        List<String> ids = new java.util.ArrayList<>(registry.entities().stream().map(Entity::id).toList());
+        ids.add(Entity.UNIDENTIFIED);
+        for (String id : ids) {
+            Function<EntityReading, Optional<EntityReading.Row>> row = r -> r.row(id);
+            Gauge.builder("lst.entity.share.of.staked", this, m -> m.value(r -> row.apply(r)
+                            .map(EntityReading.Row::share)))
+                    .description("The entity's share of all staked ETH (0..1)").tag("entity", id).baseUnit("ratio")
+                    .register(meters);
+            Gauge.builder("lst.entity.staked.eth", this, m -> m.value(r -> row.apply(r)
+                            .map(x -> new BigDecimal(x.activeStakeGwei()).movePointLeft(9))))
+                    .description("The entity's active validators' balances").tag("entity", id).register(meters);
+            Gauge.builder("lst.entity.active.validators", this, m -> m.value(r -> row.apply(r)
+                            .map(x -> BigDecimal.valueOf(x.activeValidators()))))
+                    .description("The entity's active validators").tag("entity", id).register(meters);
+        }
+        for (String scope : new String[] {"reported", "at-worst"}) {
+            Function<EntityReading, EntityMeasures.Measures> measures = scope.equals("reported")
+                    ? r -> r.measures().reported() : r -> r.measures().atWorst();
+            Gauge.builder("lst.entity.hhi", this, m -> m.value(r -> Optional.of(measures.apply(r).hhi())))
+                    .description("HHI of the identified entities' shares of all staked ETH, 0..10,000")
+                    .tag("scope", scope).register(meters);
+            for (EntityMeasures.Tau tau : EntityMeasures.Tau.values()) {
+                Gauge.builder("lst.entity.tau", this, m -> m.value(r -> measures.apply(r).tau().get(tau)
+                                .map(BigDecimal::valueOf)))
+                        .description("Fewest identified entities whose combined stake exceeds the threshold of all "
+                                + "staked ETH (NaN: none does)").tag("scope", scope).tag("threshold", tau.label())
+                        .register(meters);
+            }
+        }
+        Gauge.builder("lst.entity.reading.epoch", this, m -> m.value(r -> Optional.of(BigDecimal.valueOf(r.epoch()))))
+                .description("The epoch of the latest entity reading").register(meters);
+        Gauge.builder("lst.entity.reading.timestamp", this, m -> m.value(r -> Optional.of(
+                        BigDecimal.valueOf(r.readAt().getEpochSecond()))))
+                .description("Unix time of the latest entity reading").baseUnit("seconds").register(meters);
+    }
+
+    private double value(Function<EntityReading, Optional<BigDecimal>> read) {
+        if (System.currentTimeMillis() - readAt > REFRESH_MILLIS) {
+            try {
+                latest = store.latest().map(EntityStore.StoredReading::reading);
+            } catch (RuntimeException e) {
+                LOG.warn("entity metrics not refreshed: {}", e.getMessage());
+            }
+            readAt = System.currentTimeMillis();
+        }
+        return latest.flatMap(read).map(BigDecimal::doubleValue).orElse(Double.NaN);
+    }
+}

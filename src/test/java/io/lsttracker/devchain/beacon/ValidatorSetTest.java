@@ -1,0 +1,170 @@
+package io.lsttracker.devchain.beacon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lsttracker.devchain.SimulatedBeacon;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The validator model on a set small enough to count by hand: 100 validators, Lido 40 (indices 0-39), Coinbase
+ * 40 (40-79), solo stakers 20 (80-99). By position j in its group: 7 exits, 13 is slashed, 21 activates at the
+ * change; Coinbase's 29 is compounding (weight 32) and its 37 changes from 0x00 to 0x01 credentials.
+ */
+class ValidatorSetTest {
+    private static final long REF = SimulatedBeacon.REFERENCE_SLOT;
+    private static final long CHANGE = REF + 3_200;
+    private static final String COINBASE_DEPOSITOR = "0xa090e606e30bd747d4e6245a1517ebe430f0057e";
+
+    private static ValidatorSet small() {
+        return new ValidatorSet(100, CHANGE, List.of(
+                new Staker("lido", Staker.Kind.LIDO_VAULT, 4_000, List.of()),
+                new Staker("coinbase", Staker.Kind.LABELLED, 4_000, List.of(COINBASE_DEPOSITOR)),
+                new Staker("solo", Staker.Kind.SOLO, 2_000, List.of())));
+    }
+
+    private static List<SimulatedValidator> at(ValidatorSet set, long slot) {
+        List<SimulatedValidator> all = new ArrayList<>();
+        set.forEach(slot, all::add);
+        return all;
+    }
+
+    @Test
+    void beforeTheChangeEachActiveValidatorHoldsItsWeightsShareOfTheTotal() {
+        // At the reference slot the total is 34,900,000 ETH = 3.49e16 gwei. Active: Lido 39 (its j=21 is pending),
+        // Coinbase 39 (j=21 pending): 38 x 1 + one compounding x 32 = 70 weights, solo 20. Weights: 39 + 70 + 20 = 129.
+        // A weight is floor(3.49e16 / 129) = 270,542,635,658,914 gwei, the compounding validator
+        // floor(32 x 3.49e16 / 129) = 8,657,364,341,085,271, and the last active one (index 99) the rest:
+        // 3.49e16 - 96 x 270,542,635,658,914 - 8,657,364,341,085,271 = 270,542,635,658,985.
+        long unit = 270_542_635_658_914L;
+        long compounding = 8_657_364_341_085_271L;
+        Map<String, EntityTruth> truth = small().truth(REF);
+        assertEquals(new EntityTruth(40, 39, BigInteger.valueOf(39 * unit)), truth.get("lido"));
+        assertEquals(new EntityTruth(40, 39, BigInteger.valueOf(38 * unit + compounding)), truth.get("coinbase"));
+        assertEquals(new EntityTruth(20, 20, BigInteger.valueOf(19 * unit + 270_542_635_658_985L)),
+                truth.get(ValidatorSet.UNIDENTIFIED));
+        assertEquals(Set.of("lido", "coinbase", "unidentified"), truth.keySet());
+
+        List<SimulatedValidator> validators = at(small(), REF);
+        SimulatedValidator compounder = validators.get(40 + 29);
+        assertEquals(compounding, compounder.balanceGwei());
+        assertEquals(2_048_000_000_000L, compounder.effectiveBalanceGwei());
+        assertTrue(compounder.withdrawalCredentials().startsWith("0x020000000000000000000000"));
+        SimulatedValidator bls = validators.get(40 + 37);
+        assertTrue(bls.withdrawalCredentials().startsWith("0x00"), bls.withdrawalCredentials());
+        assertEquals("pending_queued", validators.get(21).status());
+        assertEquals(ValidatorSet.FAR_FUTURE_EPOCH, validators.get(21).activationEpoch());
+        assertEquals("0x01" + "0".repeat(22) + ValidatorSet.LIDO_VAULT.substring(2),
+                validators.get(0).withdrawalCredentials());
+        assertEquals(32_000_000_000L, validators.get(0).effectiveBalanceGwei());
+    }
+
+    @Test
+    void afterTheChangeExitsAndSlashingsLeaveAndThePendingOnesJoin() {
+        // 10 epochs after the change: j=7 exited_unslashed, j=13 exited_slashed (its 4 epochs of active_slashed are
+        // over), j=21 active. Active: Lido 38, Coinbase 38 (37 x 1 + 32 = 69 weights), solo 18: 125 weights.
+        // Total: 3.49e16 + 3,520 slots x 694,444,444 = 34,902,444,444,442,880 gwei; a weight is
+        // floor(total / 125) = 279,219,555,555,543, a compounding validator floor(32 x total / 125) =
+        // 8,935,025,777,777,377, and the last active one (index 99) the rest: 279,219,555,555,547.
+        long slot = CHANGE + 320;
+        long unit = 279_219_555_555_543L;
+        Map<String, EntityTruth> truth = small().truth(slot);
+        assertEquals(new EntityTruth(40, 38, BigInteger.valueOf(38 * unit)), truth.get("lido"));
+        assertEquals(new EntityTruth(40, 38, BigInteger.valueOf(37 * unit + 8_935_025_777_777_377L)),
+                truth.get("coinbase"));
+        assertEquals(new EntityTruth(20, 18, BigInteger.valueOf(17 * unit + 279_219_555_555_547L)),
+                truth.get(ValidatorSet.UNIDENTIFIED));
+
+        List<SimulatedValidator> validators = at(small(), slot);
+        assertEquals("exited_unslashed", validators.get(7).status());
+        assertEquals(32_000_000_000L, validators.get(7).balanceGwei());
+        assertEquals("exited_slashed", validators.get(13).status());
+        assertTrue(validators.get(13).slashed());
+        assertEquals("active_ongoing", validators.get(21).status());
+        String bls = validators.get(40 + 37).withdrawalCredentials();
+        assertTrue(bls.startsWith("0x01" + "0".repeat(22)), bls);
+        assertEquals(bls, validators.get(40).withdrawalCredentials()); // Coinbase's one withdrawal address
+    }
+
+    @Test
+    void aSlashedValidatorStaysActiveForItsExitNotice() {
+        // One epoch after the change: j=13 is active_slashed and still counted; j=7 has exited.
+        List<SimulatedValidator> validators = at(small(), CHANGE + 32);
+        assertEquals("active_slashed", validators.get(13).status());
+        assertTrue(validators.get(13).active());
+        assertEquals("exited_unslashed", validators.get(7).status());
+        assertEquals(CHANGE / 32 + 256, validators.get(7).withdrawableEpoch());
+        // Two epochs before the change the exit is announced: active_exiting, still counted.
+        assertEquals("active_exiting", at(small(), CHANGE - 64).get(7).status());
+        // Long after: withdrawn, nothing left.
+        SimulatedValidator withdrawn = at(small(), CHANGE + 32 * 300).get(7);
+        assertEquals("withdrawal_done", withdrawn.status());
+        assertEquals(0, withdrawn.balanceGwei());
+    }
+
+    @Test
+    void theActiveBalancesOfTheStandardSetAddUpToTheBeaconsTotal() {
+        ValidatorSet set = TestStakers.standardSet(20_000, CHANGE);
+        for (long slot : new long[] {REF, CHANGE - 1, CHANGE + 32, CHANGE + 100_000}) {
+            BigInteger active = set.truth(slot).values().stream().map(EntityTruth::activeStakeGwei)
+                    .reduce(BigInteger.ZERO, BigInteger::add);
+            assertEquals(SimulatedBeacon.totalStakedGwei(slot), active, "slot " + slot);
+            long count = set.truth(slot).values().stream().mapToLong(EntityTruth::validators).sum();
+            assertEquals(20_000, count);
+        }
+        Set<String> keys = new HashSet<>();
+        set.forEach(REF, v -> assertTrue(keys.add(v.pubkey()), "pubkey " + v.pubkey() + " twice"));
+    }
+
+    @Test
+    void depositsComeInBatchesFromTheirStakersAddresses() {
+        List<ValidatorSet.DepositBatch> batches = new ArrayList<>();
+        small().forEachDepositBatch(25, batches::add);
+        long deposits = batches.stream().mapToLong(b -> b.deposits().size()).sum();
+        assertEquals(101, deposits); // 100 validators and Coinbase's compounding one's top-up
+        // Lido: 40 deposits from one address in batches of 25 (25 + 15); Coinbase: 41 (25 + 16) from its label;
+        // solo: 20 validators, 10 an address: 2 batches.
+        assertEquals(6, batches.size());
+        assertEquals(COINBASE_DEPOSITOR, batches.get(2).from());
+        assertEquals(COINBASE_DEPOSITOR, batches.get(3).from());
+        assertEquals(25 * 32_000_000_000L, batches.get(2).totalGwei());
+        assertEquals(15 * 32_000_000_000L + ValidatorSet.TOP_UP_GWEI, batches.get(3).totalGwei());
+        assertFalse(batches.get(4).from().equals(batches.get(5).from()));
+        // Coinbase's j=37 deposited with its 0x00 credentials: the second batch holds j=25..28, j=29 and its
+        // top-up, then j=30 on, so j=37 is its 14th deposit.
+        assertEquals(0, batches.get(3).deposits().get(13).withdrawalCredentials()[0]);
+        assertEquals(1, batches.get(3).deposits().get(12).withdrawalCredentials()[0]);
+    }
+
+    @Test
+    void theStandardSetNeedsALabelForEachLabelledEntity() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Stakers.standard(Map.of("coinbase", List.of(COINBASE_DEPOSITOR))));
+        assertTrue(e.getMessage().contains("'binance'"), e.getMessage());
+    }
+
+    @Test
+    void theBeaconValidatorsFlagIsBounded() {
+        io.lsttracker.devchain.DevchainParameters defaults = io.lsttracker.devchain.DevchainParameters.defaults(1);
+        assertEquals(SimulatedBeacon.VALIDATORS, defaults.beaconValidators());
+        assertEquals(1_100_000, defaults.withBeaconValidators(1_100_000).beaconValidators());
+        IllegalArgumentException low = assertThrows(IllegalArgumentException.class, () -> defaults.withBeaconValidators(999));
+        assertEquals("--beacon-validators must be between 1000 and 1500000, got 999", low.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> defaults.withBeaconValidators(1_500_001));
+    }
+
+    @Test
+    void minipoolAddressesAreTheContractsDerivation() {
+        // keccak256(abi.encodePacked("sim minipool", uint256(0))), low 20 bytes, as SimRocketMinipoolManager does.
+        assertEquals(42, ValidatorSet.minipoolAddress(0).length());
+        assertFalse(ValidatorSet.minipoolAddress(0).equals(ValidatorSet.minipoolAddress(1)));
+    }
+}
