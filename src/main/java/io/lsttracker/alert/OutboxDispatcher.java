@@ -1,6 +1,7 @@
 package io.lsttracker.alert;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -84,7 +85,10 @@ public final class OutboxDispatcher {
                 .header("Content-Type", "application/json").header("Idempotency-Key", event.id())
                 .POST(HttpRequest.BodyPublishers.ofString(WebhookBodies.body(webhook.format(), event))).build();
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            // The request's timeout ends at the headers; the body is not needed, and a receiver that trickles it
+            // (or sends gigabytes) must not hold every other delivery: closing it ends the exchange now.
+            response.body().close();
             int status = response.statusCode();
             return status >= 200 && status < 300 ? null : "HTTP " + status + " from " + webhook.url().getHost();
         } catch (IOException e) {
