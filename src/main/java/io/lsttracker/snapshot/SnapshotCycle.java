@@ -91,6 +91,13 @@ public final class SnapshotCycle {
             lastFailure.set(e.getMessage());
             lastFailureAt.set(Instant.now());
             LOG.warn("snapshot cycle failed: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            // Anything else (a driver's own exception in an outage, say) is a failed cycle too: counted and shown,
+            // so the counters and the staleness alert never go quiet while the cycle is broken.
+            outcome = Outcome.FAILED;
+            lastFailure.set(e.toString());
+            lastFailureAt.set(Instant.now());
+            LOG.warn("snapshot cycle failed unexpectedly", e);
         }
         cycles.get(outcome).increment();
         return outcome;

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lsttracker.api.TestServer;
 import io.lsttracker.db.TestDatabases;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -85,6 +88,46 @@ class DatabaseOutageTest {
                     Thread.sleep(200);
                 }
                 assertEquals(200, status, "the API answers again once the database is back");
+            }
+        }
+    }
+
+    /**
+     * The chain is down too (cycles fail) and the database goes away before the staleness rule's 3 intervals are
+     * up: the alert is judged without the database (logged, held) and stored with its own time once the database
+     * is back, so the webhooks get it; it used to be skipped ("staleness not checked") for the whole outage.
+     */
+    @Test
+    void theStaleDataAlertFiresDuringTheOutageAndIsStoredWhenTheDatabaseIsBack() throws Exception {
+        Path rules = Files.createTempFile(Files.createDirectories(Path.of("target")), "stale-", ".yml");
+        Files.writeString(rules, "rules:\n  stale-data:\n    metric: stale\n    threshold: 3\n");
+        try (TestDatabases.TestDatabase db = TestDatabases.postgres()) {
+            Matcher m = HOST_PORT.matcher(db.jdbcUrl());
+            assertTrue(m.matches(), db.jdbcUrl());
+            try (TcpCut proxy = new TcpCut(m.group(1), Integer.parseInt(m.group(2)));
+                    TestServer server = TestServer.start(Map.of(
+                            "datasources.default.url", db.jdbcUrl().replace("//" + m.group(1) + ":" + m.group(2) + "/",
+                                    "//127.0.0.1:" + proxy.port() + "/"),
+                            "datasources.default.username", db.user(),
+                            "tracker.alerts.file", rules.toString()))) {
+                proxy.cut();
+                Instant cutAt = Instant.now();
+                Thread.sleep(7000); // past 3 poll intervals of 1 s, with room for the 2 s connection waits
+                Instant restoredAt = Instant.now();
+                proxy.restore();
+                HttpClient http = HttpClient.newHttpClient();
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                String body = "";
+                while (System.nanoTime() < deadline && !body.contains("\"rule\":\"stale-data\"")) {
+                    HttpResponse<String> answer = get(http, server.url(), "/api/alerts");
+                    body = answer.statusCode() == 200 ? answer.body() : "";
+                    Thread.sleep(300);
+                }
+                Matcher time = Pattern.compile("\"rule\":\"stale-data\".*?\"time\":\"([^\"]+)\"").matcher(body);
+                assertTrue(time.find(), "the stale-data event was stored: " + body);
+                Instant firedAt = Instant.parse(time.group(1));
+                assertTrue(firedAt.isBefore(restoredAt) && !firedAt.isBefore(cutAt.minusSeconds(1)),
+                        "fired at " + firedAt + ", during the outage " + cutAt + " .. " + restoredAt);
             }
         }
     }
