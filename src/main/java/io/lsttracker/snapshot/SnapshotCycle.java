@@ -106,6 +106,14 @@ public final class SnapshotCycle {
     private Outcome cycle() {
         BlockRef head = chain.pin(BlockSelector.LATEST);
         Optional<BlockRef> stored = store.head();
+        if (stored.isPresent() && stored.get().number() > head.number()) {
+            // A head below what was stored (a node resynced from scratch, another chain on the same port) is not a
+            // healthy chain with nothing new: the cycle fails with the reason, so /health and the stale-data
+            // alert say so until the chain is past the stored head again.
+            throw new ChainReadException("the chain's head " + head.number() + " is below the stored head "
+                    + stored.get().number() + ": the node went backwards (resynced, or another chain); nothing is "
+                    + "stored until it is past block " + stored.get().number() + " again");
+        }
         Optional<ReorgCheck.Reorg> reorg = stored.isPresent() ? reorgs.detect(stored.get(), head.number()) : Optional.empty();
         if (reorg.isPresent()) {
             List<ReorgCheck.Orphan> orphans = reorg.get().orphans();

@@ -64,6 +64,22 @@ class SnapshotCycleTest {
     }
 
     @Test
+    void aHeadThatWentBackwardsFailsTheCycleWithTheReasonUntilTheChainIsPastTheStoredHead() {
+        chain.head(100);
+        assertEquals(SnapshotCycle.Outcome.STORED, cycle.runOnce());
+        var success = cycle.status().lastSuccess();
+        chain.head(40); // resynced from scratch
+        assertEquals(SnapshotCycle.Outcome.FAILED, cycle.runOnce());
+        assertEquals("the chain's head 40 is below the stored head 98: the node went backwards (resynced, or another "
+                + "chain); nothing is stored until it is past block 98 again", cycle.status().lastFailure().orElseThrow());
+        assertEquals(success, cycle.status().lastSuccess(), "not a success: the stale-data alert can fire");
+        assertEquals(1.0, meters.get("lst.snapshot.cycles").tag("outcome", "failed").counter().count());
+        assertEquals(98, store.head().orElseThrow().number(), "nothing stored or removed");
+        chain.head(98); // caught up to the stored head: an ordinary cycle with nothing new
+        assertEquals(SnapshotCycle.Outcome.UNCHANGED, cycle.runOnce());
+    }
+
+    @Test
     void storesTheBlockConfirmationsBehindTheHeadOnce() {
         chain.head(100);
         assertEquals(SnapshotCycle.Outcome.STORED, cycle.runOnce());
