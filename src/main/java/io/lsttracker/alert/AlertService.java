@@ -68,8 +68,11 @@ public final class AlertService implements SnapshotListener {
         try {
             long block = snapshot.block().number();
             Optional<Long> evaluated = repository.evaluatedBlock();
-            if (evaluated.isPresent() && block < evaluated.get()) {
-                return; // an older block recorded late (a backfill): history, not news
+            // An older block recorded late (a backfill) is history, not news; but one a reorg replaced is news: its
+            // new figures (a rate that moved on the new branch) were never evaluated.
+            boolean replaced = outcome == SnapshotStore.SaveOutcome.REPLACED;
+            if (evaluated.isPresent() && block < evaluated.get() && !replaced) {
+                return;
             }
             Optional<ConcentrationReport> report = concentration.at(block);
             if (report.isEmpty()) {
@@ -96,7 +99,7 @@ public final class AlertService implements SnapshotListener {
                 }
                 byRule.put(rule, new AlertRepository.Changes(changed, events, Optional.empty()));
             }
-            storeEachRule(byRule, block);
+            storeEachRule(byRule, Math.max(block, evaluated.orElse(block))); // the mark never moves back
         } catch (StoreException e) {
             LOG.warn("alerts not evaluated for block {}: {}", snapshot.block().number(), e.getMessage());
         }
