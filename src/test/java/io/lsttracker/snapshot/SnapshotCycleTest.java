@@ -128,6 +128,38 @@ class SnapshotCycleTest {
     }
 
     @Test
+    void aReorgDeeperThanTheDepthIsCountedAndLogged() {
+        SnapshotService service = new SnapshotService(chain, new PoolRegistry("test", List.of(LIDO)),
+                new PoolAdapters(List.of(new LidoAdapter())));
+        SnapshotCycle shallow = new SnapshotCycle(chain, service, store, new SnapshotRecorder(store, List.of(rewinds)),
+                new ReorgCheck(chain, database.bean(io.lsttracker.snapshot.StoredBlocks.class), 2), meters, 2);
+        for (long head = 100; head <= 104; head++) {
+            chain.head(head);
+            shallow.runOnce(); // stores 98..102
+        }
+        // Blocks 99 to 102 replaced: with a depth of 2 only 100..102 are looked at, none is canonical, and 98 and
+        // 99 are stored below them.
+        for (long b = 99; b <= 102; b++) {
+            chain.replace(b, FakeChain.hash(b, "b"));
+        }
+        assertEquals(SnapshotCycle.Outcome.REPLACED, shallow.runOnce());
+        assertEquals(1.0, meters.get("lst.snapshot.reorg.too.deep").counter().count());
+        assertEquals(FakeChain.hash(100, "b"), database.bean(io.lsttracker.snapshot.StoredBlocks.class)
+                .hashesBetween(100, 100).get(100L), "what the depth covers is replaced");
+    }
+
+    @Test
+    void aReorgWithinTheDepthIsNotTooDeep() {
+        for (long head = 100; head <= 104; head++) {
+            chain.head(head);
+            cycle.runOnce();
+        }
+        chain.replace(102, FakeChain.hash(102, "b"));
+        assertEquals(SnapshotCycle.Outcome.REPLACED, cycle.runOnce());
+        assertEquals(0.0, meters.get("lst.snapshot.reorg.too.deep").counter().count());
+    }
+
+    @Test
     void aFailedCycleIsCountedAndTouchesNothing() {
         chain.head(100);
         cycle.runOnce();
