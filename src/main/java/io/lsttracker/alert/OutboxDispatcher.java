@@ -65,6 +65,11 @@ public final class OutboxDispatcher {
                 }
                 continue;
             }
+            // Two trackers on one database read the same due rows: only the one whose claim succeeds posts. The
+            // lease outlasts one POST (connect and answer each bounded by the timeout).
+            if (!repository.claim(d, now.plus(timeout.multipliedBy(3)).toEpochMilli())) {
+                continue;
+            }
             String error = post(webhook, d.event());
             if (error == null) {
                 repository.delivered(d.event().id(), webhook.name(), now.toEpochMilli());

@@ -21,8 +21,14 @@ public final class RawHttpServer implements AutoCloseable {
 
     private final ServerSocket listener;
     private final AtomicInteger requests = new AtomicInteger();
+    private final java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RawHttpServer(String headers, Body body) throws IOException {
+        this(0, headers, body);
+    }
+
+    /** Waits {@code delayMillis} after each request before answering (a slow receiver). */
+    public RawHttpServer(long delayMillis, String headers, Body body) throws IOException {
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(() -> {
             while (!listener.isClosed()) {
@@ -30,8 +36,11 @@ public final class RawHttpServer implements AutoCloseable {
                     Socket s = listener.accept();
                     Thread h = new Thread(() -> {
                         try (s; OutputStream out = s.getOutputStream()) {
-                            s.getInputStream().read(new byte[65536]);
+                            byte[] buffer = new byte[65536];
+                            int n = s.getInputStream().read(buffer);
+                            received.add(new String(buffer, 0, Math.max(n, 0), StandardCharsets.ISO_8859_1));
                             requests.incrementAndGet();
+                            Thread.sleep(delayMillis);
                             out.write(("HTTP/1.1 200 OK\r\n" + headers + "Connection: close\r\n\r\n")
                                     .getBytes(StandardCharsets.US_ASCII));
                             out.flush();
@@ -53,6 +62,11 @@ public final class RawHttpServer implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + listener.getLocalPort() + "/";
+    }
+
+    /** Each request's text as it arrived (its line, headers and as much of its body as came with them). */
+    public java.util.List<String> received() {
+        return java.util.List.copyOf(received);
     }
 
     public int requests() {
