@@ -54,7 +54,7 @@ public final class AlertRepository {
     }
 
     /** A delivery that is due: the event and where it goes. */
-    public record Delivery(AlertEvent event, String webhook, int attempts) {
+    public record Delivery(AlertEvent event, String webhook, int attempts, long nextAttemptAt) {
     }
 
     /** The outcome of one evaluation, to be written at once; {@code evaluatedBlock} moves the high-water mark. */
@@ -138,9 +138,20 @@ public final class AlertRepository {
             List<String> ids = due.stream().map(d -> d.key().eventId()).distinct().toList();
             Map<String, AlertEvent> byId = events.findByIdIn(ids).stream()
                     .collect(Collectors.toMap(AlertEventRow::id, AlertEventRow::event));
-            return due.stream().map(d -> new Delivery(byId.get(d.key().eventId()), d.key().webhook(), d.attempts()))
+            return due.stream().map(d -> new Delivery(byId.get(d.key().eventId()), d.key().webhook(), d.attempts(),
+                    d.nextAttemptAt()))
                     .toList();
         }));
+    }
+
+    /**
+     * Takes {@code delivery} until {@code leaseUntilMillis}, unless another tracker on the same database took it
+     * since it was read: two trackers (replicas) never post the same delivery at once, and one that dies holding it
+     * lets the other take it when the lease ends.
+     */
+    public boolean claim(Delivery delivery, long leaseUntilMillis) {
+        return StoreException.attempt("claim an alert delivery", () -> deliveries.claim(delivery.event().id(),
+                delivery.webhook(), delivery.nextAttemptAt(), leaseUntilMillis)) == 1;
     }
 
     public void delivered(String eventId, String webhook, long nowMillis) {

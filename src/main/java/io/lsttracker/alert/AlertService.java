@@ -19,6 +19,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,12 @@ public final class AlertService implements SnapshotListener {
     private final AlertConfig config;
     private final AlertRepository repository;
     private final ConcentrationStore concentration;
+    /**
+     * Staleness is about the tracker itself, so it is judged (and logged) while the database is down: from the
+     * alert states last read, with the changes held here until they can be stored.
+     */
+    private final Map<Key, AlertState> staleStates = new HashMap<>();
+    private final List<AlertRepository.Changes> heldStaleness = new ArrayList<>();
 
     public AlertService(AlertConfig config, AlertRepository repository, ConcentrationStore concentration,
             PoolRegistry registry) {
@@ -61,8 +68,11 @@ public final class AlertService implements SnapshotListener {
         try {
             long block = snapshot.block().number();
             Optional<Long> evaluated = repository.evaluatedBlock();
-            if (evaluated.isPresent() && block < evaluated.get()) {
-                return; // an older block recorded late (a backfill): history, not news
+            // An older block recorded late (a backfill) is history, not news; but one a reorg replaced is news: its
+            // new figures (a rate that moved on the new branch) were never evaluated.
+            boolean replaced = outcome == SnapshotStore.SaveOutcome.REPLACED;
+            if (evaluated.isPresent() && block < evaluated.get() && !replaced) {
+                return;
             }
             Optional<ConcentrationReport> report = concentration.at(block);
             if (report.isEmpty()) {
@@ -89,7 +99,7 @@ public final class AlertService implements SnapshotListener {
                 }
                 byRule.put(rule, new AlertRepository.Changes(changed, events, Optional.empty()));
             }
-            storeEachRule(byRule, block);
+            storeEachRule(byRule, Math.max(block, evaluated.orElse(block))); // the mark never moves back
         } catch (StoreException e) {
             LOG.warn("alerts not evaluated for block {}: {}", snapshot.block().number(), e.getMessage());
         }
@@ -102,7 +112,19 @@ public final class AlertService implements SnapshotListener {
     public synchronized void checkStaleness(Instant now, Instant lastSuccessOrStart, Duration pollInterval) {
         BigDecimal intervals = BigDecimal.valueOf(Duration.between(lastSuccessOrStart, now).toMillis())
                 .divide(BigDecimal.valueOf(pollInterval.toMillis()), 6, RoundingMode.DOWN);
-        Map<Key, AlertState> states = repository.states();
+        storeHeldStaleness();
+        Map<Key, AlertState> states;
+        if (heldStaleness.isEmpty()) {
+            try {
+                states = repository.states();
+                staleStates.putAll(states);
+            } catch (StoreException e) {
+                LOG.warn("staleness judged from the alert states last read: {}", e.getMessage());
+                states = new HashMap<>(staleStates);
+            }
+        } else {
+            states = new HashMap<>(staleStates); // the held changes are newer than what the database has
+        }
         Map<Key, AlertState> changed = new LinkedHashMap<>();
         List<AlertEvent> events = new ArrayList<>();
         for (AlertRule rule : config.rules()) {
@@ -110,8 +132,36 @@ public final class AlertService implements SnapshotListener {
                 evaluate(rule, TRACKER, Optional.of(intervals), now, Optional.empty(), states, changed, events);
             }
         }
-        if (!events.isEmpty() || !changed.isEmpty()) {
-            store(new AlertRepository.Changes(changed, events, Optional.empty()));
+        if (events.isEmpty() && changed.isEmpty()) {
+            return;
+        }
+        staleStates.putAll(changed);
+        AlertRepository.Changes changes = new AlertRepository.Changes(changed, events, Optional.empty());
+        if (heldStaleness.isEmpty()) {
+            try {
+                store(changes);
+                return;
+            } catch (StoreException e) {
+                LOG.warn("staleness alert held until the database answers: {}", e.getMessage());
+            }
+        }
+        heldStaleness.add(changes);
+        logEvents(changes.events(), " (held: not stored yet)");
+    }
+
+    /**
+     * Stores the staleness changes judged while the database was down, oldest first, so their events reach the
+     * outbox (and the webhooks) once it answers; on a failure the rest stay held.
+     */
+    private void storeHeldStaleness() {
+        while (!heldStaleness.isEmpty()) {
+            try {
+                repository.apply(heldStaleness.get(0), config.webhooks().stream().map(Webhook::name).toList(),
+                        System.currentTimeMillis());
+            } catch (StoreException e) {
+                return;
+            }
+            heldStaleness.remove(0);
         }
     }
 
@@ -161,9 +211,13 @@ public final class AlertService implements SnapshotListener {
 
     private void store(AlertRepository.Changes changes) {
         repository.apply(changes, config.webhooks().stream().map(Webhook::name).toList(), System.currentTimeMillis());
-        for (AlertEvent event : changes.events()) {
-            LOG.warn("alert {} {}: {} (id {})", event.kind().name().toLowerCase(), event.ruleId(), event.message(),
-                    event.id());
+        logEvents(changes.events(), "");
+    }
+
+    private static void logEvents(List<AlertEvent> events, String note) {
+        for (AlertEvent event : events) {
+            LOG.warn("alert {} {}: {} (id {}){}", event.kind().name().toLowerCase(), event.ruleId(), event.message(),
+                    event.id(), note);
         }
     }
 }

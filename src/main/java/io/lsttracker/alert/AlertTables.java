@@ -140,6 +140,14 @@ final class AlertTables {
                 + " ORDER BY e.created_at, e.id, d.webhook FETCH FIRST :limit ROWS ONLY")
         List<AlertDeliveryRow> due(long now, int limit);
 
+        /**
+         * Takes a due delivery for one dispatcher: its next attempt moves to the lease's end, if it is still what
+         * the dispatcher read. 1 if taken; 0 if another tracker on the same database took it first.
+         */
+        @Query("UPDATE alert_delivery SET next_attempt_at = :leaseUntil WHERE event_id = :eventId AND webhook = :webhook"
+                + " AND delivered_at IS NULL AND next_attempt_at = :seen")
+        long claim(String eventId, String webhook, long seen, long leaseUntil);
+
         @Query("UPDATE alert_delivery SET delivered_at = :now, attempts = attempts + 1, last_error = NULL"
                 + " WHERE event_id = :eventId AND webhook = :webhook")
         void delivered(String eventId, String webhook, long now);

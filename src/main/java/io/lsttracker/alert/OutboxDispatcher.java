@@ -1,6 +1,7 @@
 package io.lsttracker.alert;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -64,6 +65,11 @@ public final class OutboxDispatcher {
                 }
                 continue;
             }
+            // Two trackers on one database read the same due rows: only the one whose claim succeeds posts. The
+            // lease outlasts one POST (connect and answer each bounded by the timeout).
+            if (!repository.claim(d, now.plus(timeout.multipliedBy(3)).toEpochMilli())) {
+                continue;
+            }
             String error = post(webhook, d.event());
             if (error == null) {
                 repository.delivered(d.event().id(), webhook.name(), now.toEpochMilli());
@@ -84,7 +90,10 @@ public final class OutboxDispatcher {
                 .header("Content-Type", "application/json").header("Idempotency-Key", event.id())
                 .POST(HttpRequest.BodyPublishers.ofString(WebhookBodies.body(webhook.format(), event))).build();
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            // The request's timeout ends at the headers; the body is not needed, and a receiver that trickles it
+            // (or sends gigabytes) must not hold every other delivery: closing it ends the exchange now.
+            response.body().close();
             int status = response.statusCode();
             return status >= 200 && status < 300 ? null : "HTTP " + status + " from " + webhook.url().getHost();
         } catch (IOException e) {

@@ -24,19 +24,19 @@ import org.slf4j.LoggerFactory;
  * difference is, and hashing first hides the token's length too.
  *
  * <p>Each failed attempt is logged (the client's address and how many failures it has in the window, never what
- * it sent). An address with {@link #MAX_FAILURES} failures within {@link #WINDOW} gets 429 on every admin request,
- * right token or not, until its oldest failure leaves the window: guessing is slowed to 10 tries a minute per
- * address without locking out an admin who mistyped once.
+ * it sent). An address with {@code tracker.admin.max-failures-per-minute} (10) failures within {@link #WINDOW}
+ * gets 429 on every admin request, right token or not, until its oldest failure leaves the window: guessing is
+ * slowed to 10 tries a minute per address without locking out an admin who mistyped once.
  */
 @Singleton
 public class AdminToken {
     private static final Logger LOG = LoggerFactory.getLogger(AdminToken.class);
-    static final int MAX_FAILURES = 10;
     static final Duration WINDOW = Duration.ofMinutes(1);
     /** Addresses remembered at most; past it the ones whose failures are all old are forgotten first. */
     private static final int MAX_ADDRESSES = 10_000;
 
     private final byte[] expected;
+    private final int maxFailures;
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new HashMap<>();
 
@@ -48,6 +48,7 @@ public class AdminToken {
     AdminToken(ApiSettings settings, Clock clock) {
         String token = settings.admin().token();
         this.expected = token == null || token.isBlank() ? null : sha256(token.trim());
+        this.maxFailures = settings.admin().maxFailuresPerMinute();
         this.clock = clock;
     }
 
@@ -60,7 +61,7 @@ public class AdminToken {
         Instant now = clock.instant();
         Duration wait = lockedFor(client, now);
         if (!wait.isZero()) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests", MAX_FAILURES
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests", maxFailures
                     + " failed admin attempts from this address in " + WINDOW.toSeconds() + " s: try again in "
                     + Math.max(1, wait.toSeconds()) + " s");
         }
@@ -82,7 +83,7 @@ public class AdminToken {
             return Duration.ZERO;
         }
         expire(times, now);
-        if (times.size() < MAX_FAILURES) {
+        if (times.size() < maxFailures) {
             return Duration.ZERO;
         }
         return Duration.between(now, times.peekFirst().plus(WINDOW));
@@ -100,12 +101,12 @@ public class AdminToken {
             Deque<Instant> times = failures.computeIfAbsent(client, c -> new ArrayDeque<>());
             expire(times, now);
             times.addLast(now);
-            while (times.size() > MAX_FAILURES) {
+            while (times.size() > maxFailures) {
                 times.removeFirst();
             }
             count = times.size();
         }
-        LOG.warn("admin: failed attempt from {} ({} of {} allowed in {} s)", client, count, MAX_FAILURES,
+        LOG.warn("admin: failed attempt from {} ({} of {} allowed in {} s)", client, count, maxFailures,
                 WINDOW.toSeconds());
     }
 

@@ -1,6 +1,8 @@
 package io.lsttracker.api;
 
+import io.lsttracker.db.DatabaseName;
 import io.lsttracker.db.StoreException;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -30,9 +32,11 @@ import org.slf4j.LoggerFactory;
 public class ApiErrorHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandlers.class);
     private final NettyHttpServerConfiguration limits;
+    private final String database;
 
-    public ApiErrorHandlers(NettyHttpServerConfiguration limits) {
+    public ApiErrorHandlers(NettyHttpServerConfiguration limits, @Value("${datasources.default.url:}") String jdbcUrl) {
         this.limits = limits;
+        this.database = DatabaseName.of(jdbcUrl);
     }
 
     @Error(global = true, exception = ApiException.class)
@@ -124,7 +128,8 @@ public class ApiErrorHandlers {
     @Error(global = true, exception = StoreException.class)
     public HttpResponse<ApiError> store(StoreException e) {
         LOG.error("database error: {}", e.getMessage());
-        return respond(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable", "the database did not answer");
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable", "the database (" + database
+                + ") did not answer; the stored history is served again once it does");
     }
 
     /** A request line or header over Netty's limits (max-initial-line-length, max-header-size). */

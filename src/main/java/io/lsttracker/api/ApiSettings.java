@@ -32,10 +32,14 @@ public record ApiSettings(@Nullable Duration maxSnapshotAge, Api api, Admin admi
      * than {@link #MIN_TOKEN_LENGTH} characters stops start-up (`openssl rand -hex 32` makes a good one).
      */
     @ConfigurationProperties("admin")
-    public record Admin(@Nullable String token) {
+    public record Admin(@Nullable String token, @Nullable Integer maxFailuresPerMinute) {
         public static final int MIN_TOKEN_LENGTH = 32;
 
         public Admin {
+            Settings.required("tracker.admin.max-failures-per-minute", maxFailuresPerMinute, "a whole number");
+            if (maxFailuresPerMinute < 1) {
+                throw new ConfigException("tracker.admin.max-failures-per-minute: at least 1, got " + maxFailuresPerMinute);
+            }
             if (token != null && !token.isBlank() && token.trim().length() < MIN_TOKEN_LENGTH) {
                 throw new ConfigException("tracker.admin.token (LST_ADMIN_TOKEN): at least " + MIN_TOKEN_LENGTH
                         + " characters, got " + token.trim().length() + " (e.g. the output of `openssl rand -hex 32`)");

@@ -1,7 +1,9 @@
 package io.lsttracker.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.lsttracker.db.DatabaseName;
 import io.lsttracker.domain.BlockRef;
+import io.micronaut.context.annotation.Value;
 import io.lsttracker.snapshot.SnapshotCycle;
 import io.lsttracker.snapshot.SnapshotStore;
 import io.micronaut.http.HttpResponse;
@@ -23,8 +25,12 @@ public class HealthController {
     private final SnapshotCycle cycle;
     private final Duration maxAge;
 
-    public HealthController(SnapshotStore store, SnapshotCycle cycle, ApiSettings settings) {
+    private final String databaseName;
+
+    public HealthController(SnapshotStore store, SnapshotCycle cycle, ApiSettings settings,
+            @Value("${datasources.default.url:}") String jdbcUrl) {
         this.store = store;
+        this.databaseName = DatabaseName.of(jdbcUrl);
         this.cycle = cycle;
         this.maxAge = settings.maxSnapshotAge();
     }
@@ -45,7 +51,7 @@ public class HealthController {
         long age = sinceSuccess.getSeconds();
         String reason = null;
         if (!database) {
-            reason = "the database does not answer";
+            reason = "the database (" + databaseName + ") does not answer";
         } else if (sinceSuccess.compareTo(maxAge) > 0) {
             reason = status.lastSuccess().isPresent()
                     ? "the last successful snapshot cycle was " + age + " s ago, more than " + maxAge.getSeconds() + " s"

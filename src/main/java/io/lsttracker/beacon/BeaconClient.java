@@ -37,6 +37,10 @@ public final class BeaconClient {
     /** Two epochs: further back than any run of missed slots a healthy chain has. */
     static final int MAX_SLOTS_BACK = 64;
     private static final BigInteger GWEI = BigInteger.TEN.pow(9);
+    /** The genesis answer is a few hundred bytes; 64 KiB is generous. */
+    static final long MAX_GENESIS_BYTES = 64 * 1024;
+    /** Mainnet's active validators, about a million at some 400 bytes each, are under 0.5 GB; 2 GiB is the limit. */
+    static final long MAX_VALIDATORS_BYTES = 2L * 1024 * 1024 * 1024;
     static final JsonFactory JSON_FACTORY = new JsonFactory();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,11 +69,15 @@ public final class BeaconClient {
         }
         String path = "eth/v1/beacon/genesis";
         try {
-            HttpResponse<String> response = http.send(request(path), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new BeaconReadException(describe(path) + " answered HTTP " + response.statusCode());
+            HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
+            JsonNode answer;
+            try (InputStream body = bounded(response.body(), MAX_GENESIS_BYTES)) {
+                if (response.statusCode() != 200) {
+                    throw new BeaconReadException(describe(path) + " answered HTTP " + response.statusCode());
+                }
+                answer = JSON.readTree(body);
             }
-            JsonNode time = JSON.readTree(response.body()).path("data").path("genesis_time");
+            JsonNode time = answer.path("data").path("genesis_time");
             if (!time.isTextual() && !time.isNumber()) {
                 throw new BeaconReadException(describe(path) + " gave no data.genesis_time");
             }
@@ -137,7 +145,7 @@ public final class BeaconClient {
         String path = "eth/v1/beacon/states/" + slot + "/validators";
         try {
             HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
+            try (InputStream body = bounded(response.body(), MAX_VALIDATORS_BYTES)) {
                 if (response.statusCode() == 404) {
                     return false;
                 }
@@ -162,7 +170,7 @@ public final class BeaconClient {
         String path = "eth/v1/beacon/states/" + slot + "/validators?status=active";
         try {
             HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
+            try (InputStream body = bounded(response.body(), MAX_VALIDATORS_BYTES)) {
                 if (response.statusCode() == 404) {
                     return null;
                 }
@@ -247,6 +255,11 @@ public final class BeaconClient {
         if (!condition) {
             throw new BeaconReadException(describe(path) + ": the answer " + problem);
         }
+    }
+
+    /** A body read within the timeout and the size given (see {@link BoundedBody}). */
+    private InputStream bounded(InputStream body, long maxBytes) {
+        return new BoundedBody(body, maxBytes, timeout.toMillis());
     }
 
     private HttpRequest request(String path) {

@@ -126,13 +126,21 @@ final class FailoverInterceptor implements Interceptor {
     }
 
     /** The answer with its body read whole and checked to be one complete JSON value, or null if it is not. */
+    /** The largest answer read: 64 MiB. */
+    static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+
     private static Response wholeJson(Response response) throws IOException {
         ResponseBody body = response.body();
         if (body == null) {
             return null;
         }
         MediaType type = body.contentType();
-        byte[] bytes = body.bytes();
+        // An answer is read whole to check it; one larger than any we ask for (a backfill batch or a page of logs
+        // is a few MB) is a broken or hostile node, refused before it can fill the heap.
+        if (body.source().request(MAX_BODY_BYTES + 1)) {
+            throw new IOException("a body larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        byte[] bytes = body.source().readByteArray();
         try (JsonParser parser = JSON.createParser(bytes)) {
             if (parser.nextToken() == null) {
                 return null;

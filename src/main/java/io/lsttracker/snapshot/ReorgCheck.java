@@ -29,7 +29,10 @@ public final class ReorgCheck {
      * differ, the one after the newest stored block still canonical. Figures kept per block between stored
      * snapshots (report events) are forgotten from there, since no stored hash vouches for those blocks.
      */
-    public record Reorg(List<Orphan> orphans, long fromBlock) {
+    public record Reorg(List<Orphan> orphans, long fromBlock, boolean deeperThanDepth) {
+        public Reorg(List<Orphan> orphans, long fromBlock) {
+            this(orphans, fromBlock, false);
+        }
     }
 
     private final ChainReader chain;
@@ -62,6 +65,7 @@ public final class ReorgCheck {
         }
         long floor = Math.max(0, storedHead.number() - depth);
         long fromBlock = floor;
+        boolean forkFound = false;
         List<Orphan> orphans = new ArrayList<>();
         orphans.add(new Orphan(storedHead.number(), storedHead.hash(), canonicalHead.hash()));
         Map<Long, String> below = stored.hashesBetween(floor, storedHead.number() - 1);
@@ -71,11 +75,16 @@ public final class ReorgCheck {
             String canonical = chain.pin(new BlockSelector.Number(number)).hash();
             if (canonical.equals(below.get(number))) {
                 fromBlock = number + 1;
+                forkFound = true;
                 break;
             }
             orphans.add(new Orphan(number, below.get(number), canonical));
         }
         Collections.reverse(orphans);
-        return Optional.of(new Reorg(List.copyOf(orphans), fromBlock));
+        // No stored block within the depth is canonical, yet snapshots are stored below it: those may be orphaned
+        // too, and are not looked at (the depth bounds the work of one cycle).
+        boolean deeper = !forkFound && floor > 0
+                && !stored.hashesBetween(Math.max(0, floor - depth), floor - 1).isEmpty();
+        return Optional.of(new Reorg(List.copyOf(orphans), fromBlock, deeper));
     }
 }

@@ -48,6 +48,7 @@ public final class SnapshotCycle {
     private final ReorgCheck reorgs;
     private final long confirmations;
     private final Map<Outcome, Counter> cycles = new EnumMap<>(Outcome.class);
+    private final Counter tooDeep;
     private final Instant startedAt = Instant.now();
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
@@ -74,6 +75,9 @@ public final class SnapshotCycle {
                     .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                     .register(meters));
         }
+        tooDeep = Counter.builder("lst.snapshot.reorg.too.deep")
+                .description("Reorgs that went below tracker.reorg-depth: older stored snapshots may be orphaned")
+                .register(meters);
         Gauge.builder("lst.snapshot.last.success", lastSuccess,
                         ref -> ref.get() == null ? Double.NaN : ref.get().getEpochSecond())
                 .description("Unix time of the last successful snapshot cycle")
@@ -91,6 +95,13 @@ public final class SnapshotCycle {
             lastFailure.set(e.getMessage());
             lastFailureAt.set(Instant.now());
             LOG.warn("snapshot cycle failed: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            // Anything else (a driver's own exception in an outage, say) is a failed cycle too: counted and shown,
+            // so the counters and the staleness alert never go quiet while the cycle is broken.
+            outcome = Outcome.FAILED;
+            lastFailure.set(e.toString());
+            lastFailureAt.set(Instant.now());
+            LOG.warn("snapshot cycle failed unexpectedly", e);
         }
         cycles.get(outcome).increment();
         return outcome;
@@ -99,9 +110,24 @@ public final class SnapshotCycle {
     private Outcome cycle() {
         BlockRef head = chain.pin(BlockSelector.LATEST);
         Optional<BlockRef> stored = store.head();
+        if (stored.isPresent() && stored.get().number() > head.number()) {
+            // A head below what was stored (a node resynced from scratch, another chain on the same port) is not a
+            // healthy chain with nothing new: the cycle fails with the reason, so /health and the stale-data
+            // alert say so until the chain is past the stored head again.
+            throw new ChainReadException("the chain's head " + head.number() + " is below the stored head "
+                    + stored.get().number() + ": the node went backwards (resynced, or another chain); nothing is "
+                    + "stored until it is past block " + stored.get().number() + " again");
+        }
         Optional<ReorgCheck.Reorg> reorg = stored.isPresent() ? reorgs.detect(stored.get(), head.number()) : Optional.empty();
         if (reorg.isPresent()) {
             List<ReorgCheck.Orphan> orphans = reorg.get().orphans();
+            if (reorg.get().deeperThanDepth()) {
+                tooDeep.increment();
+                LOG.error("reorg deeper than tracker.reorg-depth (LST_REORG_DEPTH): no stored block from {} to {} is "
+                        + "canonical, and the snapshots stored below block {} may be orphaned too; they are kept as "
+                        + "they are and not checked again (docs/RELIABILITY.md, \"Reorgs\")",
+                        orphans.get(0).number(), orphans.get(orphans.size() - 1).number(), orphans.get(0).number());
+            }
             recorder.reorganised(reorg.get().fromBlock());
             // Read again, not patched: every figure of the replaced block may differ on the new branch.
             List<Snapshot> again = orphans.stream().map(o -> snapshots.take(new BlockSelector.Number(o.number()))).toList();

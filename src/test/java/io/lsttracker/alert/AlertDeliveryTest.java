@@ -66,7 +66,7 @@ class AlertDeliveryTest {
         final AlertService service = new AlertService(config, repository, database.bean(ConcentrationStore.class),
                 REGISTRY);
         final OutboxDispatcher outbox = new OutboxDispatcher(repository, config.webhooks(), Duration.ofSeconds(10),
-                Duration.ofMinutes(5), Duration.ofSeconds(2));
+                Duration.ofMinutes(5), Duration.ofSeconds(10)); // a receiver just started on a loaded machine is slow to answer first
 
         void record(Snapshot snapshot, long stakedEth) {
             ConcentrationReport figures = SnapshotConcentration.of(snapshot,
@@ -228,5 +228,28 @@ class AlertDeliveryTest {
         assertEquals(List.of("lido-over-quarter"), tracker.repository.events(Optional.empty(), 10).stream()
                 .map(AlertEvent::ruleId).toList());
         assertEquals(Optional.of(1L), tracker.repository.evaluatedBlock());
+    }
+
+    /**
+     * A reorg replaces block 2, older than the newest evaluated block 3, and on the new branch lido's rate fell at
+     * block 2: the replaced snapshot is evaluated (it used to be skipped as history), and the mark stays at 3.
+     */
+    @Test
+    void aRateChangeThatArrivesThroughAReorgIsEvaluated() {
+        Tracker tracker = new Tracker();
+        tracker.record(snapshot(1, 0, 10, "1000000000000000000"), 100);
+        tracker.record(snapshot(2, 10, 10, "1000000000000000000"), 100);
+        tracker.record(snapshot(3, 20, 10, "1000000000000000000"), 100);
+        assertEquals(List.of(), tracker.repository.events(Optional.empty(), 10));
+        Snapshot original = snapshot(2, 10, 10, "999999000000000000");
+        Snapshot replacement = new Snapshot(1, new BlockRef(2, "0x" + "bb".repeat(32), original.block().timestamp()),
+                original.pools());
+        tracker.record(replacement, 100);
+        List<AlertEvent> events = tracker.repository.events(Optional.empty(), 10);
+        assertEquals(List.of("negative-rebase"), events.stream().map(AlertEvent::ruleId).toList());
+        // 0.999999 against block 1's 1.0: -0.000001
+        assertEquals(0, new BigDecimal("-0.000001").compareTo(events.get(0).value()));
+        assertEquals(Optional.of(2L), events.get(0).blockNumber());
+        assertEquals(Optional.of(3L), tracker.repository.evaluatedBlock());
     }
 }

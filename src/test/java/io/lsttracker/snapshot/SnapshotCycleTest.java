@@ -64,6 +64,22 @@ class SnapshotCycleTest {
     }
 
     @Test
+    void aHeadThatWentBackwardsFailsTheCycleWithTheReasonUntilTheChainIsPastTheStoredHead() {
+        chain.head(100);
+        assertEquals(SnapshotCycle.Outcome.STORED, cycle.runOnce());
+        var success = cycle.status().lastSuccess();
+        chain.head(40); // resynced from scratch
+        assertEquals(SnapshotCycle.Outcome.FAILED, cycle.runOnce());
+        assertEquals("the chain's head 40 is below the stored head 98: the node went backwards (resynced, or another "
+                + "chain); nothing is stored until it is past block 98 again", cycle.status().lastFailure().orElseThrow());
+        assertEquals(success, cycle.status().lastSuccess(), "not a success: the stale-data alert can fire");
+        assertEquals(1.0, meters.get("lst.snapshot.cycles").tag("outcome", "failed").counter().count());
+        assertEquals(98, store.head().orElseThrow().number(), "nothing stored or removed");
+        chain.head(98); // caught up to the stored head: an ordinary cycle with nothing new
+        assertEquals(SnapshotCycle.Outcome.UNCHANGED, cycle.runOnce());
+    }
+
+    @Test
     void storesTheBlockConfirmationsBehindTheHeadOnce() {
         chain.head(100);
         assertEquals(SnapshotCycle.Outcome.STORED, cycle.runOnce());
@@ -109,6 +125,38 @@ class SnapshotCycleTest {
         assertEquals(FakeChain.hash(100, "a"), hashes.get(100L), "the fork point and older blocks are untouched");
         assertEquals(List.of(101L), rewound, "derived figures are forgotten from the block after the fork point");
         assertEquals(SnapshotCycle.Outcome.UNCHANGED, cycle.runOnce(), "once replaced, the head is canonical");
+    }
+
+    @Test
+    void aReorgDeeperThanTheDepthIsCountedAndLogged() {
+        SnapshotService service = new SnapshotService(chain, new PoolRegistry("test", List.of(LIDO)),
+                new PoolAdapters(List.of(new LidoAdapter())));
+        SnapshotCycle shallow = new SnapshotCycle(chain, service, store, new SnapshotRecorder(store, List.of(rewinds)),
+                new ReorgCheck(chain, database.bean(io.lsttracker.snapshot.StoredBlocks.class), 2), meters, 2);
+        for (long head = 100; head <= 104; head++) {
+            chain.head(head);
+            shallow.runOnce(); // stores 98..102
+        }
+        // Blocks 99 to 102 replaced: with a depth of 2 only 100..102 are looked at, none is canonical, and 98 and
+        // 99 are stored below them.
+        for (long b = 99; b <= 102; b++) {
+            chain.replace(b, FakeChain.hash(b, "b"));
+        }
+        assertEquals(SnapshotCycle.Outcome.REPLACED, shallow.runOnce());
+        assertEquals(1.0, meters.get("lst.snapshot.reorg.too.deep").counter().count());
+        assertEquals(FakeChain.hash(100, "b"), database.bean(io.lsttracker.snapshot.StoredBlocks.class)
+                .hashesBetween(100, 100).get(100L), "what the depth covers is replaced");
+    }
+
+    @Test
+    void aReorgWithinTheDepthIsNotTooDeep() {
+        for (long head = 100; head <= 104; head++) {
+            chain.head(head);
+            cycle.runOnce();
+        }
+        chain.replace(102, FakeChain.hash(102, "b"));
+        assertEquals(SnapshotCycle.Outcome.REPLACED, cycle.runOnce());
+        assertEquals(0.0, meters.get("lst.snapshot.reorg.too.deep").counter().count());
     }
 
     @Test
