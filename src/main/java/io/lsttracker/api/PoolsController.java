@@ -103,7 +103,7 @@ public class PoolsController {
             @Nullable @QueryValue String from, @Nullable @QueryValue String to,
             @Nullable @QueryValue String interval, @Nullable @QueryValue String format) {
         PoolDefinition pool = pools.find(id);
-        boolean csv = wantsCsv(request, format);
+        boolean csv = Formats.wantsCsv(request, format);
         HistoryQuery query = HistoryQuery.parse(from, to, interval, Instant.now(), maxHistoryPoints);
         List<HistoryPoint> points = store.history(pool.id(), query.from(), query.to(), query.interval());
         if (csv) {
@@ -120,21 +120,6 @@ public class PoolsController {
                 query.to().toString(), points.stream().map(Point::of).toList()))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
-
-    private static boolean wantsCsv(HttpRequest<?> request, String format) {
-        if (format != null) {
-            switch (format) {
-                case "csv":
-                    return true;
-                case "json":
-                    return false;
-                default:
-                    throw ApiException.badParameter("format", "'" + format + "' is not one of json, csv");
-            }
-        }
-        return request.accept().stream().anyMatch(type -> "text/csv".equals(type.getName()));
-    }
-
 
     private PoolSummary summary(PoolDefinition pool, Optional<Snapshot> latest) {
         RewardWindowView apr7d = RewardWindowView.of(rewards.rewards(pool).window(Window.DAYS_7));
