@@ -3,7 +3,7 @@ package io.lsttracker.alert;
 import io.lsttracker.alert.AlertRule.Metric;
 import io.lsttracker.concentration.Concentration;
 import io.lsttracker.concentration.Concentration.Measures;
-import io.lsttracker.concentration.Concentration.Tau;
+import io.lsttracker.domain.Tau;
 import io.lsttracker.concentration.ConcentrationReport;
 import io.lsttracker.concentration.ConcentrationReport.PoolShare;
 import io.lsttracker.domain.PoolId;

@@ -1,5 +1,6 @@
 package io.lsttracker.api;
 
+import io.lsttracker.domain.Tau;
 import io.lsttracker.entity.Entity;
 import io.lsttracker.entity.EntityMeasures;
 import io.lsttracker.entity.EntityReading;
@@ -72,9 +73,9 @@ public class EntitiesController {
             return new EntitiesView.HistoryPoint(r.epoch(), r.slot(), r.readAt().toString(),
                     r.activeStakeGwei().toString(), r.unidentified().share().toPlainString(),
                     r.measures().reported().hhi().toPlainString(),
-                    r.measures().reported().tau().get(EntityMeasures.Tau.HALF).orElse(null),
+                    r.measures().reported().tau().get(Tau.HALF).orElse(null),
                     r.measures().atWorst().hhi().toPlainString(),
-                    r.measures().atWorst().tau().get(EntityMeasures.Tau.HALF).orElse(null), shares);
+                    r.measures().atWorst().tau().get(Tau.HALF).orElse(null), shares);
         }).toList();
         return HttpResponse.ok(new EntitiesView.History(range.from().toString(), range.to().toString(), points))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);

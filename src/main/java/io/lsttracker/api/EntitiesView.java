@@ -63,9 +63,9 @@ final class EntitiesView {
             for (int n : EntityMeasures.TOP_N) {
                 top.put("top" + n, m.top().get(n).toPlainString());
             }
-            Integer half = m.tau().get(EntityMeasures.Tau.HALF).orElse(null);
-            return new Measures(m.hhi().toPlainString(), new Tau(m.tau().get(EntityMeasures.Tau.THIRD).orElse(null),
-                    half, m.tau().get(EntityMeasures.Tau.TWO_THIRDS).orElse(null)), half, top);
+            Integer half = m.tau().get(io.lsttracker.domain.Tau.HALF).orElse(null);
+            return new Measures(m.hhi().toPlainString(), new Tau(m.tau().get(io.lsttracker.domain.Tau.THIRD).orElse(null),
+                    half, m.tau().get(io.lsttracker.domain.Tau.TWO_THIRDS).orElse(null)), half, top);
         }
     }
 

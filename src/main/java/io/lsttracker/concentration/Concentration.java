@@ -1,8 +1,9 @@
 package io.lsttracker.concentration;
 
+import io.lsttracker.domain.StakeShares;
+import io.lsttracker.domain.Tau;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -32,35 +33,9 @@ import java.util.Optional;
  */
 public final class Concentration {
     /** Decimals of a share (a fraction, 0..1): 18, like the amounts. */
-    public static final int SHARE_SCALE = 18;
+    public static final int SHARE_SCALE = StakeShares.SHARE_SCALE;
     /** Decimals of an HHI (0..10,000). */
-    public static final int HHI_SCALE = 6;
-    private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
-
-    /** The thresholds of the tau-index: 1/3 (can stop finality), 1/2 (can censor), 2/3 (can finalize). */
-    public enum Tau {
-        THIRD(1, 3, "1/3"), HALF(1, 2, "1/2"), TWO_THIRDS(2, 3, "2/3");
-
-        private final int numerator;
-        private final int denominator;
-        private final String label;
-
-        Tau(int numerator, int denominator, String label) {
-            this.numerator = numerator;
-            this.denominator = denominator;
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        /** Whether {@code part / whole > tau}, exactly: part x den > num x whole. */
-        boolean exceededBy(BigInteger part, BigInteger whole) {
-            return part.multiply(BigInteger.valueOf(denominator))
-                    .compareTo(whole.multiply(BigInteger.valueOf(numerator))) > 0;
-        }
-    }
+    public static final int HHI_SCALE = StakeShares.HHI_SCALE;
 
     /** One entity's stake in wei. */
     public record Stake(String entity, BigInteger wei) {
@@ -134,19 +109,14 @@ public final class Concentration {
         }
         Optional<String> largest = sorted.isEmpty() ? Optional.empty() : Optional.of(sorted.get(0).entity());
         BigInteger largestWei = sorted.isEmpty() ? BigInteger.ZERO : sorted.get(0).wei();
-        BigDecimal hhi = denominator.signum() == 0 ? BigDecimal.ZERO.setScale(HHI_SCALE)
-                : new BigDecimal(squares.multiply(TEN_THOUSAND))
-                        .divide(new BigDecimal(denominator.multiply(denominator)), HHI_SCALE, RoundingMode.HALF_EVEN);
+        BigDecimal hhi = StakeShares.hhi(squares, denominator);
         return new Measures(sorted.size(), combined, denominator, largest, share(largestWei, denominator),
                 share(top3, denominator), hhi, Map.copyOf(tau));
     }
 
     /** part / whole at {@link #SHARE_SCALE} decimals, half-even; 0 when the whole is 0. */
     public static BigDecimal share(BigInteger part, BigInteger whole) {
-        if (whole.signum() == 0) {
-            return BigDecimal.ZERO.setScale(SHARE_SCALE);
-        }
-        return new BigDecimal(part).divide(new BigDecimal(whole), SHARE_SCALE, RoundingMode.HALF_EVEN);
+        return StakeShares.share(part, whole);
     }
 
     private static BigInteger sum(List<Stake> stakes) {

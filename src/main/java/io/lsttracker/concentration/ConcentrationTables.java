@@ -1,7 +1,7 @@
 package io.lsttracker.concentration;
 
 import io.lsttracker.concentration.Concentration.Measures;
-import io.lsttracker.concentration.Concentration.Tau;
+import io.lsttracker.domain.Tau;
 import io.lsttracker.db.PortableRepository;
 import io.lsttracker.db.WeiColumn;
 import io.micronaut.core.annotation.Nullable;

@@ -1,8 +1,9 @@
 package io.lsttracker.entity;
 
+import io.lsttracker.domain.StakeShares;
+import io.lsttracker.domain.Tau;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,36 +28,10 @@ import java.util.Optional;
  * half-even once.
  */
 public final class EntityMeasures {
-    public static final int SHARE_SCALE = 18;
-    public static final int HHI_SCALE = 6;
+    public static final int SHARE_SCALE = StakeShares.SHARE_SCALE;
+    public static final int HHI_SCALE = StakeShares.HHI_SCALE;
     /** The top-N shares reported. */
     public static final List<Integer> TOP_N = List.of(1, 3, 5);
-    private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
-
-    /** tau thresholds: 1/3 (can stop finality), 1/2 (can censor; the Nakamoto coefficient), 2/3 (can finalize). */
-    public enum Tau {
-        THIRD(1, 3, "1/3"), HALF(1, 2, "1/2"), TWO_THIRDS(2, 3, "2/3");
-
-        final int numerator;
-        final int denominator;
-        private final String label;
-
-        Tau(int numerator, int denominator, String label) {
-            this.numerator = numerator;
-            this.denominator = denominator;
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        /** part / whole > tau, exactly: part x den > num x whole. */
-        boolean exceededBy(BigInteger part, BigInteger whole) {
-            return part.multiply(BigInteger.valueOf(denominator))
-                    .compareTo(whole.multiply(BigInteger.valueOf(numerator))) > 0;
-        }
-    }
 
     /**
      * @param hhi 10,000 x sum(stake^2) / total^2
@@ -117,17 +92,12 @@ public final class EntityMeasures {
         for (Tau t : Tau.values()) {
             ordered.put(t, tau.getOrDefault(t, Optional.empty()));
         }
-        BigDecimal hhi = total.signum() == 0 ? BigDecimal.ZERO.setScale(HHI_SCALE)
-                : new BigDecimal(squares.multiply(TEN_THOUSAND))
-                        .divide(new BigDecimal(total.pow(2)), HHI_SCALE, RoundingMode.HALF_EVEN);
+        BigDecimal hhi = StakeShares.hhi(squares, total);
         return new Measures(hhi, Map.copyOf(ordered), Map.copyOf(top));
     }
 
     /** part / whole at {@link #SHARE_SCALE} decimals, half-even; 0 when the whole is 0. */
     public static BigDecimal share(BigInteger part, BigInteger whole) {
-        if (whole.signum() == 0) {
-            return BigDecimal.ZERO.setScale(SHARE_SCALE);
-        }
-        return new BigDecimal(part).divide(new BigDecimal(whole), SHARE_SCALE, RoundingMode.HALF_EVEN);
+        return StakeShares.share(part, whole);
     }
 }

@@ -1,7 +1,7 @@
 package io.lsttracker.metrics;
 
 import io.lsttracker.concentration.Concentration.Measures;
-import io.lsttracker.concentration.Concentration.Tau;
+import io.lsttracker.domain.Tau;
 import io.lsttracker.concentration.ConcentrationReport;
 import io.lsttracker.pool.PoolDefinition;
 import io.lsttracker.pool.PoolRegistry;

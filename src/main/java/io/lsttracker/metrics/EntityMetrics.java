@@ -1,5 +1,6 @@
 package io.lsttracker.metrics;
 
+import io.lsttracker.domain.Tau;
 import io.lsttracker.entity.Entity;
 import io.lsttracker.entity.EntityMeasures;
 import io.lsttracker.entity.EntityReading;
@@ -55,7 +56,7 @@ public final class EntityMetrics {
             Gauge.builder("lst.entity.hhi", this, m -> m.value(r -> Optional.of(measures.apply(r).hhi())))
                     .description("HHI of the identified entities' shares of all staked ETH, 0..10,000")
                     .tag("scope", scope).register(meters);
-            for (EntityMeasures.Tau tau : EntityMeasures.Tau.values()) {
+            for (Tau tau : Tau.values()) {
                 Gauge.builder("lst.entity.tau", this, m -> m.value(r -> measures.apply(r).tau().get(tau)
                                 .map(BigDecimal::valueOf)))
                         .description("Fewest identified entities whose combined stake exceeds the threshold of all "

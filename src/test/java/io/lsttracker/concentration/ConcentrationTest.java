@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lsttracker.concentration.Concentration.Measures;
 import io.lsttracker.concentration.Concentration.Stake;
-import io.lsttracker.concentration.Concentration.Tau;
+import io.lsttracker.domain.Tau;
 import io.lsttracker.beacon.TotalStaked;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.PoolId;

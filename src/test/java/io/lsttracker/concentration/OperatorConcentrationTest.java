@@ -3,7 +3,7 @@ package io.lsttracker.concentration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lsttracker.concentration.Concentration.Tau;
+import io.lsttracker.domain.Tau;
 import io.lsttracker.concentration.LidoOperators.OperatorShare;
 import io.lsttracker.domain.NodeOperator;
 import java.math.BigDecimal;

@@ -3,7 +3,7 @@ package io.lsttracker.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.lsttracker.beacon.Validator;
-import io.lsttracker.entity.EntityMeasures.Tau;
+import io.lsttracker.domain.Tau;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
