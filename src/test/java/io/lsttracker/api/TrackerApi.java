@@ -77,6 +77,12 @@ public interface TrackerApi {
     @Get("/api/entities")
     HttpResponse<JsonNode> entities();
 
+    @Get("/api/clients{?window}")
+    HttpResponse<JsonNode> clients(@Nullable @QueryValue String window);
+
+    @Get("/api/entities/{id}/clients{?window}")
+    HttpResponse<JsonNode> entityClients(@PathVariable String id, @Nullable @QueryValue String window);
+
     @Get("/api/entities/{id}")
     HttpResponse<JsonNode> entity(@PathVariable String id);
 

@@ -179,6 +179,7 @@ abstract class ProposalIndexerContract {
     @Test
     void waitsForAnEntityReadingAndReadsOnlyFinalizedSlots() {
         finalized.set(50L);
+        assertEquals(Optional.empty(), new ClientWindows(store).report(Window.D30));
         assertEquals(ProposalIndexer.Outcome.WAITING, indexer(Optional.empty(), 10, 1).runOnce());
         assertEquals(0, requests.get());
         ProposalIndexer indexer = indexer(attribution(), 100, 1);

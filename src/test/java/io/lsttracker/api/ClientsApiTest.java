@@ -1,0 +1,82 @@
+package io.lsttracker.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lsttracker.clients.ClientsTables.ProposalRow;
+import io.lsttracker.clients.ProposalStore;
+import io.micronaut.http.HttpResponse;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** /api/clients and /api/entities/{id}/clients through the declarative client, over proposals stored by hand. */
+class ClientsApiTest extends ServerTest {
+    @Inject
+    ProposalStore store;
+
+    @Override
+    protected Map<String, ?> settings() {
+        return Map.of();
+    }
+
+    private static ProposalRow block(long slot, String entity, String consensus, String execution) {
+        return new ProposalRow(slot, false, slot, entity, "0x" + "00".repeat(32), consensus, execution,
+                consensus == null && execution == null ? "NONE" : "CODES");
+    }
+
+    /** Stored before the tests (outside their rolled-back transactions) so that the server sees them. */
+    @BeforeAll
+    void storeProposals() {
+        // Slots 7,200..7,209 (the last day's window is 10..7,209: 10 slots read of 7,200).
+        store.save(List.of(block(7_200, "lido", "lighthouse", "geth"), block(7_201, "lido", "lighthouse", "nethermind"),
+                block(7_202, "lido", "teku", "geth"), block(7_203, "coinbase", "prysm", null),
+                new ProposalRow(7_204, true, null, null, null, null, null, "NONE"),
+                block(7_205, "coinbase", null, null), block(7_206, "unidentified", "lighthouse", "geth"),
+                block(7_207, "lido", "lighthouse", "geth"), block(7_208, "kraken", "nimbus", "besu"),
+                block(7_209, "lido", "lighthouse", "reth")), 7_209);
+    }
+
+    @Test
+    void theNetworkAndEachEntityOverAWindow() {
+        HttpResponse<JsonNode> response = api.clients("1d");
+        assertEquals(200, response.code(), () -> response.getBody(String.class).orElse("") + response.body());
+        JsonNode c = response.body();
+        assertEquals(List.of("1d", "10", "7209", "10", "false", "1"), List.of(c.at("/window/name").asText(),
+                c.at("/window/fromSlot").asText(), c.at("/window/toSlot").asText(), c.at("/window/slotsRead").asText(),
+                c.at("/window/complete").asText(), c.at("/window/missed").asText()));
+        // 9 blocks; consensus named in 8: lighthouse 5/8 = 0.625, above 1/3, not above 2/3.
+        assertEquals(9, c.at("/network/blocks").asInt());
+        assertEquals(8, c.at("/network/consensus/identified").asInt());
+        assertEquals("0.888888888888888889", c.at("/network/consensus/identifiedShare").asText());
+        assertEquals("lighthouse", c.at("/network/consensus/majority").asText());
+        assertEquals("0.625000000000000000", c.at("/network/consensus/majorityShare").asText());
+        assertTrue(c.at("/network/consensus/majorityAboveOneThird").asBoolean());
+        assertFalse(c.at("/network/consensus/majorityAboveTwoThirds").asBoolean());
+        // Execution named in 7: geth 4/7.
+        assertEquals("0.571428571428571429", c.at("/network/execution/majorityShare").asText());
+        // Lido first (5 blocks): lighthouse 4/5 = 0.8, above 2/3.
+        assertEquals("lido", c.at("/entities/0/entity").asText());
+        assertEquals(5, c.at("/entities/0/figures/blocks").asInt());
+        assertEquals("0.800000000000000000", c.at("/entities/0/figures/consensus/majorityShare").asText());
+        assertTrue(c.at("/entities/0/figures/consensus/majorityAboveTwoThirds").asBoolean());
+
+        JsonNode coinbase = api.entityClients("coinbase", "1d").body();
+        assertEquals(2, coinbase.at("/figures/blocks").asInt());
+        assertEquals("0.500000000000000000", coinbase.at("/figures/consensus/identifiedShare").asText());
+        assertEquals("prysm", coinbase.at("/figures/consensus/majority").asText());
+        assertEquals(0, api.entityClients("kiln", "1d").body().at("/figures/blocks").asInt());
+
+        // The default window, 7 days, reaches before slot 0 here: it starts there.
+        assertEquals(0, api.clients(null).body().at("/window/fromSlot").asInt());
+        assertEquals("7d", api.clients(null).body().at("/window/name").asText());
+        HttpResponse<JsonNode> bad = api.clients("2d");
+        assertEquals(400, bad.code());
+        assertEquals("parameter 'window': '2d' is not one of 1d, 7d, 30d", bad.body().get("message").asText());
+        assertEquals(404, api.entityClients("nobody", null).code());
+    }
+}
