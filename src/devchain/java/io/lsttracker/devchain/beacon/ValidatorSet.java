@@ -341,6 +341,24 @@ public final class ValidatorSet {
         return truth;
     }
 
+    /**
+     * The entity (as the ground truth counts it) of validator {@code index} when it is active at {@code slot}, as a
+     * block's proposer must be; empty for an index outside the set or a validator not active then.
+     */
+    public java.util.Optional<String> activeEntity(long index, long slot) {
+        if (index < 0 || index >= size) {
+            return java.util.Optional.empty();
+        }
+        int g = java.util.Arrays.binarySearch(starts, (int) index);
+        g = g >= 0 ? g : -g - 2;
+        while (g + 1 < starts.length && starts[g + 1] <= index) {
+            g++; // empty groups share a start
+        }
+        Staker staker = stakers.get(g);
+        return active(role(staker, (int) (index - starts[g])), slot / SLOTS_PER_EPOCH)
+                ? java.util.Optional.of(staker.truthId()) : java.util.Optional.empty();
+    }
+
     /** Rocket Pool minipool {@code i}'s address, as SimRocketMinipoolManager.getMinipoolAt(i) derives it. */
     public static String minipoolAddress(long i) {
         byte[] label = "sim minipool".getBytes(StandardCharsets.US_ASCII);
