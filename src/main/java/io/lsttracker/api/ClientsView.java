@@ -13,6 +13,13 @@ public final class ClientsView {
     public record Clients(WindowView window, Status status, Figures network, List<EntityFigures> entities) {
     }
 
+    /** One point per day of slots that has blocks, of the network or of one entity. */
+    public record History(String scope, int days, List<Day> points) {
+    }
+
+    public record Day(long fromSlot, long toSlot, String time, Figures figures) {
+    }
+
     public record EntityClients(WindowView window, Status status, String entity, Figures figures) {
     }
 

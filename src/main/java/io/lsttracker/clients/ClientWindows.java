@@ -61,13 +61,68 @@ public class ClientWindows {
     }
 
     private final ProposalStore store;
+    /** Each window's report as last computed: kept until slots are stored, so answers and scrapes cost no query. */
+    private final Map<Window, Report> computed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ClientWindows(ProposalStore store) {
         this.store = store;
     }
 
-    /** The window's figures; empty when no slot is read yet. */
+    /** The window's figures; empty when no slot is read yet. Computed once per run that stores slots. */
     public Optional<Report> report(Window window) {
+        Report known = computed.get(window);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Report> report = compute(window);
+        report.ifPresent(r -> computed.put(window, r));
+        return report;
+    }
+
+    /** The window's figures as last computed, from memory only (for Prometheus scrapes): never a query. */
+    public Optional<Report> computed(Window window) {
+        return Optional.ofNullable(computed.get(window));
+    }
+
+    /** Computes every window again from the store: called after a run stored slots. */
+    void refresh() {
+        for (Window w : Window.values()) {
+            compute(w).ifPresentOrElse(r -> computed.put(w, r), () -> computed.remove(w));
+        }
+    }
+
+    /** One day of slots: [fromSlot, fromSlot + 7,199], its blocks and their figures. */
+    public record Day(long fromSlot, Figures figures) {
+    }
+
+    /**
+     * The last {@code days} days of slots read, ending with the day of the last slot read, one point per day (slot /
+     * 7,200) that has blocks, of one entity or (empty) of the network.
+     */
+    public List<Day> history(int days, Optional<String> entity) {
+        Optional<Long> last = store.lastSlot();
+        if (last.isEmpty()) {
+            return List.of();
+        }
+        long lastDay = last.get() / ProposalIndexer.SLOTS_PER_DAY;
+        long from = Math.max(0, lastDay - days + 1) * ProposalIndexer.SLOTS_PER_DAY;
+        Map<Long, List<Count>> perDay = new java.util.TreeMap<>();
+        for (ClientsTables.BucketRow r : store.daily(from, last.get(), entity)) {
+            perDay.computeIfAbsent(r.bucket(), b -> new ArrayList<>()).add(count(r.consensusClient(),
+                    r.executionClient(), r.proposals()));
+        }
+        List<Day> history = new ArrayList<>();
+        perDay.forEach((day, counts) -> history.add(new Day(day * ProposalIndexer.SLOTS_PER_DAY,
+                ClientDiversity.of(counts))));
+        return history;
+    }
+
+    private static Count count(String consensus, String execution, long blocks) {
+        return new Count(consensus == null ? Optional.empty() : Client.byId(consensus),
+                execution == null ? Optional.empty() : Client.byId(execution), blocks);
+    }
+
+    private Optional<Report> compute(Window window) {
         Optional<Long> last = store.lastSlot();
         if (last.isEmpty()) {
             return Optional.empty();
@@ -78,8 +133,7 @@ public class ClientWindows {
         List<Count> all = new ArrayList<>();
         Map<String, List<Count>> byEntity = new LinkedHashMap<>();
         for (CountRow r : rows) {
-            Count c = new Count(r.consensusClient() == null ? Optional.empty() : Client.byId(r.consensusClient()),
-                    r.executionClient() == null ? Optional.empty() : Client.byId(r.executionClient()), r.proposals());
+            Count c = count(r.consensusClient(), r.executionClient(), r.proposals());
             all.add(c);
             byEntity.computeIfAbsent(r.entityId() == null ? Entity.UNIDENTIFIED : r.entityId(),
                     e -> new ArrayList<>()).add(c);

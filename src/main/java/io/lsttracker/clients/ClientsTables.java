@@ -31,6 +31,12 @@ public final class ClientsTables {
             long proposals) {
     }
 
+    /** Blocks of one pair of clients in one day of slots ({@code bucket} = slot / 7,200). */
+    @Introspected
+    record BucketRow(long bucket, @Nullable String consensusClient, @Nullable String executionClient,
+            long proposals) {
+    }
+
     @PortableRepository
     interface ProposalRepository extends GenericRepository<ProposalRow, Long> {
         List<ProposalRow> saveAll(Iterable<ProposalRow> rows);
@@ -39,6 +45,16 @@ public final class ClientsTables {
                 + " WHERE slot >= :from AND slot <= :to AND missed = FALSE"
                 + " GROUP BY entity_id, consensus_client, execution_client")
         List<CountRow> counts(long from, long to);
+
+        @Query("SELECT slot / 7200 AS bucket, consensus_client, execution_client, COUNT(*) AS proposals"
+                + " FROM block_proposal WHERE slot >= :from AND slot <= :to AND missed = FALSE"
+                + " GROUP BY slot / 7200, consensus_client, execution_client ORDER BY bucket")
+        List<BucketRow> daily(long from, long to);
+
+        @Query("SELECT slot / 7200 AS bucket, consensus_client, execution_client, COUNT(*) AS proposals"
+                + " FROM block_proposal WHERE slot >= :from AND slot <= :to AND missed = FALSE AND entity_id = :entity"
+                + " GROUP BY slot / 7200, consensus_client, execution_client ORDER BY bucket")
+        List<BucketRow> dailyOf(long from, long to, String entity);
 
         @Query("SELECT COUNT(*) FROM block_proposal WHERE slot >= :from AND slot <= :to AND missed = TRUE")
         long missed(long from, long to);

@@ -48,23 +48,27 @@ public final class ProposalIndexer {
     private final BeaconClient beacon;
     private final Supplier<Optional<ValidatorEntities>> attribution;
     private final ProposalStore store;
+    private final ClientWindows windows;
     private final ClientsSettings settings;
     private final Clock clock;
     private final ExecutorService requests;
+    private volatile long genesisTime = -1;
     private volatile Status status = new Status(Optional.empty(), Optional.empty(), Optional.empty());
 
-    public ProposalIndexer(BeaconSettings beacon, EntityReadings readings, ProposalStore store,
+    @jakarta.inject.Inject
+    public ProposalIndexer(BeaconSettings beacon, EntityReadings readings, ProposalStore store, ClientWindows windows,
             ClientsSettings settings) {
         this(beacon.url().isEmpty() ? null : new BeaconClient(beacon.url(), beacon.timeout()),
-                readings::validatorEntities, store, settings, Clock.systemUTC());
+                readings::validatorEntities, store, windows, settings, Clock.systemUTC());
     }
 
     /** @param attribution each validator's entity, from the newest entity reading (empty until there is one) */
     ProposalIndexer(BeaconClient beacon, Supplier<Optional<ValidatorEntities>> attribution, ProposalStore store,
-            ClientsSettings settings, Clock clock) {
+            ClientWindows windows, ClientsSettings settings, Clock clock) {
         this.beacon = beacon;
         this.attribution = attribution;
         this.store = store;
+        this.windows = windows;
         this.settings = settings;
         this.clock = clock;
         this.requests = Executors.newFixedThreadPool(settings.inFlight(), r -> {
@@ -76,6 +80,13 @@ public final class ProposalIndexer {
 
     public Status status() {
         return status;
+    }
+
+    /** When {@code slot} starts, once the beacon node's genesis time is known (after the first run reached it). */
+    public Optional<Instant> slotStart(long slot) {
+        long genesis = genesisTime;
+        return genesis < 0 ? Optional.empty()
+                : Optional.of(Instant.ofEpochSecond(genesis + slot * BeaconClient.SECONDS_PER_SLOT));
     }
 
     /** One run: reads the next slots up to the finalized one, and stores them. */
@@ -95,6 +106,7 @@ public final class ProposalIndexer {
         long from = -1;
         try {
             long finalized = beacon.finalizedSlot();
+            genesisTime = beacon.genesisTime();
             Optional<Long> last = store.lastSlot();
             from = last.map(s -> s + 1)
                     .orElse(Math.max(0, finalized - settings.lookbackDays() * SLOTS_PER_DAY + 1));
@@ -121,6 +133,7 @@ public final class ProposalIndexer {
             }
             if (!run.isEmpty()) {
                 store.save(run, from + run.size() - 1);
+                windows.refresh();
             }
             if (failure != null) {
                 LOG.warn("clients: slot {} could not be read: {} (slots before it are stored)", from + run.size(),

@@ -57,6 +57,12 @@ public class ProposalStore {
                 () -> proposals.counts(from, to));
     }
 
+    /** Blocks per day of slots and pair of clients in [from, to], of one entity or (empty) of all. */
+    List<ClientsTables.BucketRow> daily(long from, long to, Optional<String> entity) {
+        return StoreException.attempt("count proposals per day of slots " + from + ".." + to,
+                () -> entity.isPresent() ? proposals.dailyOf(from, to, entity.get()) : proposals.daily(from, to));
+    }
+
     /** Slots without a block in [from, to]. */
     long missed(long from, long to) {
         return StoreException.attempt("count missed slots " + from + ".." + to, () -> proposals.missed(from, to));

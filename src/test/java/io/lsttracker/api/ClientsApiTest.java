@@ -32,6 +32,8 @@ class ClientsApiTest extends ServerTest {
     /** Stored before the tests (outside their rolled-back transactions) so that the server sees them. */
     @BeforeAll
     void storeProposals() {
+        // Day 0 of slots: two blocks before the last day's window.
+        store.save(List.of(block(0, "lido", "lighthouse", "geth"), block(1, "kraken", "teku", "besu")), 1);
         // Slots 7,200..7,209 (the last day's window is 10..7,209: 10 slots read of 7,200).
         store.save(List.of(block(7_200, "lido", "lighthouse", "geth"), block(7_201, "lido", "lighthouse", "nethermind"),
                 block(7_202, "lido", "teku", "geth"), block(7_203, "coinbase", "prysm", null),
@@ -78,5 +80,32 @@ class ClientsApiTest extends ServerTest {
         assertEquals(400, bad.code());
         assertEquals("parameter 'window': '2d' is not one of 1d, 7d, 30d", bad.body().get("message").asText());
         assertEquals(404, api.entityClients("nobody", null).code());
+    }
+
+    @Test
+    void historyPerDayOfSlotsAsJsonAndCsv() {
+        JsonNode network = api.clientsHistory(null, null).body();
+        assertEquals("network", network.get("scope").asText());
+        assertEquals(30, network.get("days").asInt());
+        assertEquals(List.of(0L, 7_200L), List.of(network.at("/points/0/fromSlot").asLong(),
+                network.at("/points/1/fromSlot").asLong()));
+        assertEquals(7_199, network.at("/points/0/toSlot").asLong());
+        assertEquals(2, network.at("/points/0/figures/blocks").asInt());
+        assertEquals(9, network.at("/points/1/figures/blocks").asInt());
+        JsonNode lido = api.clientsHistory("lido", "2").body();
+        assertEquals(List.of(1, 5), List.of(lido.at("/points/0/figures/blocks").asInt(),
+                lido.at("/points/1/figures/blocks").asInt()));
+        assertEquals(1, api.clientsHistory(null, "1").body().get("points").size()); // the last day only
+
+        String csv = api.clientsHistoryText(null, null, "csv").body();
+        assertTrue(csv.startsWith("fromSlot,time,scope,layer,client,blocks,identified,share\n"), csv);
+        // No beacon node in this test: the day's time is unknown and left empty.
+        assertTrue(csv.contains("\n7200,,network,consensus,lighthouse,5,8,0.625000000000000000\n"), csv);
+        assertTrue(csv.contains("\n0,,network,execution,besu,1,2,0.500000000000000000\n"), csv);
+
+        assertEquals(400, api.clientsHistory(null, "0").code());
+        assertEquals("parameter 'days': 'abc' is not a whole number of days from 1 to 366",
+                api.clientsHistory(null, "abc").body().get("message").asText());
+        assertEquals(404, api.clientsHistory("nobody", null).code());
     }
 }

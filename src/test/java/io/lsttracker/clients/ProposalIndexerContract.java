@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 abstract class ProposalIndexerContract {
     private TestDatabases.TestDatabase db;
     private ProposalStore store;
+    private ClientWindows windows;
     private HttpServer node;
     private final Map<Long, String> blocks = new ConcurrentHashMap<>();
     private final AtomicReference<Long> finalized = new AtomicReference<>();
@@ -46,12 +47,15 @@ abstract class ProposalIndexerContract {
     void start() throws IOException {
         db = open();
         store = db.bean(ProposalStore.class);
+        windows = new ClientWindows(store);
         node = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         node.createContext("/eth/v1/beacon/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             String body;
             int status = 200;
-            if (path.endsWith("/headers/finalized")) {
+            if (path.endsWith("/genesis")) {
+                body = "{\"data\":{\"genesis_time\":\"1606824023\"}}";
+            } else if (path.endsWith("/headers/finalized")) {
                 body = "{\"data\":{\"header\":{\"message\":{\"slot\":\"" + finalized.get() + "\"}}}}";
             } else {
                 requests.incrementAndGet();
@@ -92,7 +96,7 @@ abstract class ProposalIndexerContract {
 
     private ProposalIndexer indexer(Optional<ValidatorEntities> attribution, int slotsPerCycle, int lookbackDays) {
         return new ProposalIndexer(new BeaconClient("http://127.0.0.1:" + node.getAddress().getPort(),
-                Duration.ofSeconds(5)), () -> attribution, store,
+                Duration.ofSeconds(5)), () -> attribution, store, windows,
                 new ClientsSettings(true, lookbackDays, slotsPerCycle, 3), Clock.systemUTC());
     }
 
@@ -127,7 +131,7 @@ abstract class ProposalIndexerContract {
         assertEquals(Optional.of(109L), store.lastSlot());
         assertEquals(10, requests.get());
 
-        Report week = new ClientWindows(store).report(Window.D7).orElseThrow();
+        Report week = windows.report(Window.D7).orElseThrow();
         // 7 days before 109 reach before slot 0: the window starts at 0 and 10 of its 110 slots are read.
         assertEquals(0, week.fromSlot());
         assertEquals(109, week.toSlot());
@@ -171,7 +175,7 @@ abstract class ProposalIndexerContract {
         failAt.set(-1);
         assertEquals(ProposalIndexer.Outcome.READ, indexer.runOnce());
         assertEquals(Optional.of(23L), store.lastSlot());
-        Report day = new ClientWindows(store).report(Window.D1).orElseThrow();
+        Report day = windows.report(Window.D1).orElseThrow();
         assertEquals(10, day.network().blocks()); // 10..19; 20..23 missed
         assertEquals(4, day.missed());
     }
@@ -179,7 +183,7 @@ abstract class ProposalIndexerContract {
     @Test
     void waitsForAnEntityReadingAndReadsOnlyFinalizedSlots() {
         finalized.set(50L);
-        assertEquals(Optional.empty(), new ClientWindows(store).report(Window.D30));
+        assertEquals(Optional.empty(), windows.report(Window.D30));
         assertEquals(ProposalIndexer.Outcome.WAITING, indexer(Optional.empty(), 10, 1).runOnce());
         assertEquals(0, requests.get());
         ProposalIndexer indexer = indexer(attribution(), 100, 1);
