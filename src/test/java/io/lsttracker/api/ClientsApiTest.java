@@ -108,4 +108,21 @@ class ClientsApiTest extends ServerTest {
                 api.clientsHistory(null, "abc").body().get("message").asText());
         assertEquals(404, api.clientsHistory("nobody", null).code());
     }
+
+    @Test
+    void prometheusGaugesFromTheFiguresInMemory() {
+        api.clients("7d"); // the 7-day figures, computed once and kept (a run of the reading does the same)
+        String metrics = api.prometheus().body();
+        // 7 days reach back to slot 0: 11 blocks, consensus named in 10, Lighthouse 6 of them.
+        assertTrue(metrics.contains("lst_clients_blocks{scope=\"network\",window=\"7d\"} 11.0"), metrics);
+        assertTrue(metrics.contains("lst_clients_majority_share_ratio{layer=\"consensus\",scope=\"network\",window=\"7d\"} 0.6"),
+                metrics);
+        assertTrue(metrics.contains("lst_clients_share_ratio{client=\"teku\",layer=\"consensus\",window=\"7d\"} 0.2"),
+                metrics);
+        // Lido: 6 blocks, Lighthouse 5 of 6 named.
+        assertTrue(metrics.contains("lst_clients_majority_share_ratio{layer=\"consensus\",scope=\"lido\",window=\"7d\"} 0.8333333333333334"),
+                metrics);
+        assertTrue(metrics.contains("lst_clients_blocks{scope=\"kiln\",window=\"7d\"} NaN"), metrics);
+        assertTrue(metrics.contains("lst_clients_last_slot 7209.0"), metrics);
+    }
 }
