@@ -70,28 +70,15 @@ public final class BeaconClient {
             return known;
         }
         String path = "eth/v1/beacon/genesis";
-        try {
-            HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
-            JsonNode answer;
-            try (InputStream body = bounded(response.body(), MAX_GENESIS_BYTES)) {
-                if (response.statusCode() != 200) {
-                    throw new BeaconReadException(describe(path) + " answered HTTP " + response.statusCode());
-                }
-                answer = JSON.readTree(body);
-            }
-            JsonNode time = answer.path("data").path("genesis_time");
-            if (!time.isTextual() && !time.isNumber()) {
-                throw new BeaconReadException(describe(path) + " gave no data.genesis_time");
-            }
-            long value = Long.parseLong(time.asText());
-            genesisTime.set(value);
-            return value;
-        } catch (IOException | NumberFormatException e) {
-            throw new BeaconReadException(describe(path) + " failed: " + reason(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BeaconReadException(describe(path) + " was interrupted", e);
+        JsonNode answer = get(path, MAX_GENESIS_BYTES, JSON::readTree).orElseThrow(() -> new BeaconReadException(
+                describe(path) + " answered HTTP 404"));
+        JsonNode time = answer.path("data").path("genesis_time");
+        if (!time.isTextual() && !time.isNumber()) {
+            throw new BeaconReadException(describe(path) + " gave no data.genesis_time");
         }
+        long value = uint64(time.asText(), path, "data.genesis_time");
+        genesisTime.set(value);
+        return value;
     }
 
     /** The slot a block with this timestamp belongs to. */
@@ -145,48 +132,16 @@ public final class BeaconClient {
     /** Streams the validators at exactly {@code slot}; false when the node has no state for it (404). */
     private boolean validatorsAtSlot(long slot, Consumer<Validator> each) {
         String path = "eth/v1/beacon/states/" + slot + "/validators";
-        try {
-            HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = bounded(response.body(), MAX_VALIDATORS_BYTES)) {
-                if (response.statusCode() == 404) {
-                    return false;
-                }
-                if (response.statusCode() != 200) {
-                    throw new BeaconReadException(describe(path) + " answered HTTP " + response.statusCode());
-                }
-                new ValidatorStream(describe(path)).read(body, each);
-                return true;
-            }
-        } catch (JsonParseException e) {
-            throw new BeaconReadException(describe(path) + ": the answer is not JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new BeaconReadException(describe(path) + " failed: " + reason(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BeaconReadException(describe(path) + " was interrupted", e);
-        }
+        return get(path, MAX_VALIDATORS_BYTES, body -> {
+            new ValidatorStream(describe(path)).read(body, each);
+            return Boolean.TRUE;
+        }).isPresent();
     }
 
     /** The total at exactly {@code slot}, or null when the node has no state for it (404). */
     private TotalStaked totalStakedAtSlot(long slot) {
         String path = "eth/v1/beacon/states/" + slot + "/validators?status=active";
-        try {
-            HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = bounded(response.body(), MAX_VALIDATORS_BYTES)) {
-                if (response.statusCode() == 404) {
-                    return null;
-                }
-                if (response.statusCode() != 200) {
-                    throw new BeaconReadException(describe(path) + " answered HTTP " + response.statusCode());
-                }
-                return sumActive(slot, body, path);
-            }
-        } catch (IOException e) {
-            throw new BeaconReadException(describe(path) + " failed: " + reason(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BeaconReadException(describe(path) + " was interrupted", e);
-        }
+        return get(path, MAX_VALIDATORS_BYTES, body -> sumActive(slot, body, path)).orElse(null);
     }
 
     private TotalStaked sumActive(long slot, InputStream body, String path) throws IOException {
@@ -254,7 +209,7 @@ public final class BeaconClient {
      */
     public long finalizedSlot() {
         String path = "eth/v1/beacon/headers/finalized";
-        JsonNode answer = smallAnswer(path).orElseThrow(() -> new BeaconReadException(describe(path)
+        JsonNode answer = get(path, MAX_GENESIS_BYTES, JSON::readTree).orElseThrow(() -> new BeaconReadException(describe(path)
                 + " answered 404: the node knows no finalized block"));
         JsonNode slot = answer.path("data").path("header").path("message").path("slot");
         return uint64(slot.isValueNode() ? slot.asText() : null, path, "data.header.message.slot");
@@ -271,30 +226,12 @@ public final class BeaconClient {
             throw new IllegalArgumentException("slot " + slot + " is negative");
         }
         String path = "eth/v1/beacon/blinded_blocks/" + slot;
-        try {
-            HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = bounded(response.body(), MAX_BLOCK_BYTES)) {
-                if (response.statusCode() == 404) {
-                    return java.util.Optional.empty();
-                }
-                if (response.statusCode() != 200) {
-                    throw new BeaconReadException(describe(path) + " answered HTTP " + response.statusCode());
-                }
-                BlockProposal proposal = readProposal(body, path);
-                if (proposal.slot() != slot) {
-                    throw new BeaconReadException(describe(path) + ": the answer is the block of slot "
-                            + proposal.slot() + ", not of slot " + slot);
-                }
-                return java.util.Optional.of(proposal);
-            }
-        } catch (JsonParseException e) {
-            throw new BeaconReadException(describe(path) + ": the answer is not JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new BeaconReadException(describe(path) + " failed: " + reason(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BeaconReadException(describe(path) + " was interrupted", e);
+        java.util.Optional<BlockProposal> proposal = get(path, MAX_BLOCK_BYTES, body -> readProposal(body, path));
+        if (proposal.isPresent() && proposal.get().slot() != slot) {
+            throw new BeaconReadException(describe(path) + ": the answer is the block of slot "
+                    + proposal.get().slot() + ", not of slot " + slot);
         }
+        return proposal;
     }
 
     /** data.message.{slot, proposer_index, body.graffiti}; everything else is skipped unread. */
@@ -367,18 +304,28 @@ public final class BeaconClient {
         return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 
-    /** A small JSON answer read whole (within {@link #MAX_GENESIS_BYTES}), or empty on 404. */
-    private java.util.Optional<JsonNode> smallAnswer(String path) {
+    /** Reads one body; {@link #get} bounds it and turns what goes wrong into a {@link BeaconReadException}. */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * One GET: the answer's body read by {@code reader} within the timeout and {@code maxBytes} (see
+     * {@link BoundedBody}); empty on 404 (no such state or block); any other status but 200, a body that is not
+     * JSON, an I/O failure or an interruption is a {@link BeaconReadException} naming the request.
+     */
+    private <T> java.util.Optional<T> get(String path, long maxBytes, BodyReader<T> reader) {
         try {
             HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = bounded(response.body(), MAX_GENESIS_BYTES)) {
+            try (InputStream body = bounded(response.body(), maxBytes)) {
                 if (response.statusCode() == 404) {
                     return java.util.Optional.empty();
                 }
                 if (response.statusCode() != 200) {
                     throw new BeaconReadException(describe(path) + " answered HTTP " + response.statusCode());
                 }
-                return java.util.Optional.of(JSON.readTree(body));
+                return java.util.Optional.of(reader.read(body));
             }
         } catch (JsonParseException e) {
             throw new BeaconReadException(describe(path) + ": the answer is not JSON: " + e.getOriginalMessage(), e);
