@@ -44,6 +44,7 @@ final class BeaconHistory {
         byte[] addVaults = Numeric.hexStringToByteArray(FunctionEncoder.encode(new Function("simAddVaults",
                 List.of(new Address(vaultFactory()), new DynamicArray<>(Address.class, vaults)), List.of())));
         node.transact(operator, VAULTS_REGISTRY, addVaults, "StakeWise vaults");
+        placeRuleOneContracts(node, contracts, operator, set);
         Set<String> funded = new HashSet<>();
         int[] transactions = {0};
         set.forEachDepositBatch(DEPOSITS_PER_TRANSACTION, batch -> {
@@ -57,6 +58,57 @@ final class BeaconHistory {
             transactions[0]++;
         });
         return transactions[0];
+    }
+
+    /**
+     * The contracts whose views and events name the withdrawal credentials of ether.fi, Stader, Swell and Frax
+     * (rule 1 of docs/ENTITIES.md; Mantle's Staking and Stader's StakePoolsManager are the pools' own simulations):
+     * ether.fi's StakingManager with an EtherFiNodeDeployed log for each node and a SimEtherFiNode at each node,
+     * StaderConfig and both node registries with their nextValidatorId, Swell's AccessControlManager and
+     * DepositManager, and frxETHMinter with a DepositSent log for each Frax validator.
+     */
+    private static void placeRuleOneContracts(AnvilRpc node, SimulatedContracts contracts, String operator,
+            ValidatorSet set) {
+        node.setCode(ValidatorSet.ETHERFI_STAKING_MANAGER, contracts.runtimeBytecode("SimEtherFiStakingManager"));
+        node.transact(operator, ValidatorSet.ETHERFI_STAKING_MANAGER, SimulatedContracts.encode("simClaim"),
+                "claim ether.fi's StakingManager");
+        List<String> nodes = set.etherFiNodes();
+        for (String etherFiNode : nodes) {
+            node.setCode(etherFiNode, contracts.runtimeBytecode("SimEtherFiNode"));
+        }
+        for (int i = 0; i < nodes.size(); i += DEPOSITS_PER_TRANSACTION) {
+            List<Address> some = nodes.subList(i, Math.min(nodes.size(), i + DEPOSITS_PER_TRANSACTION)).stream()
+                    .map(Address::new).toList();
+            node.transact(operator, ValidatorSet.ETHERFI_STAKING_MANAGER, Numeric.hexStringToByteArray(
+                    FunctionEncoder.encode(new Function("simDeployNodes", List.of(new DynamicArray<>(Address.class,
+                            some)), List.of()))), some.size() + " ether.fi nodes");
+        }
+        node.setCode(ValidatorSet.STADER_CONFIG, contracts.runtimeBytecode("SimStaderConfig"));
+        List<Long> next = set.staderNextValidatorIds();
+        for (int r = 0; r < ValidatorSet.STADER_REGISTRIES.size(); r++) {
+            String registry = ValidatorSet.STADER_REGISTRIES.get(r);
+            node.setCode(registry, contracts.runtimeBytecode("SimStaderNodeRegistry"));
+            node.transact(operator, registry, SimulatedContracts.encode("simClaim"), "claim a Stader node registry");
+            node.transact(operator, registry, SimulatedContracts.encode("simSetNextValidatorId",
+                    BigInteger.valueOf(next.get(r))), "Stader's validator ids");
+        }
+        node.setCode(ValidatorSet.SWELL_ACCESS_CONTROL_MANAGER, contracts.runtimeBytecode("SimSwellAccessControlManager"));
+        node.setCode(ValidatorSet.SWELL_DEPOSIT_MANAGER, contracts.runtimeBytecode("SimSwellDepositManager"));
+        node.setCode(ValidatorSet.FRAX_MINTER, contracts.runtimeBytecode("SimFraxEthMinter"));
+        node.transact(operator, ValidatorSet.FRAX_MINTER, SimulatedContracts.encode("simClaim"), "claim frxETHMinter");
+        int[] frax = set.group(io.lsttracker.devchain.beacon.Staker.Kind.FRAX_MINTER);
+        byte[] credentials = Numeric.hexStringToByteArray("0x01" + "00".repeat(11)
+                + ValidatorSet.FRAX_WITHDRAWALS.substring(2));
+        for (int i = 0; i < frax[1]; i += DEPOSITS_PER_TRANSACTION) {
+            int count = Math.min(frax[1] - i, DEPOSITS_PER_TRANSACTION);
+            byte[] pubkeys = new byte[count * 48];
+            for (int k = 0; k < count; k++) {
+                System.arraycopy(ValidatorSet.publicKey(frax[0] + i + k), 0, pubkeys, k * 48, 48);
+            }
+            node.transact(operator, ValidatorSet.FRAX_MINTER, Numeric.hexStringToByteArray(FunctionEncoder.encode(
+                    new Function("simDepositsSent", List.of(new DynamicBytes(pubkeys), new DynamicBytes(credentials)),
+                            List.of()))), count + " Frax DepositSent events");
+        }
     }
 
     /** Call data of SimDepositContract.simBatchDeposit(bytes pubkeys, bytes credentials, uint64[] amountsGwei). */

@@ -265,8 +265,9 @@ public final class Devchain implements AutoCloseable {
     void printReady(PrintWriter out) {
         out.println("devchain ready " + url());
         out.println("beacon ready " + beaconUrl());
-        out.println("deposit contract and StakeWise vaults registry logs from block " + depositContractFirstBlock
-                + " (for serve: LST_DEPOSIT_FIRST_BLOCK and LST_STAKEWISE_VAULTS_FIRST_BLOCK)");
+        out.println("deposit contract, StakeWise vaults registry, ether.fi StakingManager and frxETHMinter logs from block "
+                + depositContractFirstBlock + " (for serve: LST_DEPOSIT_FIRST_BLOCK, LST_STAKEWISE_VAULTS_FIRST_BLOCK,"
+                + " LST_ETHERFI_FIRST_BLOCK and LST_FRAX_FIRST_BLOCK)");
         out.flush();
     }
 

@@ -12,6 +12,7 @@ import io.lsttracker.domain.BlockSelector;
 import io.lsttracker.entity.EntityReading;
 import io.lsttracker.entity.EntityReadings;
 import io.lsttracker.entity.EntityStore;
+import io.lsttracker.entity.Rule;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.util.HashMap;
@@ -27,6 +28,8 @@ import org.web3j.abi.datatypes.Address;
  * entity's validators, active validators and active stake to the gwei, before and after the validators' changes.
  */
 class DevchainEntitiesTest {
+    private static final List<String> RULE_ONE = List.of("lido", "rocketpool", "stakewise", "etherfi", "stader",
+            "swell", "mantle", "frax");
 
     private static ApplicationContext start(Map<String, Object> properties, String jdbcUrl) {
         properties.put("datasources.default.url", jdbcUrl);
@@ -42,6 +45,8 @@ class DevchainEntitiesTest {
         properties.put("tracker.beacon.url", devchain.beaconUrl());
         properties.put("tracker.entities.deposit-first-block", devchain.depositContractFirstBlock());
         properties.put("tracker.entities.vaults-first-block", devchain.depositContractFirstBlock());
+        properties.put("tracker.entities.etherfi-first-block", devchain.depositContractFirstBlock());
+        properties.put("tracker.entities.frax-first-block", devchain.depositContractFirstBlock());
         try (TestDatabases.TestDatabase db = TestDatabases.h2();
                 ApplicationContext context = start(properties, db.jdbcUrl());
                 RpcConnection rpc = RpcConnection.open(devchain.url(), Duration.ofSeconds(30))) {
@@ -76,6 +81,13 @@ class DevchainEntitiesTest {
                         u.activeStakeGwei()));
                 found.values().removeIf(t -> t.validators() == 0);
                 assertEquals(new TreeMap<>(devchain.entityTruth(reading.slot())), found, "slot " + reading.slot());
+                // The pools that name their credentials deposit from addresses of the model's own: every one of
+                // their validators is found by rule 1, read from their own contracts.
+                for (String pool : RULE_ONE) {
+                    EntityReading.Row row = reading.entities().stream().filter(r -> r.entity().equals(pool))
+                            .findFirst().orElseThrow(() -> new AssertionError(pool + " has no row"));
+                    assertEquals(Map.of(Rule.CREDENTIALS, row.validators()), row.byRule(), pool);
+                }
             }
         }
     }

@@ -44,6 +44,22 @@ public final class ValidatorSet {
     /** Lido's withdrawal vault (docs/ENTITIES.md), lower-case. */
     public static final String LIDO_VAULT = "0xb9d7934878b5fb9610b3fe8a5e441e8fad7e293f";
     public static final int STAKEWISE_VAULTS = 12;
+    /** ether.fi's StakingManager, whose EtherFiNodeDeployed logs name its nodes. */
+    public static final String ETHERFI_STAKING_MANAGER = "0x25e821b7197b146f7713c3b89b6a4d83516b912d";
+    /** Validators of one ether.fi node. */
+    public static final int VALIDATORS_PER_ETHERFI_NODE = 50;
+    /** StaderConfig and the node registries it names (their mainnet addresses, stader-labs/ethx README). */
+    public static final String STADER_CONFIG = "0x4abef2263d5a5ed582fc9a9789a41d85b68d69db";
+    public static final List<String> STADER_REGISTRIES = List.of("0x4f4bfa0861f62309934a5551e0b2541ee82fdcf1",
+            "0xaf42d795a6d279e9dcc19dc0ee1ce3ecd4ecf5dd");
+    /** Swell's AccessControlManager and DepositManager: addresses of the devchain's own (SimSwellSwETH). */
+    public static final String SWELL_ACCESS_CONTROL_MANAGER = "0x0000000000000000000000000000000000051101";
+    public static final String SWELL_DEPOSIT_MANAGER = "0x0000000000000000000000000000000000051102";
+    /** Mantle's withdrawal wallet: an address of the devchain's own (SimMantleStaking.withdrawalWallet). */
+    public static final String MANTLE_WITHDRAWAL_WALLET = "0x0000000000000000000000000000000000057100";
+    /** frxETHMinter, and the address its deposits' credentials name (an address of the devchain's own). */
+    public static final String FRAX_MINTER = "0xbafa44efe7901e04e39dad13167d089c559c1138";
+    public static final String FRAX_WITHDRAWALS = "0x0000000000000000000000000000000000064100";
     /** Rocket Pool's 2% of it stays within the simulated minipool manager's 35,210 minipools. */
     public static final int MAX_SIZE = 1_500_000;
     public static final long DEPOSIT_GWEI = 32_000_000_000L;
@@ -249,7 +265,8 @@ public final class ValidatorSet {
         if (role == Role.BLS_CHANGE && !changed) {
             return "0x00" + Numeric.toHexStringNoPrefix(blsCredentialHash(index)).substring(2);
         }
-        return addresses.credentials(role == Role.COMPOUNDING, withdrawalAddress(staker, j, addresses));
+        boolean compounding = role == Role.COMPOUNDING || staker.kind() == Staker.Kind.ETHERFI_NODE && j % 2 == 0;
+        return addresses.credentials(compounding, withdrawalAddress(staker, j, addresses));
     }
 
     /** The execution address a validator's 0x01 or 0x02 credentials name. */
@@ -258,6 +275,12 @@ public final class ValidatorSet {
             case LIDO_VAULT -> LIDO_VAULT;
             case ROCKET_MINIPOOL -> minipoolAddress(j);
             case STAKEWISE_VAULT -> stakeWiseVaults.get(j % STAKEWISE_VAULTS);
+            case ETHERFI_NODE -> j % 2 == 0 ? eigenPod(etherFiNode(j / VALIDATORS_PER_ETHERFI_NODE))
+                    : etherFiNode(j / VALIDATORS_PER_ETHERFI_NODE);
+            case STADER_VAULT -> staderVault(STADER_REGISTRIES.get(j % 2), j / 2 + 1);
+            case SWELL_DEPOSIT_MANAGER -> SWELL_DEPOSIT_MANAGER;
+            case MANTLE_WALLET -> MANTLE_WITHDRAWAL_WALLET;
+            case FRAX_MINTER -> FRAX_WITHDRAWALS;
             case LABELLED -> addresses.get(staker, "withdrawals ", 0);
             case SOLO -> addresses.get(staker, "solo ", j / 10);
             case UNIDENTIFIED -> addresses.get(staker, "operator ", j / 500);
@@ -339,6 +362,60 @@ public final class ValidatorSet {
         Map<String, EntityTruth> truth = new LinkedHashMap<>();
         counts.forEach((id, c) -> truth.put(id, new EntityTruth(c[0], c[1], stake.get(id))));
         return truth;
+    }
+
+    /** The validators of the (first) group of {@code kind}: its first index and how many, or {0, 0} if none. */
+    public int[] group(Staker.Kind kind) {
+        for (int g = 0; g < stakers.size(); g++) {
+            if (stakers.get(g).kind() == kind) {
+                return new int[] {starts[g], starts[g + 1] - starts[g]};
+            }
+        }
+        return new int[] {0, 0};
+    }
+
+    /** ether.fi's nodes, in order: one per {@value #VALIDATORS_PER_ETHERFI_NODE} of its validators. */
+    public List<String> etherFiNodes() {
+        int count = group(Staker.Kind.ETHERFI_NODE)[1];
+        List<String> nodes = new ArrayList<>();
+        for (int n = 0; n * VALIDATORS_PER_ETHERFI_NODE < count; n++) {
+            nodes.add(etherFiNode(n));
+        }
+        return nodes;
+    }
+
+    /** What each Stader registry's nextValidatorId() must answer: its validators plus one (ids start at 1). */
+    public List<Long> staderNextValidatorIds() {
+        int count = group(Staker.Kind.STADER_VAULT)[1];
+        return List.of((count + 1) / 2 + 1L, count / 2 + 1L);
+    }
+
+    /** The 48-byte public key of validator {@code index}. */
+    public static byte[] publicKey(long index) {
+        return pubkey(index);
+    }
+
+    static String etherFiNode(long n) {
+        return derivedAddress("etherfi node", n);
+    }
+
+    /** A node's EigenPod, as SimEtherFiNode.getEigenPod() derives it: keccak256("sim eigenpod" ++ node). */
+    public static String eigenPod(String node) {
+        byte[] label = "sim eigenpod".getBytes(StandardCharsets.US_ASCII);
+        byte[] packed = new byte[label.length + 20];
+        System.arraycopy(label, 0, packed, 0, label.length);
+        System.arraycopy(Numeric.hexStringToByteArray(node), 0, packed, label.length, 20);
+        return lastTwentyBytes(Hash.sha3(packed));
+    }
+
+    /** Validator {@code id}'s withdraw vault, as SimStaderNodeRegistry derives it: keccak256(label ++ registry ++ id). */
+    public static String staderVault(String registry, long id) {
+        byte[] label = "sim stader vault".getBytes(StandardCharsets.US_ASCII);
+        byte[] packed = new byte[label.length + 20 + 32];
+        System.arraycopy(label, 0, packed, 0, label.length);
+        System.arraycopy(Numeric.hexStringToByteArray(registry), 0, packed, label.length, 20);
+        System.arraycopy(Numeric.toBytesPadded(BigInteger.valueOf(id), 32), 0, packed, label.length + 20, 32);
+        return lastTwentyBytes(Hash.sha3(packed));
     }
 
     /** Rocket Pool minipool {@code i}'s address, as SimRocketMinipoolManager.getMinipoolAt(i) derives it. */
