@@ -1,6 +1,7 @@
 package io.lsttracker.devchain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lsttracker.chain.RpcConnection;
 import io.lsttracker.chain.Web3jChainReader;
@@ -25,7 +26,9 @@ import org.web3j.abi.datatypes.Address;
 /**
  * The tracker's attribution (entity/EntityReadings: rule 1 on chain, the deposit index, the streamed validator
  * set) of the devchain's beacon chain, against what the devchain placed there (Devchain.entityTruth): every
- * entity's validators, active validators and active stake to the gwei, before and after the validators' changes.
+ * entity's validators, active validators and active stake to the gwei, before and after the validators' changes
+ * (exits, slashings, activations, 0x00 to 0x01 credentials) and the deposits made during the history (validators
+ * that appear at the change, top-ups of compounding ones).
  */
 class DevchainEntitiesTest {
     private static final List<String> RULE_ONE = List.of("lido", "rocketpool", "stakewise", "etherfi", "stader",
@@ -64,6 +67,10 @@ class DevchainEntitiesTest {
                     high = mid - 1;
                 }
             }
+            // The validators deposited during the history are mined between the two readings.
+            long[] lateBlocks = devchain.lateDepositBlocks();
+            assertTrue(low < lateBlocks[0] && lateBlocks[1] < head.number(), low + " " + lateBlocks[1]);
+            ValidatorSet set = devchain.validators();
             EntityReadings readings = context.getBean(EntityReadings.class);
             EntityStore store = context.getBean(EntityStore.class);
             for (BlockRef block : List.of(chain.pin(new BlockSelector.Number(low)), head)) {
@@ -73,6 +80,7 @@ class DevchainEntitiesTest {
                 } while (outcome == EntityReadings.Outcome.WAITING);
                 assertEquals(EntityReadings.Outcome.READ, outcome, readings.status().message().orElse(""));
                 EntityReading reading = store.latest().orElseThrow().reading();
+                assertEquals(block == head ? set.size() + set.lateSize() : set.size(), reading.validators());
                 Map<String, EntityTruth> found = new TreeMap<>();
                 reading.entities().forEach(r -> found.put(r.entity(),
                         new EntityTruth(r.validators(), r.activeValidators(), r.activeStakeGwei())));

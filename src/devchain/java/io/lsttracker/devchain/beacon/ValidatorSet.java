@@ -72,16 +72,32 @@ public final class ValidatorSet {
     private static final long MAX_EFFECTIVE_COMPOUNDING_GWEI = 2_048_000_000_000L;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    enum Role { REGULAR, COMPOUNDING, BLS_CHANGE, EXITS, SLASHED, ACTIVATES, PENDING }
+    enum Role { REGULAR, COMPOUNDING, BLS_CHANGE, EXITS, SLASHED, ACTIVATES, PENDING, LATE }
+
+    /** Epochs a late validator waits in the activation queue after it appears. */
+    static final long LATE_QUEUE_EPOCHS = 4;
 
     private final int size;
+    /** lateStarts[g] is the first late validator of group g, counted from index {@code size}; [groups] = all late. */
+    private final int[] lateStarts;
     private final long changeSlot;
     private final List<Staker> stakers;
     /** starts[g] is the first index of group g; starts[groups] = size. */
     private final int[] starts;
     private final List<String> stakeWiseVaults;
 
+    /** A set without late validators: every validator is deposited before the history. */
     public ValidatorSet(int size, long changeSlot, List<Staker> stakers) {
+        this(size, changeSlot, stakers, 0);
+    }
+
+    /**
+     * @param lateBps validators deposited during the history, in basis points of {@code size}: they are appended
+     *                after the first {@code size} (indices size, size + 1, ...), each staker group's share of them
+     *                in its order, and appear in the state at {@code changeSlot} (their deposits are mined before
+     *                it, {@link #forEachLateDepositBatch})
+     */
+    public ValidatorSet(int size, long changeSlot, List<Staker> stakers, int lateBps) {
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("a simulated validator set holds 1 to " + MAX_SIZE
                     + " validators, not " + size);
@@ -96,6 +112,16 @@ public final class ValidatorSet {
         this.size = size;
         this.changeSlot = changeSlot;
         this.stakers = List.copyOf(stakers);
+        if (lateBps < 0 || lateBps > 10_000) {
+            throw new IllegalArgumentException("late validators must be 0 to 10,000 bps of the set, got " + lateBps);
+        }
+        int late = (int) ((long) size * lateBps / 10_000);
+        this.lateStarts = new int[stakers.size() + 1];
+        long cumulative = 0;
+        for (int g = 0; g < stakers.size(); g++) {
+            cumulative += stakers.get(g).bps();
+            lateStarts[g + 1] = (int) (late * cumulative / 10_000);
+        }
         this.starts = new int[stakers.size() + 1];
         for (int g = 0; g < stakers.size(); g++) {
             starts[g + 1] = g == stakers.size() - 1 ? size
@@ -130,7 +156,7 @@ public final class ValidatorSet {
         int used = 0;
         for (int g = 0; g < stakers.size(); g++) {
             if (stakers.get(g).kind() == Staker.Kind.ROCKET_MINIPOOL) {
-                used += starts[g + 1] - starts[g];
+                used += starts[g + 1] - starts[g] + lateStarts[g + 1] - lateStarts[g];
             }
         }
         return used;
@@ -158,7 +184,39 @@ public final class ValidatorSet {
             case SLASHED -> epoch < change + EXIT_NOTICE_EPOCHS;
             case ACTIVATES -> epoch >= change;
             case PENDING -> false;
+            case LATE -> epoch >= change + LATE_QUEUE_EPOCHS;
         };
+    }
+
+    /** One validator's place in the model: its index, its staker group, its position j in the group and role. */
+    private interface Position {
+        void accept(long index, Staker staker, int j, Role role);
+    }
+
+    /**
+     * Every validator in index order: the groups' runs, then (with {@code withLate}) the late ones, each at the
+     * position after its group's others, so that its addresses continue the group's.
+     */
+    private void forEachPosition(boolean withLate, Position each) {
+        for (int g = 0; g < stakers.size(); g++) {
+            Staker staker = stakers.get(g);
+            for (int j = 0; j < starts[g + 1] - starts[g]; j++) {
+                each.accept(starts[g] + j, staker, j, role(staker, j));
+            }
+        }
+        if (withLate) {
+            for (int g = 0; g < stakers.size(); g++) {
+                int groupSize = starts[g + 1] - starts[g];
+                for (int k = 0; k < lateStarts[g + 1] - lateStarts[g]; k++) {
+                    each.accept((long) size + lateStarts[g] + k, stakers.get(g), groupSize + k, Role.LATE);
+                }
+            }
+        }
+    }
+
+    /** Whether the late validators are in the state at {@code slot}: from the change slot on. */
+    private boolean lateAppeared(long slot) {
+        return slot >= changeSlot;
     }
 
     /**
@@ -167,38 +225,30 @@ public final class ValidatorSet {
      */
     public void forEach(long slot, Consumer<SimulatedValidator> each) {
         long epoch = slot / SLOTS_PER_EPOCH;
-        long weights = 0;
-        long lastActive = -1;
-        for (int g = 0; g < stakers.size(); g++) {
-            Staker staker = stakers.get(g);
-            for (int j = 0; j < starts[g + 1] - starts[g]; j++) {
-                Role role = role(staker, j);
-                if (active(role, epoch)) {
-                    weights += role == Role.COMPOUNDING ? COMPOUNDING_WEIGHT : 1;
-                    lastActive = starts[g] + j;
-                }
+        long[] weights = {0};
+        long[] lastActive = {-1};
+        boolean withLate = lateAppeared(slot);
+        forEachPosition(withLate, (index, staker, j, role) -> {
+            if (active(role, epoch)) {
+                weights[0] += role == Role.COMPOUNDING ? COMPOUNDING_WEIGHT : 1;
+                lastActive[0] = index;
             }
-        }
+        });
         long total = SimulatedBeacon.totalStakedGwei(slot).longValueExact();
-        long unit = total / weights;
-        long compoundingUnit = Math.multiplyExact(total, (long) COMPOUNDING_WEIGHT) / weights;
-        long remainder = total;
+        long unit = total / weights[0];
+        long compoundingUnit = Math.multiplyExact(total, (long) COMPOUNDING_WEIGHT) / weights[0];
+        long[] remainder = {total};
         Addresses addresses = new Addresses();
-        for (int g = 0; g < stakers.size(); g++) {
-            Staker staker = stakers.get(g);
-            for (int j = 0; j < starts[g + 1] - starts[g]; j++) {
-                long index = starts[g] + j;
-                Role role = role(staker, j);
-                long balance;
-                if (active(role, epoch)) {
-                    balance = index == lastActive ? remainder : role == Role.COMPOUNDING ? compoundingUnit : unit;
-                    remainder -= balance;
-                } else {
-                    balance = inactiveBalance(role, epoch);
-                }
-                each.accept(validator(staker, role, index, j, slot, balance, addresses));
+        forEachPosition(withLate, (index, staker, j, role) -> {
+            long balance;
+            if (active(role, epoch)) {
+                balance = index == lastActive[0] ? remainder[0] : role == Role.COMPOUNDING ? compoundingUnit : unit;
+                remainder[0] -= balance;
+            } else {
+                balance = inactiveBalance(role, epoch);
             }
-        }
+            each.accept(validator(staker, role, index, j, slot, balance, addresses));
+        });
     }
 
     private long inactiveBalance(Role role, long epoch) {
@@ -241,6 +291,14 @@ public final class ValidatorSet {
                 eligibility = Math.max(0, change - 8);
                 activation = change;
                 if (epoch < change) {
+                    activation = FAR_FUTURE_EPOCH;
+                    status = "pending_queued";
+                }
+            }
+            case LATE -> {
+                eligibility = change;
+                activation = change + LATE_QUEUE_EPOCHS;
+                if (epoch < activation) {
                     activation = FAR_FUTURE_EPOCH;
                     status = "pending_queued";
                 }
@@ -303,31 +361,48 @@ public final class ValidatorSet {
      * those that change later), and for a compounding validator a top-up of {@value #TOP_UP_GWEI} gwei.
      */
     public void forEachDepositBatch(int maxPerBatch, Consumer<DepositBatch> each) {
+        depositBatches(false, maxPerBatch, each);
+    }
+
+    /**
+     * The late validators' deposits (see the constructor), batched as {@link #forEachDepositBatch}: their first
+     * deposit of 32 ETH from their group's depositor. With them, during the history, a top-up of
+     * {@value #TOP_UP_GWEI} gwei for each compounding validator from its own depositor: a later deposit that must
+     * not change whose validator it is (rule 2 reads the first).
+     */
+    public void forEachLateDepositBatch(int maxPerBatch, Consumer<DepositBatch> each) {
+        depositBatches(true, maxPerBatch, each);
+    }
+
+    private void depositBatches(boolean late, int maxPerBatch, Consumer<DepositBatch> each) {
         Addresses addresses = new Addresses();
-        String from = null;
+        String[] from = {null};
         List<Deposit> batch = new ArrayList<>();
-        for (int g = 0; g < stakers.size(); g++) {
-            Staker staker = stakers.get(g);
-            for (int j = 0; j < starts[g + 1] - starts[g]; j++) {
-                long index = starts[g] + j;
-                Role role = role(staker, j);
-                String depositor = depositor(staker, j, addresses);
-                int needed = role == Role.COMPOUNDING ? 2 : 1;
-                if (from != null && (!from.equals(depositor) || batch.size() + needed > maxPerBatch)) {
-                    each.accept(new DepositBatch(from, List.copyOf(batch)));
-                    batch.clear();
-                }
-                from = depositor;
-                byte[] pubkey = pubkey(index);
-                byte[] credentials = Numeric.hexStringToByteArray(credentials(staker, role, j, index, false, addresses));
-                batch.add(new Deposit(pubkey, credentials, DEPOSIT_GWEI));
-                if (role == Role.COMPOUNDING) {
-                    batch.add(new Deposit(pubkey, credentials, TOP_UP_GWEI));
-                }
+        forEachPosition(late, (index, staker, j, role) -> {
+            if (late && role != Role.LATE && role != Role.COMPOUNDING) {
+                return;
             }
-        }
+            String depositor = depositor(staker, j, addresses);
+            byte[] pubkey = pubkey(index);
+            byte[] credentials = Numeric.hexStringToByteArray(credentials(staker, role, j, index, false, addresses));
+            List<Deposit> deposits = new ArrayList<>();
+            if (role == Role.COMPOUNDING) {
+                if (!late) {
+                    deposits.add(new Deposit(pubkey, credentials, DEPOSIT_GWEI));
+                }
+                deposits.add(new Deposit(pubkey, credentials, TOP_UP_GWEI));
+            } else {
+                deposits.add(new Deposit(pubkey, credentials, DEPOSIT_GWEI));
+            }
+            if (from[0] != null && (!from[0].equals(depositor) || batch.size() + deposits.size() > maxPerBatch)) {
+                each.accept(new DepositBatch(from[0], List.copyOf(batch)));
+                batch.clear();
+            }
+            from[0] = depositor;
+            batch.addAll(deposits);
+        });
         if (!batch.isEmpty()) {
-            each.accept(new DepositBatch(from, List.copyOf(batch)));
+            each.accept(new DepositBatch(from[0], List.copyOf(batch)));
         }
     }
 
@@ -364,6 +439,21 @@ public final class ValidatorSet {
         return truth;
     }
 
+    /** The late validators of the (first) group of {@code kind}: their first index and how many, or {0, 0}. */
+    public int[] lateOf(Staker.Kind kind) {
+        for (int g = 0; g < stakers.size(); g++) {
+            if (stakers.get(g).kind() == kind) {
+                return new int[] {size + lateStarts[g], lateStarts[g + 1] - lateStarts[g]};
+            }
+        }
+        return new int[] {0, 0};
+    }
+
+    /** How many validators are deposited during the history (appended after the first {@link #size()}). */
+    public int lateSize() {
+        return lateStarts[stakers.size()];
+    }
+
     /** The validators of the (first) group of {@code kind}: its first index and how many, or {0, 0} if none. */
     public int[] group(Staker.Kind kind) {
         for (int g = 0; g < stakers.size(); g++) {
@@ -374,9 +464,12 @@ public final class ValidatorSet {
         return new int[] {0, 0};
     }
 
-    /** ether.fi's nodes, in order: one per {@value #VALIDATORS_PER_ETHERFI_NODE} of its validators. */
-    public List<String> etherFiNodes() {
-        int count = group(Staker.Kind.ETHERFI_NODE)[1];
+    /**
+     * ether.fi's nodes, in order: one per {@value #VALIDATORS_PER_ETHERFI_NODE} of its validators, with or
+     * without the late ones (whose nodes may be new).
+     */
+    public List<String> etherFiNodes(boolean withLate) {
+        int count = group(Staker.Kind.ETHERFI_NODE)[1] + (withLate ? lateOf(Staker.Kind.ETHERFI_NODE)[1] : 0);
         List<String> nodes = new ArrayList<>();
         for (int n = 0; n * VALIDATORS_PER_ETHERFI_NODE < count; n++) {
             nodes.add(etherFiNode(n));
@@ -385,8 +478,8 @@ public final class ValidatorSet {
     }
 
     /** What each Stader registry's nextValidatorId() must answer: its validators plus one (ids start at 1). */
-    public List<Long> staderNextValidatorIds() {
-        int count = group(Staker.Kind.STADER_VAULT)[1];
+    public List<Long> staderNextValidatorIds(boolean withLate) {
+        int count = group(Staker.Kind.STADER_VAULT)[1] + (withLate ? lateOf(Staker.Kind.STADER_VAULT)[1] : 0);
         return List.of((count + 1) / 2 + 1L, count / 2 + 1L);
     }
 
