@@ -115,14 +115,27 @@ public final class CredentialIndexer {
             lidoVault(block).ifPresent(address -> all.put(address, CredentialSource.LIDO));
         }
         if (claimed(CredentialSource.SWELL)) {
-            PoolCredentials.putAll(all, poolCredentials.swell(block,
-                    pool(Protocol.SWELL, CredentialSource.SWELL).address("sweth")), CredentialSource.SWELL);
+            keep(all, poolCredentials.swell(block, pool(Protocol.SWELL, CredentialSource.SWELL).address("sweth")),
+                    CredentialSource.SWELL, block);
         }
         if (claimed(CredentialSource.MANTLE)) {
-            PoolCredentials.putAll(all, poolCredentials.mantle(block,
-                    pool(Protocol.MANTLE, CredentialSource.MANTLE).address("staking")), CredentialSource.MANTLE);
+            keep(all, poolCredentials.mantle(block, pool(Protocol.MANTLE, CredentialSource.MANTLE)
+                    .address("staking")), CredentialSource.MANTLE, block);
         }
         return new Named(all, waiting.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", waiting)));
+    }
+
+    /**
+     * A single address read now (Swell's DepositManager, Mantle's wallet) is stored the first time it is seen, so
+     * that after the protocol changes it the validators made with the earlier one stay attributed.
+     */
+    private void keep(Map<String, CredentialSource> all, Optional<String> address, CredentialSource source,
+            BlockRef block) {
+        if (address.isPresent() && !all.containsKey(address.get())) {
+            store.saveCredentials(source, List.of(EntityStore.credential(address.get(), source, block.number(),
+                    block.number())), null, block.number());
+            all.put(address.get(), source);
+        }
     }
 
     private boolean claimed(CredentialSource source) {

@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,8 +31,8 @@ import org.web3j.utils.Numeric;
  * nodes from StakingManager's EtherFiNodeDeployed logs (and each node's EigenPod, read once it has one), Stader's
  * per-validator withdraw vaults from its two node registries (only the validator ids from the last one read on),
  * Frax's credentials from frxETHMinter's DepositSent logs. Swell's DepositManager and Mantle's withdrawal wallet are
- * one address each, read every time (one call chain, like Lido's vault). Pure of storage policy: the caller hands in
- * the store and the addresses.
+ * one address each, read every time (one call chain, like Lido's vault); {@link CredentialIndexer} keeps each one
+ * it sees.
  */
 final class PoolCredentials {
     static final String NODE_DEPLOYED = Hash.sha3String("EtherFiNodeDeployed(address)");
@@ -248,10 +247,5 @@ final class PoolCredentials {
     private static String topicAddress(String topic) {
         String hex = topic.toLowerCase(Locale.ROOT);
         return "0x" + hex.substring(hex.length() - 40);
-    }
-
-    /** Every address of {@code named} by source, for {@link CredentialIndexer}'s answer. */
-    static void putAll(Map<String, CredentialSource> all, Optional<String> address, CredentialSource source) {
-        address.ifPresent(a -> all.put(a, source));
     }
 }
