@@ -52,6 +52,8 @@ public final class DemoCommand implements PluggedCommand {
             // at the devchain's own blocks.
             overrides.put("tracker.entities.deposit-first-block", devchain.depositContractFirstBlock());
             overrides.put("tracker.entities.vaults-first-block", devchain.depositContractFirstBlock());
+            overrides.put("tracker.entities.etherfi-first-block", devchain.depositContractFirstBlock());
+            overrides.put("tracker.entities.frax-first-block", devchain.depositContractFirstBlock());
             overrides.put("tracker.poll-interval", pollInterval);
             if (System.getenv("LST_DB_URL") == null) {
                 overrides.put("datasources.default.url", "jdbc:h2:mem:lst-demo;DB_CLOSE_DELAY=-1");
