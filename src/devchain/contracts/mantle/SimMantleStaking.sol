@@ -21,6 +21,12 @@ contract SimMantleStaking is SimOperated {
         currentTotalValidatorBalance = validatorBalance;
     }
 
+    /// Staking.withdrawalWallet: the only address its validators' credentials may name (rule 1 of
+    /// docs/ENTITIES.md); an address of the devchain's own.
+    function withdrawalWallet() external pure returns (address) {
+        return 0x0000000000000000000000000000000000057100;
+    }
+
     function totalControlled() public view returns (uint256) {
         return unallocatedETH + currentTotalValidatorBalance;
     }

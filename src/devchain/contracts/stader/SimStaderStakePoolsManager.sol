@@ -13,6 +13,11 @@ contract SimStaderStakePoolsManager is SimOperated {
     address private constant ORACLE = 0x0000000000000000000000000000000005aDE0ac;
     uint256 private constant DECIMALS = 1e18;
 
+    /// The StaderConfig that names the node registries (rule 1 of docs/ENTITIES.md), at its mainnet address.
+    function staderConfig() external pure returns (address) {
+        return 0x4ABEF2263d5A5ED582FC9A9789a41D85b68d69DB;
+    }
+
     function getExchangeRate() external view returns (uint256) {
         SimStaderExchangeRate memory report = SimStaderOracle(ORACLE).getExchangeRate();
         if (report.totalETHBalance == 0 || report.totalETHXSupply == 0) {

@@ -79,6 +79,12 @@ contract SimSwellSwETH is SimOperated {
         emit Reprice(totalReserves, updatedRate, nodeOperatorRewards, swellTreasuryRewards, totalETHDeposited);
     }
 
+    /// Whitelist.AccessControlManager, which names the DepositManager (rule 1 of docs/ENTITIES.md); an address of
+    /// the devchain's own.
+    function AccessControlManager() external pure returns (address) {
+        return 0x0000000000000000000000000000000000051101;
+    }
+
     function swETHToETHRate() external view returns (uint256) {
         return _rate();
     }

@@ -98,6 +98,13 @@ final class AnvilRpc {
         requireSuccess(hash.toString(), what);
     }
 
+    /** Sends a transaction with value and gas limit without waiting for it (automine off). */
+    String submitWithValue(String from, String to, byte[] data, BigInteger valueWei, long gas) {
+        return call("eth_sendTransaction", Map.of("from", from, "to", to, "data", Numeric.toHexString(data),
+                "value", Numeric.encodeQuantity(valueWei), "gas", Numeric.encodeQuantity(BigInteger.valueOf(gas))))
+                .toString();
+    }
+
     void setIntervalMining(long seconds) {
         call("evm_setIntervalMining", seconds);
     }

@@ -52,6 +52,8 @@ public final class DemoCommand implements PluggedCommand {
             // at the devchain's own blocks.
             overrides.put("tracker.entities.deposit-first-block", devchain.depositContractFirstBlock());
             overrides.put("tracker.entities.vaults-first-block", devchain.depositContractFirstBlock());
+            overrides.put("tracker.entities.etherfi-first-block", devchain.depositContractFirstBlock());
+            overrides.put("tracker.entities.frax-first-block", devchain.depositContractFirstBlock());
             overrides.put("tracker.poll-interval", pollInterval);
             // Client diversity reads a block per slot: a week of the simulated beacon chain's blocks (50,400) is
             // enough to show the 1d and 7d windows, and keeps the demo light on a laptop.

@@ -48,6 +48,11 @@ public final class Devchain implements AutoCloseable {
     private ValidatorSet validators;
     /** The first block that can hold a deposit: the devchain's "deployment block" of the deposit contract. */
     private long depositContractFirstBlock;
+    /** When the history's deposits are mined (before the change slot), and the blocks they were mined in. */
+    private long lateDepositsTimestamp;
+    private long[] lateDepositBlocks;
+    /** Validators deposited during the history, in basis points of --beacon-validators. */
+    static final int LATE_VALIDATORS_BPS = 200;
     /**
      * While the history is written, automine is off and each event's transactions wait here, to be mined
      * together in ONE block at the event's time (anvil's cost per block grows with the chain, so fewer blocks
@@ -171,12 +176,16 @@ public final class Devchain implements AutoCloseable {
     /**
      * The beacon chain's validators ({@link ValidatorSet}: {@code --beacon-validators} of them, the entities of
      * config/entities.yml) with their exits, slashings, activations and credential changes half-way through the
-     * history, and their deposits placed on chain before the history's first day.
+     * history, and their deposits placed on chain before the history's first day; the 2% deposited during the
+     * history ({@value #LATE_VALIDATORS_BPS} bps, with top-ups of the compounding validators) are mined shortly
+     * before the change slot, when they appear in the beacon state ({@link #placeLateDeposits}).
      */
     private void placeBeaconHistory(long start, long now) {
         long changeSlot = SimulatedBeacon.slotAt(start + (now - start) / 2);
         validators = new ValidatorSet(parameters.beaconValidators(), changeSlot,
-                Stakers.standard(EntityLabels.depositors()));
+                Stakers.standard(EntityLabels.depositors()), LATE_VALIDATORS_BPS);
+        lateDepositsTimestamp = SimulatedBeacon.slotStart(changeSlot).getEpochSecond()
+                - Math.min(3600, (now - start) / 8);
         depositContractFirstBlock = writer.headNumber() + 1;
         int transactions = BeaconHistory.place(node, SimulatedContracts.load(), operator, validators);
         LOG.info("beacon chain: {} validators, their deposits in {} transactions from block {}",
@@ -200,6 +209,9 @@ public final class Devchain implements AutoCloseable {
                 if (at >= now - 60) {
                     break; // the head is now: later events of today have not happened yet
                 }
+                if (lateDepositBlocks == null && at >= lateDepositsTimestamp) {
+                    placeLateDeposits();
+                }
                 advanceTo(at);
                 long last = writer.headTimestamp();
                 pendingTimestamp = Math.max(at, last + 1);
@@ -209,6 +221,9 @@ public final class Devchain implements AutoCloseable {
                 event.action().accept(writer);
                 mineEvent(event.description());
             }
+        }
+        if (lateDepositBlocks == null) {
+            placeLateDeposits();
         }
         pendingTransactions = null;
         node.setAutomine(true);
@@ -220,6 +235,25 @@ public final class Devchain implements AutoCloseable {
         }
         LOG.info("devchain history: {} days, head block {} at {}", parameters.historyDays(), writer.headNumber(),
                 Instant.ofEpochSecond(headTimestamp));
+    }
+
+    /**
+     * The deposits made during the history, each in a block of its own from {@link #lateDepositsTimestamp} on. Their
+     * validators appear in the beacon state at the change slot, so every one must be mined before it.
+     */
+    private void placeLateDeposits() {
+        advanceTo(lateDepositsTimestamp);
+        long from = Math.max(lateDepositsTimestamp, writer.headTimestamp() + 1);
+        lateDepositBlocks = BeaconHistory.placeLate(node, SimulatedContracts.load(), operator, validators, from);
+        long last = writer.headTimestamp();
+        long appear = SimulatedBeacon.slotStart(validators.changeSlot()).getEpochSecond();
+        if (last >= appear) {
+            throw new DevchainException("the deposits made during the history end at " + Instant.ofEpochSecond(last)
+                    + ", not before their validators appear at " + Instant.ofEpochSecond(appear)
+                    + " (the change slot); give the history more days");
+        }
+        LOG.info("beacon chain: {} validators deposited during the history, blocks {} to {}",
+                validators.lateSize(), lateDepositBlocks[0], lateDepositBlocks[1]);
     }
 
     /** Mines the event's transactions in one block and checks that each succeeded. */
@@ -265,8 +299,9 @@ public final class Devchain implements AutoCloseable {
     void printReady(PrintWriter out) {
         out.println("devchain ready " + url());
         out.println("beacon ready " + beaconUrl());
-        out.println("deposit contract and StakeWise vaults registry logs from block " + depositContractFirstBlock
-                + " (for serve: LST_DEPOSIT_FIRST_BLOCK and LST_STAKEWISE_VAULTS_FIRST_BLOCK)");
+        out.println("deposit contract, StakeWise vaults registry, ether.fi StakingManager and frxETHMinter logs from block "
+                + depositContractFirstBlock + " (for serve: LST_DEPOSIT_FIRST_BLOCK, LST_STAKEWISE_VAULTS_FIRST_BLOCK,"
+                + " LST_ETHERFI_FIRST_BLOCK and LST_FRAX_FIRST_BLOCK)");
         out.flush();
     }
 
@@ -305,6 +340,11 @@ public final class Devchain implements AutoCloseable {
     /** What the devchain placed on its beacon chain at {@code slot}: each entity's validators and active stake. */
     public Map<String, EntityTruth> entityTruth(long slot) {
         return validators.truth(slot);
+    }
+
+    /** The first and last block of the deposits made during the history (validators that appear later). */
+    public long[] lateDepositBlocks() {
+        return lateDepositBlocks.clone();
     }
 
     /**

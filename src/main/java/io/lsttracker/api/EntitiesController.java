@@ -96,10 +96,12 @@ public class EntitiesController {
         EntityReading detail = store.detail(latest.reading().epoch(), id);
         EntityReading.Row row = detail.row(id).orElseThrow(() -> ApiException.notFound("entity '" + id
                 + "' is not in the reading of epoch " + latest.reading().epoch() + " (added to the labels since?)"));
-        EntitiesView.Rules rules = unidentified ? new EntitiesView.Rules(null, List.of())
-                : new EntitiesView.Rules(entity.credentials().map(c -> c.configName()).orElse(null),
-                        entity.depositors().stream().map(d -> new EntitiesView.Depositor(d.address(), d.source()))
-                                .toList());
+        String credentials = unidentified ? null : entity.credentials().map(c -> c.configName()).orElse(null);
+        EntitiesView.Rules rules = unidentified ? new EntitiesView.Rules(null, List.of(), "validators no rule "
+                + "attributes: many solo stakers and unlabelled operators, never counted as one entity")
+                : new EntitiesView.Rules(credentials, entity.depositors().stream()
+                        .map(d -> new EntitiesView.Depositor(d.address(), d.source())).toList(),
+                        EntitiesView.Rules.coverage(credentials));
         return new EntitiesView.Detail(EntitiesView.source(latest.reading(), latest.blockNumber(), readings.status(),
                 Instant.now()), EntitiesView.row(row, readings.registry(), snapshots.latest()), rules,
                 EntitiesView.byRule(row),

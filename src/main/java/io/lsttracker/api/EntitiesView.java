@@ -76,7 +76,19 @@ final class EntitiesView {
     record Depositor(String address, String source) {
     }
 
-    record Rules(String credentials, List<Depositor> depositors) {
+    /**
+     * @param coverage what the figures count, and so whether they are complete or a lower bound (docs/ENTITIES.md)
+     */
+    record Rules(String credentials, List<Depositor> depositors, String coverage) {
+        static final String LOWER_BOUND = "a lower bound: only validators whose first deposit was sent by or to one "
+                + "of the labelled addresses below are counted; the entity's deposits from other addresses are "
+                + "unidentified (docs/ENTITIES.md)";
+
+        static String coverage(String credentials) {
+            return credentials == null ? LOWER_BOUND : "validators whose withdrawal credentials the " + credentials
+                    + " contracts name (rule 1, read on chain), then those deposited from the labelled addresses "
+                    + "below; docs/ENTITIES.md says what the " + credentials + " source does not cover";
+        }
     }
 
     record Evidence(String rule, String detail, long validators) {

@@ -30,8 +30,11 @@ import org.web3j.crypto.Hash;
 /**
  * Rule 1's sources (docs/ENTITIES.md), read at the pinned block for the entities that claim them: Lido's
  * withdrawal credentials (one call each time), Rocket Pool's minipools (only the indices from the last stored
- * count on) and StakeWise's vaults (VaultAdded logs after the last block read). The contracts' addresses come from
- * config/pools.yml (stETH; RocketStorage) and tracker.entities.vaults-registry.
+ * count on) and StakeWise's vaults (VaultAdded logs after the last block read), and through {@link PoolCredentials}
+ * ether.fi's nodes and EigenPods, Stader's withdraw vaults, Swell's DepositManager, Mantle's withdrawal wallet and
+ * Frax's deposit credentials. The contracts' addresses come from config/pools.yml (stETH; RocketStorage; Stader's
+ * StakePoolsManager; swETH; Mantle's Staking) and tracker.entities (vaults-registry, etherfi-staking-manager,
+ * frax-minter).
  */
 @Singleton
 public final class CredentialIndexer {
@@ -52,6 +55,11 @@ public final class CredentialIndexer {
     private final Address vaultsRegistry;
     private final long vaultsFirstBlock;
     private final int minipoolsPerCall;
+    private final PoolCredentials poolCredentials;
+    private final Address etherfiStakingManager;
+    private final long etherfiFirstBlock;
+    private final Address fraxMinter;
+    private final long fraxFirstBlock;
 
     public CredentialIndexer(EntityRegistry entities, PoolRegistry pools, ChainReader chain, LogReader logs,
             EntityStore store, EntityChainSettings settings) {
@@ -65,6 +73,11 @@ public final class CredentialIndexer {
         this.vaultsRegistry = new Address(settings.vaultsRegistry());
         this.vaultsFirstBlock = settings.vaultsFirstBlock();
         this.minipoolsPerCall = settings.minipoolsPerCall();
+        this.poolCredentials = new PoolCredentials(chain, logs, store, pageBlocks, pagesPerCall, minipoolsPerCall);
+        this.etherfiStakingManager = new Address(settings.etherfiStakingManager());
+        this.etherfiFirstBlock = settings.etherfiFirstBlock();
+        this.fraxMinter = new Address(settings.fraxMinter());
+        this.fraxFirstBlock = settings.fraxFirstBlock();
     }
 
     /**
@@ -81,18 +94,52 @@ public final class CredentialIndexer {
      * rule-1 address with its source.
      */
     public synchronized Named readAt(BlockRef block) {
-        if (entities.byCredentials(CredentialSource.ROCKETPOOL).isPresent()) {
+        if (claimed(CredentialSource.ROCKETPOOL)) {
             minipools(block);
         }
-        Optional<String> waiting = Optional.empty();
-        if (entities.byCredentials(CredentialSource.STAKEWISE).isPresent()) {
-            waiting = vaults(block);
+        if (claimed(CredentialSource.STADER)) {
+            poolCredentials.stader(block, pool(Protocol.STADER, CredentialSource.STADER).address("manager"));
+        }
+        List<String> waiting = new ArrayList<>();
+        if (claimed(CredentialSource.STAKEWISE)) {
+            vaults(block).ifPresent(waiting::add);
+        }
+        if (claimed(CredentialSource.ETHERFI)) {
+            poolCredentials.etherFi(block, etherfiStakingManager, etherfiFirstBlock).ifPresent(waiting::add);
+        }
+        if (claimed(CredentialSource.FRAX)) {
+            poolCredentials.frax(block, fraxMinter, fraxFirstBlock).ifPresent(waiting::add);
         }
         Map<String, CredentialSource> all = new HashMap<>(store.credentials());
-        if (entities.byCredentials(CredentialSource.LIDO).isPresent()) {
+        if (claimed(CredentialSource.LIDO)) {
             lidoVault(block).ifPresent(address -> all.put(address, CredentialSource.LIDO));
         }
-        return new Named(all, waiting);
+        if (claimed(CredentialSource.SWELL)) {
+            keep(all, poolCredentials.swell(block, pool(Protocol.SWELL, CredentialSource.SWELL).address("sweth")),
+                    CredentialSource.SWELL, block);
+        }
+        if (claimed(CredentialSource.MANTLE)) {
+            keep(all, poolCredentials.mantle(block, pool(Protocol.MANTLE, CredentialSource.MANTLE)
+                    .address("staking")), CredentialSource.MANTLE, block);
+        }
+        return new Named(all, waiting.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", waiting)));
+    }
+
+    /**
+     * A single address read now (Swell's DepositManager, Mantle's wallet) is stored the first time it is seen, so
+     * that after the protocol changes it the validators made with the earlier one stay attributed.
+     */
+    private void keep(Map<String, CredentialSource> all, Optional<String> address, CredentialSource source,
+            BlockRef block) {
+        if (address.isPresent() && !all.containsKey(address.get())) {
+            store.saveCredentials(source, List.of(EntityStore.credential(address.get(), source, block.number(),
+                    block.number())), null, block.number());
+            all.put(address.get(), source);
+        }
+    }
+
+    private boolean claimed(CredentialSource source) {
+        return entities.byCredentials(source).isPresent();
     }
 
     /** Lido's credentials name an execution address when they are 0x01 (or 0x02): that address. */

@@ -17,13 +17,20 @@ import io.micronaut.core.annotation.Nullable;
  * @param transactionsPerBatch transactions per eth_getTransactionByHash batch
  * @param pagesPerCycle       pages of deposits read per snapshot cycle, so a first backfill of the index never
  *                            holds up the snapshots; readings wait until the index reaches the snapshot's block
- * @param minipoolsPerCall    Rocket Pool getMinipoolAt calls per multicall
+ * @param minipoolsPerCall    Rocket Pool getMinipoolAt calls per multicall (also Stader's validatorRegistry and
+ *                            ether.fi's getEigenPod calls)
+ * @param etherfiStakingManager ether.fi's StakingManager, whose EtherFiNodeDeployed logs name its nodes (rule 1)
+ * @param etherfiFirstBlock   the first block its logs are read from
+ * @param fraxMinter          Frax's frxETHMinter, whose DepositSent logs name its credentials (rule 1)
+ * @param fraxFirstBlock      the first block its logs are read from
  */
 @Context
 @ConfigurationProperties("tracker.entities")
 public record EntityChainSettings(@Nullable String depositContract, @Nullable Long depositFirstBlock,
         @Nullable String vaultsRegistry, @Nullable Long vaultsFirstBlock, @Nullable Long pageBlocks,
-        @Nullable Integer transactionsPerBatch, @Nullable Integer pagesPerCycle, @Nullable Integer minipoolsPerCall) {
+        @Nullable Integer transactionsPerBatch, @Nullable Integer pagesPerCycle, @Nullable Integer minipoolsPerCall,
+        @Nullable String etherfiStakingManager, @Nullable Long etherfiFirstBlock, @Nullable String fraxMinter,
+        @Nullable Long fraxFirstBlock) {
     public EntityChainSettings {
         io.lsttracker.config.Addresses.parse("tracker.entities.deposit-contract", depositContract);
         io.lsttracker.config.Addresses.parse("tracker.entities.vaults-registry", vaultsRegistry);
@@ -33,6 +40,10 @@ public record EntityChainSettings(@Nullable String depositContract, @Nullable Lo
         atLeast("tracker.entities.transactions-per-batch", transactionsPerBatch, 1);
         atLeast("tracker.entities.pages-per-cycle", pagesPerCycle, 1);
         atLeast("tracker.entities.minipools-per-call", minipoolsPerCall, 1);
+        io.lsttracker.config.Addresses.parse("tracker.entities.etherfi-staking-manager", etherfiStakingManager);
+        atLeast("tracker.entities.etherfi-first-block", etherfiFirstBlock, 0);
+        io.lsttracker.config.Addresses.parse("tracker.entities.frax-minter", fraxMinter);
+        atLeast("tracker.entities.frax-first-block", fraxFirstBlock, 0);
     }
 
     private static void atLeast(String key, Number value, long least) {

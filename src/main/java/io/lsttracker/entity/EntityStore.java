@@ -45,6 +45,8 @@ public class EntityStore {
     /** The cursor names of the incremental reads. */
     public static final String DEPOSITS = "deposits";
     public static final String VAULTS = "stakewise-vaults";
+    public static final String ETHERFI_NODES = "etherfi-nodes";
+    public static final String FRAX_DEPOSITS = "frax-deposits";
 
     private final DepositRepository deposits;
     private final FirstDepositRepository firstDeposits;
@@ -150,6 +152,25 @@ public class EntityStore {
     public long credentialCount(CredentialSource source) {
         return StoreException.attempt("count " + source.configName() + " credentials",
                 () -> credentials.countBySource(source.configName()));
+    }
+
+    /** The stored rule-1 rows of {@code source}. */
+    List<CredentialRow> credentialRows(CredentialSource source) {
+        return StoreException.attempt("read the " + source.configName() + " credentials",
+                () -> credentials.findBySource(source.configName()));
+    }
+
+    /** The stored rule-1 addresses of {@code source}. */
+    public Set<String> credentialAddresses(CredentialSource source) {
+        Set<String> all = new HashSet<>();
+        credentialRows(source).forEach(r -> all.add(r.address()));
+        return all;
+    }
+
+    /** The highest stored position of {@code source} in [from, to), if any. */
+    public Optional<Long> maxCredentialPosition(CredentialSource source, long from, long to) {
+        return StoreException.attempt("read the last " + source.configName() + " credential",
+                () -> Optional.ofNullable(credentials.maxPosition(source.configName(), from, to)));
     }
 
     /** A reorg replaced {@code block}: deposits and credentials from it on are forgotten and read again. */

@@ -106,6 +106,14 @@ final class EntityTables {
 
         long countBySource(String source);
 
+        List<CredentialRow> findBySource(String source);
+
+        /** The highest position of {@code source} in [from, to), or null when it has none there. */
+        @Query("SELECT MAX(position) FROM entity_credential WHERE source = :source AND position >= :from"
+                + " AND position < :to")
+        @Nullable
+        Long maxPosition(String source, long from, long to);
+
         void deleteByBlockNumberGreaterThanEquals(long blockNumber);
     }
 

@@ -80,8 +80,15 @@ class EntitiesApiTest extends ServerTest {
                 lido.at("/conflicts/0/otherRule").asText(), lido.at("/conflicts/0/otherDetail").asText()));
         assertEquals(0, lido.at("/conflicts/0/exampleValidators/0").asLong());
 
+        assertTrue(lido.at("/rules/coverage").asText().startsWith("validators whose withdrawal credentials the lido "
+                + "contracts name"), lido.at("/rules/coverage").asText());
+
         JsonNode kiln = api.entity("kiln").body();
         assertEquals("deposit-target", kiln.at("/evidence/0/rule").asText());
+        // An entity named by its depositors only (as Coinbase): its figures are a lower bound, and say so.
+        assertTrue(kiln.at("/rules/credentials").isNull());
+        assertTrue(kiln.at("/rules/coverage").asText().startsWith("a lower bound: only validators whose first "
+                + "deposit"), kiln.at("/rules/coverage").asText());
         assertEquals("0x" + "22".repeat(20), kiln.at("/evidence/0/detail").asText());
 
         JsonNode rest = api.entity("unidentified").body();

@@ -1,6 +1,7 @@
 package io.lsttracker.devchain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lsttracker.chain.RpcConnection;
 import io.lsttracker.chain.Web3jChainReader;
@@ -12,6 +13,7 @@ import io.lsttracker.domain.BlockSelector;
 import io.lsttracker.entity.EntityReading;
 import io.lsttracker.entity.EntityReadings;
 import io.lsttracker.entity.EntityStore;
+import io.lsttracker.entity.Rule;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,9 +26,13 @@ import org.web3j.abi.datatypes.Address;
 /**
  * The tracker's attribution (entity/EntityReadings: rule 1 on chain, the deposit index, the streamed validator
  * set) of the devchain's beacon chain, against what the devchain placed there (Devchain.entityTruth): every
- * entity's validators, active validators and active stake to the gwei, before and after the validators' changes.
+ * entity's validators, active validators and active stake to the gwei, before and after the validators' changes
+ * (exits, slashings, activations, 0x00 to 0x01 credentials) and the deposits made during the history (validators
+ * that appear at the change, top-ups of compounding ones).
  */
 class DevchainEntitiesTest {
+    private static final List<String> RULE_ONE = List.of("lido", "rocketpool", "stakewise", "etherfi", "stader",
+            "swell", "mantle", "frax");
 
     private static ApplicationContext start(Map<String, Object> properties, String jdbcUrl) {
         properties.put("datasources.default.url", jdbcUrl);
@@ -42,6 +48,8 @@ class DevchainEntitiesTest {
         properties.put("tracker.beacon.url", devchain.beaconUrl());
         properties.put("tracker.entities.deposit-first-block", devchain.depositContractFirstBlock());
         properties.put("tracker.entities.vaults-first-block", devchain.depositContractFirstBlock());
+        properties.put("tracker.entities.etherfi-first-block", devchain.depositContractFirstBlock());
+        properties.put("tracker.entities.frax-first-block", devchain.depositContractFirstBlock());
         try (TestDatabases.TestDatabase db = TestDatabases.h2();
                 ApplicationContext context = start(properties, db.jdbcUrl());
                 RpcConnection rpc = RpcConnection.open(devchain.url(), Duration.ofSeconds(30))) {
@@ -59,6 +67,10 @@ class DevchainEntitiesTest {
                     high = mid - 1;
                 }
             }
+            // The validators deposited during the history are mined between the two readings.
+            long[] lateBlocks = devchain.lateDepositBlocks();
+            assertTrue(low < lateBlocks[0] && lateBlocks[1] < head.number(), low + " " + lateBlocks[1]);
+            ValidatorSet set = devchain.validators();
             EntityReadings readings = context.getBean(EntityReadings.class);
             EntityStore store = context.getBean(EntityStore.class);
             for (BlockRef block : List.of(chain.pin(new BlockSelector.Number(low)), head)) {
@@ -68,6 +80,7 @@ class DevchainEntitiesTest {
                 } while (outcome == EntityReadings.Outcome.WAITING);
                 assertEquals(EntityReadings.Outcome.READ, outcome, readings.status().message().orElse(""));
                 EntityReading reading = store.latest().orElseThrow().reading();
+                assertEquals(block == head ? set.size() + set.lateSize() : set.size(), reading.validators());
                 Map<String, EntityTruth> found = new TreeMap<>();
                 reading.entities().forEach(r -> found.put(r.entity(),
                         new EntityTruth(r.validators(), r.activeValidators(), r.activeStakeGwei())));
@@ -76,6 +89,13 @@ class DevchainEntitiesTest {
                         u.activeStakeGwei()));
                 found.values().removeIf(t -> t.validators() == 0);
                 assertEquals(new TreeMap<>(devchain.entityTruth(reading.slot())), found, "slot " + reading.slot());
+                // The pools that name their credentials deposit from addresses of the model's own: every one of
+                // their validators is found by rule 1, read from their own contracts.
+                for (String pool : RULE_ONE) {
+                    EntityReading.Row row = reading.entities().stream().filter(r -> r.entity().equals(pool))
+                            .findFirst().orElseThrow(() -> new AssertionError(pool + " has no row"));
+                    assertEquals(Map.of(Rule.CREDENTIALS, row.validators()), row.byRule(), pool);
+                }
             }
         }
     }

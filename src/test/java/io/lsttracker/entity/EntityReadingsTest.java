@@ -144,7 +144,8 @@ class EntityReadingsTest {
     private static EntityChainSettings settings(int pagesPerCycle) {
         // page-blocks 10, 2 transactions per batch, deposits and vaults from block 0
         return new EntityChainSettings(DEPOSIT_CONTRACT, 0L, "0x3a0008a588772446f6e656133C2D5029CC4FC20E", 0L, 10L, 2,
-                pagesPerCycle, 500);
+                pagesPerCycle, 500, "0x25e821b7197B146F7713C3b89B6A4D83516B912d", 0L,
+                "0xbAFA44EFE7901E04E39Dad13167D089C559c1138", 0L);
     }
 
     private static BlockRef blockAtSlot(long number, long slot) {

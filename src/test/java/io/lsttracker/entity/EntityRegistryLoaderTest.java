@@ -93,9 +93,9 @@ class EntityRegistryLoaderTest {
         cases.put(TWO.replace("category: staking-provider", "category: cex"),
                 "t.yml:9: entities.kiln.category: unknown category 'cex' (known: liquid-staking, exchange, "
                         + "staking-provider, restaking, solo, other)");
-        cases.put(TWO.replace("credentials: lido", "credentials: etherfi"),
-                "t.yml:6: entities.lido.credentials: unknown credential source 'etherfi' (known: lido, "
-                        + "rocketpool, stakewise)");
+        cases.put(TWO.replace("credentials: lido", "credentials: coinbase"),
+                "t.yml:6: entities.lido.credentials: unknown credential source 'coinbase' (known: lido, "
+                        + "rocketpool, stakewise, etherfi, stader, swell, mantle, frax)");
         cases.put(TWO + """
                   lido-2:
                     name: Lido again

@@ -80,6 +80,23 @@ abstract class EntityStoreContract {
     }
 
     @Test
+    void staderVaultsAreFoundAgainByTheirRegistrysHighestId() {
+        long stride = PoolCredentials.REGISTRY_STRIDE;
+        assertEquals(Optional.empty(), store.maxCredentialPosition(CredentialSource.STADER, stride, 2 * stride));
+        store.saveCredentials(CredentialSource.STADER, List.of(
+                EntityStore.credential("0x" + "51".repeat(20), CredentialSource.STADER, 100, stride + 1),
+                EntityStore.credential("0x" + "52".repeat(20), CredentialSource.STADER, 100, stride + 2),
+                EntityStore.credential("0x" + "61".repeat(20), CredentialSource.STADER, 120, 2 * stride + 1)), null, 120);
+        assertEquals(Optional.of(stride + 2), store.maxCredentialPosition(CredentialSource.STADER, stride, 2 * stride));
+        assertEquals(Optional.of(2 * stride + 1),
+                store.maxCredentialPosition(CredentialSource.STADER, 2 * stride, 3 * stride));
+        assertEquals(java.util.Set.of("0x" + "51".repeat(20), "0x" + "52".repeat(20), "0x" + "61".repeat(20)),
+                store.credentialAddresses(CredentialSource.STADER));
+        store.rewindTo(110); // the permissioned registry's vault is read again
+        assertEquals(Optional.empty(), store.maxCredentialPosition(CredentialSource.STADER, 2 * stride, 3 * stride));
+    }
+
+    @Test
     void aReadingComesBackWithTheSameFigures() {
         EntityReading reading = EntityTallyTest.handComputedReading();
         assertFalse(store.hasReading(reading.epoch()));

@@ -97,9 +97,10 @@ public final class Proposals {
 
     /** The block of {@code slot}, a slot the node serves (it is not missed). */
     public Block block(long slot) {
-        long start = Long.remainderUnsigned(splitmix(slot), validators.size());
-        for (long k = 0; k < validators.size(); k++) {
-            long index = (start + k) % validators.size();
+        long all = (long) validators.size() + validators.lateSize(); // the late ones propose once active too
+        long start = Long.remainderUnsigned(splitmix(slot), all);
+        for (long k = 0; k < all; k++) {
+            long index = (start + k) % all;
             Optional<String> entity = validators.activeEntity(index, slot);
             if (entity.isPresent()) {
                 Style style = style(entity.get(), splitmix(slot ^ 0x5DEECE66DL));

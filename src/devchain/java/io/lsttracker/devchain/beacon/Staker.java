@@ -22,6 +22,19 @@ public record Staker(String entityId, Kind kind, int bps, List<String> depositor
         ROCKET_MINIPOOL,
         /** StakeWise v3: 0x01 credentials with one of the vaults of the VaultsRegistry. */
         STAKEWISE_VAULT,
+        /**
+         * ether.fi: validators of the nodes its StakingManager announced (EtherFiNodeDeployed), 50 a node; even
+         * positions are 0x02 credentials of the node's EigenPod (since Pectra), odd ones legacy 0x01 of the node.
+         */
+        ETHERFI_NODE,
+        /** Stader: each validator its own withdraw vault, alternately of the permissionless and permissioned registry. */
+        STADER_VAULT,
+        /** Swell: 0x01 credentials of its DepositManager. */
+        SWELL_DEPOSIT_MANAGER,
+        /** Mantle: 0x01 credentials of Staking's withdrawalWallet. */
+        MANTLE_WALLET,
+        /** Frax: 0x01 credentials of its withdrawal address, named by frxETHMinter's DepositSent logs. */
+        FRAX_MINTER,
         /** An exchange or staking provider depositing from addresses labelled in config/entities.yml. */
         LABELLED,
         /** Home stakers: their own 0x01 address (ten validators an address), labelled nowhere. */

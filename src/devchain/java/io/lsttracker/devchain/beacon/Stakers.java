@@ -22,7 +22,6 @@ public final class Stakers {
         LinkedHashMap<String, Integer> shares = new LinkedHashMap<>();
         shares.put("coinbase", 1_100);
         shares.put("binance", 800);
-        shares.put("etherfi", 600);
         shares.put("kraken", 300);
         shares.put("kiln", 300);
         shares.put("figment", 250);
@@ -32,17 +31,24 @@ public final class Stakers {
     }
 
     /**
-     * The standard stakers: Lido, Rocket Pool and StakeWise by their credentials, the labelled entities of
+     * The standard stakers: Lido, Rocket Pool, StakeWise, ether.fi, Mantle, Stader, Swell and Frax by their
+     * credentials (rule 1), the labelled entities of
      * {@link #LABELLED} depositing from {@code depositors} (their addresses in config/entities.yml; each must have
-     * at least one), solo stakers and unidentified operators. Lido, Rocket Pool and StakeWise are named by their
-     * credentials and deposit from an address of the model's own: their labelled addresses are contracts (stETH,
-     * Rocket Pool's deposit contracts), some of which the devchain simulates, and a contract sends no transaction.
+     * at least one), solo stakers and unidentified operators. The pools named by their credentials deposit from an
+     * address of the model's own: their labelled addresses are contracts (stETH, Rocket Pool's deposit contracts,
+     * ether.fi's StakingManager, ...), some of which the devchain simulates, and a contract sends no transaction.
+     * So only rule 1 can name them, which is what the devchain's test of it needs.
      */
     public static List<Staker> standard(Map<String, List<String>> depositors) {
         List<Staker> stakers = new ArrayList<>();
         stakers.add(new Staker("lido", Staker.Kind.LIDO_VAULT, 2_400, List.of()));
         stakers.add(new Staker("rocketpool", Staker.Kind.ROCKET_MINIPOOL, 200, List.of()));
         stakers.add(new Staker("stakewise", Staker.Kind.STAKEWISE_VAULT, 100, List.of()));
+        stakers.add(new Staker("etherfi", Staker.Kind.ETHERFI_NODE, 600, List.of()));
+        stakers.add(new Staker("mantle", Staker.Kind.MANTLE_WALLET, 150, List.of()));
+        stakers.add(new Staker("stader", Staker.Kind.STADER_VAULT, 100, List.of()));
+        stakers.add(new Staker("swell", Staker.Kind.SWELL_DEPOSIT_MANAGER, 100, List.of()));
+        stakers.add(new Staker("frax", Staker.Kind.FRAX_MINTER, 100, List.of()));
         LABELLED.forEach((id, bps) -> {
             List<String> addresses = depositors.get(id);
             if (addresses == null || addresses.isEmpty()) {

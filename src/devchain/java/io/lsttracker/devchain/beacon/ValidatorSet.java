@@ -44,6 +44,22 @@ public final class ValidatorSet {
     /** Lido's withdrawal vault (docs/ENTITIES.md), lower-case. */
     public static final String LIDO_VAULT = "0xb9d7934878b5fb9610b3fe8a5e441e8fad7e293f";
     public static final int STAKEWISE_VAULTS = 12;
+    /** ether.fi's StakingManager, whose EtherFiNodeDeployed logs name its nodes. */
+    public static final String ETHERFI_STAKING_MANAGER = "0x25e821b7197b146f7713c3b89b6a4d83516b912d";
+    /** Validators of one ether.fi node. */
+    public static final int VALIDATORS_PER_ETHERFI_NODE = 50;
+    /** StaderConfig and the node registries it names (their mainnet addresses, stader-labs/ethx README). */
+    public static final String STADER_CONFIG = "0x4abef2263d5a5ed582fc9a9789a41d85b68d69db";
+    public static final List<String> STADER_REGISTRIES = List.of("0x4f4bfa0861f62309934a5551e0b2541ee82fdcf1",
+            "0xaf42d795a6d279e9dcc19dc0ee1ce3ecd4ecf5dd");
+    /** Swell's AccessControlManager and DepositManager: addresses of the devchain's own (SimSwellSwETH). */
+    public static final String SWELL_ACCESS_CONTROL_MANAGER = "0x0000000000000000000000000000000000051101";
+    public static final String SWELL_DEPOSIT_MANAGER = "0x0000000000000000000000000000000000051102";
+    /** Mantle's withdrawal wallet: an address of the devchain's own (SimMantleStaking.withdrawalWallet). */
+    public static final String MANTLE_WITHDRAWAL_WALLET = "0x0000000000000000000000000000000000057100";
+    /** frxETHMinter, and the address its deposits' credentials name (an address of the devchain's own). */
+    public static final String FRAX_MINTER = "0xbafa44efe7901e04e39dad13167d089c559c1138";
+    public static final String FRAX_WITHDRAWALS = "0x0000000000000000000000000000000000064100";
     /** Rocket Pool's 2% of it stays within the simulated minipool manager's 35,210 minipools. */
     public static final int MAX_SIZE = 1_500_000;
     public static final long DEPOSIT_GWEI = 32_000_000_000L;
@@ -56,16 +72,32 @@ public final class ValidatorSet {
     private static final long MAX_EFFECTIVE_COMPOUNDING_GWEI = 2_048_000_000_000L;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    enum Role { REGULAR, COMPOUNDING, BLS_CHANGE, EXITS, SLASHED, ACTIVATES, PENDING }
+    enum Role { REGULAR, COMPOUNDING, BLS_CHANGE, EXITS, SLASHED, ACTIVATES, PENDING, LATE }
+
+    /** Epochs a late validator waits in the activation queue after it appears. */
+    static final long LATE_QUEUE_EPOCHS = 4;
 
     private final int size;
+    /** lateStarts[g] is the first late validator of group g, counted from index {@code size}; [groups] = all late. */
+    private final int[] lateStarts;
     private final long changeSlot;
     private final List<Staker> stakers;
     /** starts[g] is the first index of group g; starts[groups] = size. */
     private final int[] starts;
     private final List<String> stakeWiseVaults;
 
+    /** A set without late validators: every validator is deposited before the history. */
     public ValidatorSet(int size, long changeSlot, List<Staker> stakers) {
+        this(size, changeSlot, stakers, 0);
+    }
+
+    /**
+     * @param lateBps validators deposited during the history, in basis points of {@code size}: they are appended
+     *                after the first {@code size} (indices size, size + 1, ...), each staker group's share of them
+     *                in its order, and appear in the state at {@code changeSlot} (their deposits are mined before
+     *                it, {@link #forEachLateDepositBatch})
+     */
+    public ValidatorSet(int size, long changeSlot, List<Staker> stakers, int lateBps) {
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("a simulated validator set holds 1 to " + MAX_SIZE
                     + " validators, not " + size);
@@ -80,6 +112,16 @@ public final class ValidatorSet {
         this.size = size;
         this.changeSlot = changeSlot;
         this.stakers = List.copyOf(stakers);
+        if (lateBps < 0 || lateBps > 10_000) {
+            throw new IllegalArgumentException("late validators must be 0 to 10,000 bps of the set, got " + lateBps);
+        }
+        int late = (int) ((long) size * lateBps / 10_000);
+        this.lateStarts = new int[stakers.size() + 1];
+        long cumulative = 0;
+        for (int g = 0; g < stakers.size(); g++) {
+            cumulative += stakers.get(g).bps();
+            lateStarts[g + 1] = (int) (late * cumulative / 10_000);
+        }
         this.starts = new int[stakers.size() + 1];
         for (int g = 0; g < stakers.size(); g++) {
             starts[g + 1] = g == stakers.size() - 1 ? size
@@ -114,7 +156,7 @@ public final class ValidatorSet {
         int used = 0;
         for (int g = 0; g < stakers.size(); g++) {
             if (stakers.get(g).kind() == Staker.Kind.ROCKET_MINIPOOL) {
-                used += starts[g + 1] - starts[g];
+                used += starts[g + 1] - starts[g] + lateStarts[g + 1] - lateStarts[g];
             }
         }
         return used;
@@ -142,7 +184,39 @@ public final class ValidatorSet {
             case SLASHED -> epoch < change + EXIT_NOTICE_EPOCHS;
             case ACTIVATES -> epoch >= change;
             case PENDING -> false;
+            case LATE -> epoch >= change + LATE_QUEUE_EPOCHS;
         };
+    }
+
+    /** One validator's place in the model: its index, its staker group, its position j in the group and role. */
+    private interface Position {
+        void accept(long index, Staker staker, int j, Role role);
+    }
+
+    /**
+     * Every validator in index order: the groups' runs, then (with {@code withLate}) the late ones, each at the
+     * position after its group's others, so that its addresses continue the group's.
+     */
+    private void forEachPosition(boolean withLate, Position each) {
+        for (int g = 0; g < stakers.size(); g++) {
+            Staker staker = stakers.get(g);
+            for (int j = 0; j < starts[g + 1] - starts[g]; j++) {
+                each.accept(starts[g] + j, staker, j, role(staker, j));
+            }
+        }
+        if (withLate) {
+            for (int g = 0; g < stakers.size(); g++) {
+                int groupSize = starts[g + 1] - starts[g];
+                for (int k = 0; k < lateStarts[g + 1] - lateStarts[g]; k++) {
+                    each.accept((long) size + lateStarts[g] + k, stakers.get(g), groupSize + k, Role.LATE);
+                }
+            }
+        }
+    }
+
+    /** Whether the late validators are in the state at {@code slot}: from the change slot on. */
+    private boolean lateAppeared(long slot) {
+        return slot >= changeSlot;
     }
 
     /**
@@ -151,38 +225,30 @@ public final class ValidatorSet {
      */
     public void forEach(long slot, Consumer<SimulatedValidator> each) {
         long epoch = slot / SLOTS_PER_EPOCH;
-        long weights = 0;
-        long lastActive = -1;
-        for (int g = 0; g < stakers.size(); g++) {
-            Staker staker = stakers.get(g);
-            for (int j = 0; j < starts[g + 1] - starts[g]; j++) {
-                Role role = role(staker, j);
-                if (active(role, epoch)) {
-                    weights += role == Role.COMPOUNDING ? COMPOUNDING_WEIGHT : 1;
-                    lastActive = starts[g] + j;
-                }
+        long[] weights = {0};
+        long[] lastActive = {-1};
+        boolean withLate = lateAppeared(slot);
+        forEachPosition(withLate, (index, staker, j, role) -> {
+            if (active(role, epoch)) {
+                weights[0] += role == Role.COMPOUNDING ? COMPOUNDING_WEIGHT : 1;
+                lastActive[0] = index;
             }
-        }
+        });
         long total = SimulatedBeacon.totalStakedGwei(slot).longValueExact();
-        long unit = total / weights;
-        long compoundingUnit = Math.multiplyExact(total, (long) COMPOUNDING_WEIGHT) / weights;
-        long remainder = total;
+        long unit = total / weights[0];
+        long compoundingUnit = Math.multiplyExact(total, (long) COMPOUNDING_WEIGHT) / weights[0];
+        long[] remainder = {total};
         Addresses addresses = new Addresses();
-        for (int g = 0; g < stakers.size(); g++) {
-            Staker staker = stakers.get(g);
-            for (int j = 0; j < starts[g + 1] - starts[g]; j++) {
-                long index = starts[g] + j;
-                Role role = role(staker, j);
-                long balance;
-                if (active(role, epoch)) {
-                    balance = index == lastActive ? remainder : role == Role.COMPOUNDING ? compoundingUnit : unit;
-                    remainder -= balance;
-                } else {
-                    balance = inactiveBalance(role, epoch);
-                }
-                each.accept(validator(staker, role, index, j, slot, balance, addresses));
+        forEachPosition(withLate, (index, staker, j, role) -> {
+            long balance;
+            if (active(role, epoch)) {
+                balance = index == lastActive[0] ? remainder[0] : role == Role.COMPOUNDING ? compoundingUnit : unit;
+                remainder[0] -= balance;
+            } else {
+                balance = inactiveBalance(role, epoch);
             }
-        }
+            each.accept(validator(staker, role, index, j, slot, balance, addresses));
+        });
     }
 
     private long inactiveBalance(Role role, long epoch) {
@@ -229,6 +295,14 @@ public final class ValidatorSet {
                     status = "pending_queued";
                 }
             }
+            case LATE -> {
+                eligibility = change;
+                activation = change + LATE_QUEUE_EPOCHS;
+                if (epoch < activation) {
+                    activation = FAR_FUTURE_EPOCH;
+                    status = "pending_queued";
+                }
+            }
             case PENDING -> {
                 activation = FAR_FUTURE_EPOCH;
                 eligibility = epoch < change ? FAR_FUTURE_EPOCH : change;
@@ -249,7 +323,8 @@ public final class ValidatorSet {
         if (role == Role.BLS_CHANGE && !changed) {
             return "0x00" + Numeric.toHexStringNoPrefix(blsCredentialHash(index)).substring(2);
         }
-        return addresses.credentials(role == Role.COMPOUNDING, withdrawalAddress(staker, j, addresses));
+        boolean compounding = role == Role.COMPOUNDING || staker.kind() == Staker.Kind.ETHERFI_NODE && j % 2 == 0;
+        return addresses.credentials(compounding, withdrawalAddress(staker, j, addresses));
     }
 
     /** The execution address a validator's 0x01 or 0x02 credentials name. */
@@ -258,6 +333,12 @@ public final class ValidatorSet {
             case LIDO_VAULT -> LIDO_VAULT;
             case ROCKET_MINIPOOL -> minipoolAddress(j);
             case STAKEWISE_VAULT -> stakeWiseVaults.get(j % STAKEWISE_VAULTS);
+            case ETHERFI_NODE -> j % 2 == 0 ? eigenPod(etherFiNode(j / VALIDATORS_PER_ETHERFI_NODE))
+                    : etherFiNode(j / VALIDATORS_PER_ETHERFI_NODE);
+            case STADER_VAULT -> staderVault(STADER_REGISTRIES.get(j % 2), j / 2 + 1);
+            case SWELL_DEPOSIT_MANAGER -> SWELL_DEPOSIT_MANAGER;
+            case MANTLE_WALLET -> MANTLE_WITHDRAWAL_WALLET;
+            case FRAX_MINTER -> FRAX_WITHDRAWALS;
             case LABELLED -> addresses.get(staker, "withdrawals ", 0);
             case SOLO -> addresses.get(staker, "solo ", j / 10);
             case UNIDENTIFIED -> addresses.get(staker, "operator ", j / 500);
@@ -280,31 +361,48 @@ public final class ValidatorSet {
      * those that change later), and for a compounding validator a top-up of {@value #TOP_UP_GWEI} gwei.
      */
     public void forEachDepositBatch(int maxPerBatch, Consumer<DepositBatch> each) {
+        depositBatches(false, maxPerBatch, each);
+    }
+
+    /**
+     * The late validators' deposits (see the constructor), batched as {@link #forEachDepositBatch}: their first
+     * deposit of 32 ETH from their group's depositor. With them, during the history, a top-up of
+     * {@value #TOP_UP_GWEI} gwei for each compounding validator from its own depositor: a later deposit that must
+     * not change whose validator it is (rule 2 reads the first).
+     */
+    public void forEachLateDepositBatch(int maxPerBatch, Consumer<DepositBatch> each) {
+        depositBatches(true, maxPerBatch, each);
+    }
+
+    private void depositBatches(boolean late, int maxPerBatch, Consumer<DepositBatch> each) {
         Addresses addresses = new Addresses();
-        String from = null;
+        String[] from = {null};
         List<Deposit> batch = new ArrayList<>();
-        for (int g = 0; g < stakers.size(); g++) {
-            Staker staker = stakers.get(g);
-            for (int j = 0; j < starts[g + 1] - starts[g]; j++) {
-                long index = starts[g] + j;
-                Role role = role(staker, j);
-                String depositor = depositor(staker, j, addresses);
-                int needed = role == Role.COMPOUNDING ? 2 : 1;
-                if (from != null && (!from.equals(depositor) || batch.size() + needed > maxPerBatch)) {
-                    each.accept(new DepositBatch(from, List.copyOf(batch)));
-                    batch.clear();
-                }
-                from = depositor;
-                byte[] pubkey = pubkey(index);
-                byte[] credentials = Numeric.hexStringToByteArray(credentials(staker, role, j, index, false, addresses));
-                batch.add(new Deposit(pubkey, credentials, DEPOSIT_GWEI));
-                if (role == Role.COMPOUNDING) {
-                    batch.add(new Deposit(pubkey, credentials, TOP_UP_GWEI));
-                }
+        forEachPosition(late, (index, staker, j, role) -> {
+            if (late && role != Role.LATE && role != Role.COMPOUNDING) {
+                return;
             }
-        }
+            String depositor = depositor(staker, j, addresses);
+            byte[] pubkey = pubkey(index);
+            byte[] credentials = Numeric.hexStringToByteArray(credentials(staker, role, j, index, false, addresses));
+            List<Deposit> deposits = new ArrayList<>();
+            if (role == Role.COMPOUNDING) {
+                if (!late) {
+                    deposits.add(new Deposit(pubkey, credentials, DEPOSIT_GWEI));
+                }
+                deposits.add(new Deposit(pubkey, credentials, TOP_UP_GWEI));
+            } else {
+                deposits.add(new Deposit(pubkey, credentials, DEPOSIT_GWEI));
+            }
+            if (from[0] != null && (!from[0].equals(depositor) || batch.size() + deposits.size() > maxPerBatch)) {
+                each.accept(new DepositBatch(from[0], List.copyOf(batch)));
+                batch.clear();
+            }
+            from[0] = depositor;
+            batch.addAll(deposits);
+        });
         if (!batch.isEmpty()) {
-            each.accept(new DepositBatch(from, List.copyOf(batch)));
+            each.accept(new DepositBatch(from[0], List.copyOf(batch)));
         }
     }
 
@@ -343,20 +441,102 @@ public final class ValidatorSet {
 
     /**
      * The entity (as the ground truth counts it) of validator {@code index} when it is active at {@code slot}, as a
-     * block's proposer must be; empty for an index outside the set or a validator not active then.
+     * block's proposer must be; empty for an index outside the set or a validator not active then (a late one
+     * before it appears and clears the queue).
      */
     public java.util.Optional<String> activeEntity(long index, long slot) {
+        long epoch = slot / SLOTS_PER_EPOCH;
+        if (index >= size && index < (long) size + lateSize()) {
+            int k = (int) (index - size);
+            int g = 0;
+            while (lateStarts[g + 1] <= k) {
+                g++;
+            }
+            return lateAppeared(slot) && active(Role.LATE, epoch)
+                    ? java.util.Optional.of(stakers.get(g).truthId()) : java.util.Optional.empty();
+        }
         if (index < 0 || index >= size) {
             return java.util.Optional.empty();
         }
-        int g = java.util.Arrays.binarySearch(starts, (int) index);
-        g = g >= 0 ? g : -g - 2;
-        while (g + 1 < starts.length && starts[g + 1] <= index) {
-            g++; // empty groups share a start
+        int g = 0;
+        while (starts[g + 1] <= index) {
+            g++; // the group whose run holds the index (empty groups share a start)
         }
         Staker staker = stakers.get(g);
-        return active(role(staker, (int) (index - starts[g])), slot / SLOTS_PER_EPOCH)
+        return active(role(staker, (int) (index - starts[g])), epoch)
                 ? java.util.Optional.of(staker.truthId()) : java.util.Optional.empty();
+    }
+
+    /** The late validators of the (first) group of {@code kind}: their first index and how many, or {0, 0}. */
+    public int[] lateOf(Staker.Kind kind) {
+        for (int g = 0; g < stakers.size(); g++) {
+            if (stakers.get(g).kind() == kind) {
+                return new int[] {size + lateStarts[g], lateStarts[g + 1] - lateStarts[g]};
+            }
+        }
+        return new int[] {0, 0};
+    }
+
+    /** How many validators are deposited during the history (appended after the first {@link #size()}). */
+    public int lateSize() {
+        return lateStarts[stakers.size()];
+    }
+
+    /** The validators of the (first) group of {@code kind}: its first index and how many, or {0, 0} if none. */
+    public int[] group(Staker.Kind kind) {
+        for (int g = 0; g < stakers.size(); g++) {
+            if (stakers.get(g).kind() == kind) {
+                return new int[] {starts[g], starts[g + 1] - starts[g]};
+            }
+        }
+        return new int[] {0, 0};
+    }
+
+    /**
+     * ether.fi's nodes, in order: one per {@value #VALIDATORS_PER_ETHERFI_NODE} of its validators, with or
+     * without the late ones (whose nodes may be new).
+     */
+    public List<String> etherFiNodes(boolean withLate) {
+        int count = group(Staker.Kind.ETHERFI_NODE)[1] + (withLate ? lateOf(Staker.Kind.ETHERFI_NODE)[1] : 0);
+        List<String> nodes = new ArrayList<>();
+        for (int n = 0; n * VALIDATORS_PER_ETHERFI_NODE < count; n++) {
+            nodes.add(etherFiNode(n));
+        }
+        return nodes;
+    }
+
+    /** What each Stader registry's nextValidatorId() must answer: its validators plus one (ids start at 1). */
+    public List<Long> staderNextValidatorIds(boolean withLate) {
+        int count = group(Staker.Kind.STADER_VAULT)[1] + (withLate ? lateOf(Staker.Kind.STADER_VAULT)[1] : 0);
+        return List.of((count + 1) / 2 + 1L, count / 2 + 1L);
+    }
+
+    /** The 48-byte public key of validator {@code index}. */
+    public static byte[] publicKey(long index) {
+        return pubkey(index);
+    }
+
+    static String etherFiNode(long n) {
+        return derivedAddress("etherfi node", n);
+    }
+
+    /** A node's EigenPod, as SimEtherFiNode.getEigenPod() derives it: keccak256("sim eigenpod" ++ node). */
+    public static String eigenPod(String node) {
+        byte[] label = "sim eigenpod".getBytes(StandardCharsets.US_ASCII);
+        byte[] packed = new byte[label.length + 20];
+        System.arraycopy(label, 0, packed, 0, label.length);
+        System.arraycopy(Numeric.hexStringToByteArray(node), 0, packed, label.length, 20);
+        return lastTwentyBytes(Hash.sha3(packed));
+    }
+
+    /** Validator {@code id}'s withdraw vault, as SimStaderNodeRegistry derives it: keccak256(label ++ registry ++ id). */
+    public static String staderVault(String registry, long id) {
+        byte[] label = "sim stader vault".getBytes(StandardCharsets.US_ASCII);
+        byte[] packed = new byte[label.length + 20 + 32];
+        System.arraycopy(label, 0, packed, 0, label.length);
+        System.arraycopy(Numeric.hexStringToByteArray(registry), 0, packed, label.length, 20);
+        System.arraycopy(Numeric.toBytesPadded(BigInteger.valueOf(id), 32), 0, packed, label.length + 20, 32);
+        return lastTwentyBytes(Hash.sha3(packed));
     }
 
     /** Rocket Pool minipool {@code i}'s address, as SimRocketMinipoolManager.getMinipoolAt(i) derives it. */

@@ -94,6 +94,68 @@ class ValidatorSetTest {
         assertEquals(bls, validators.get(40).withdrawalCredentials()); // Coinbase's one withdrawal address
     }
 
+    private static ValidatorSet smallWithLate() {
+        return new ValidatorSet(100, CHANGE, small().stakers(), 1_000);
+    }
+
+    @Test
+    void lateValidatorsAppearAtTheChangeQueueFourEpochsAndThenHoldTheirShare() {
+        // 10% of 100 deposited during the history, appended by group: Lido 4 (indices 100-103, j=40..43),
+        // Coinbase 4 (104-107, j=40..43), solo 2 (108-109, j=20..21).
+        ValidatorSet set = smallWithLate();
+        assertEquals(10, set.lateSize());
+        assertEquals(100, at(set, CHANGE - 1).size()); // not in the state before the change
+        List<SimulatedValidator> appeared = at(set, CHANGE);
+        assertEquals(110, appeared.size());
+        assertEquals("pending_queued", appeared.get(104).status());
+        assertEquals(ValidatorSet.FAR_FUTURE_EPOCH, appeared.get(104).activationEpoch());
+        assertEquals("coinbase", appeared.get(104).entityId());
+        assertEquals(appeared.get(40).withdrawalCredentials(), appeared.get(104).withdrawalCredentials());
+        assertEquals("0x01" + "0".repeat(22) + ValidatorSet.LIDO_VAULT.substring(2),
+                appeared.get(100).withdrawalCredentials());
+        // Before they activate (change + 4 epochs) the others' balances are the set's without them.
+        assertEquals(small().truth(CHANGE + 32).get("lido").activeStakeGwei(),
+                set.truth(CHANGE + 32).get("lido").activeStakeGwei());
+
+        // 10 epochs after the change (the slot of the test above): 125 weights + 10 late = 135. Total
+        // 34,902,444,444,442,880 gwei; a weight floor(total / 135) = 258,536,625,514,391, a compounding validator
+        // floor(32 x total / 135) = 8,273,172,016,460,534, the last active one (index 109, solo) the rest:
+        // total - (42 + 41 + 19) x 258,536,625,514,391 - 8,273,172,016,460,534 = 258,536,625,514,464.
+        long unit = 258_536_625_514_391L;
+        Map<String, EntityTruth> truth = set.truth(CHANGE + 320);
+        assertEquals(new EntityTruth(44, 42, BigInteger.valueOf(42 * unit)), truth.get("lido"));
+        assertEquals(new EntityTruth(44, 42, BigInteger.valueOf(41 * unit + 8_273_172_016_460_534L)),
+                truth.get("coinbase"));
+        assertEquals(new EntityTruth(22, 20, BigInteger.valueOf(19 * unit + 258_536_625_514_464L)),
+                truth.get(ValidatorSet.UNIDENTIFIED));
+        assertEquals("active_ongoing", at(set, CHANGE + 320).get(109).status());
+    }
+
+    @Test
+    void theHistorysDepositsAreTheLateValidatorsAndTheCompoundingOnesTopUps() {
+        List<ValidatorSet.DepositBatch> batches = new ArrayList<>();
+        smallWithLate().forEachLateDepositBatch(25, batches::add);
+        // Coinbase's compounding validator (j=29) topped up again from its label, then the late ones by group:
+        // Lido 4 from its model's address, Coinbase 4 from its label, solo 2 from their own address.
+        assertEquals(List.of(1, 4, 4, 2), batches.stream().map(b -> b.deposits().size()).toList());
+        assertEquals(COINBASE_DEPOSITOR, batches.get(0).from());
+        assertEquals(ValidatorSet.TOP_UP_GWEI, batches.get(0).totalGwei());
+        assertEquals(ValidatorSet.pubkeyHex(40 + 29), org.web3j.utils.Numeric.toHexString(
+                batches.get(0).deposits().get(0).pubkey()));
+        assertEquals(COINBASE_DEPOSITOR, batches.get(2).from());
+        assertEquals(4 * 32_000_000_000L, batches.get(2).totalGwei());
+        assertEquals(ValidatorSet.pubkeyHex(104), org.web3j.utils.Numeric.toHexString(
+                batches.get(2).deposits().get(0).pubkey()));
+        // The set's own deposits are unchanged by the late ones: 101, as without them.
+        long before = 0;
+        List<ValidatorSet.DepositBatch> initial = new ArrayList<>();
+        smallWithLate().forEachDepositBatch(25, initial::add);
+        for (ValidatorSet.DepositBatch b : initial) {
+            before += b.deposits().size();
+        }
+        assertEquals(101, before);
+    }
+
     @Test
     void aSlashedValidatorStaysActiveForItsExitNotice() {
         // One epoch after the change: j=13 is active_slashed and still counted; j=7 has exited.
