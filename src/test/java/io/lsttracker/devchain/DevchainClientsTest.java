@@ -38,6 +38,8 @@ class DevchainClientsTest {
         properties.put("tracker.beacon.url", devchain.beaconUrl());
         properties.put("tracker.entities.deposit-first-block", devchain.depositContractFirstBlock());
         properties.put("tracker.entities.vaults-first-block", devchain.depositContractFirstBlock());
+        properties.put("tracker.entities.etherfi-first-block", devchain.depositContractFirstBlock());
+        properties.put("tracker.entities.frax-first-block", devchain.depositContractFirstBlock());
         properties.put("tracker.clients.lookback-days", 1);
         properties.put("tracker.clients.slots-per-cycle", 8_000);
         try (TestDatabases.TestDatabase db = TestDatabases.h2();
