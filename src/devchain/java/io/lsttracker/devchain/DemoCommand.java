@@ -55,6 +55,9 @@ public final class DemoCommand implements PluggedCommand {
             overrides.put("tracker.entities.etherfi-first-block", devchain.depositContractFirstBlock());
             overrides.put("tracker.entities.frax-first-block", devchain.depositContractFirstBlock());
             overrides.put("tracker.poll-interval", pollInterval);
+            // Client diversity reads a block per slot: a week of the simulated beacon chain's blocks (50,400) is
+            // enough to show the 1d and 7d windows, and keeps the demo light on a laptop.
+            overrides.put("tracker.clients.lookback-days", 7);
             if (System.getenv("LST_DB_URL") == null) {
                 overrides.put("datasources.default.url", "jdbc:h2:mem:lst-demo;DB_CLOSE_DELAY=-1");
             }

@@ -327,6 +327,16 @@ public final class Devchain implements AutoCloseable {
         return validators;
     }
 
+    /**
+     * What the devchain's proposed blocks say over slots [from, to] (docs/CLIENTS.md): per entity, blocks per pair
+     * of clients their graffiti names (by construction, not by parsing it); {@code missed[0]} gets the slots
+     * without a block. {@code currentSlot} is the slot the node took as current (slots after it have no block).
+     */
+    public Map<String, Map<io.lsttracker.devchain.beacon.Proposals.Said, Long>> proposalTruth(long from, long to,
+            long currentSlot, long[] missed) {
+        return new io.lsttracker.devchain.beacon.Proposals(validators).truth(from, to, currentSlot, missed);
+    }
+
     /** What the devchain placed on its beacon chain at {@code slot}: each entity's validators and active stake. */
     public Map<String, EntityTruth> entityTruth(long slot) {
         return validators.truth(slot);

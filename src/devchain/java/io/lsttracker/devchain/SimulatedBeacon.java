@@ -15,18 +15,22 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import io.lsttracker.devchain.beacon.Proposals;
 import io.lsttracker.devchain.beacon.ValidatorSet;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The devchain's beacon node: the two requests of the standard beacon REST API (ethereum/beacon-APIs) that
+ * The devchain's beacon node: the requests of the standard beacon REST API (ethereum/beacon-APIs) that
  * the tracker makes, answered for the simulated chain on 127.0.0.1.
  *
  * <ul>
  * <li>GET /eth/v1/beacon/genesis: mainnet's genesis time, 1606824023 (1 Dec 2020 12:00:23 UTC), so the
  *     devchain's block timestamps map to mainnet-like slots: slot = (timestamp - genesis) / 12.</li>
+ * <li>GET /eth/v1/beacon/headers/finalized and GET /eth/v1/beacon/blinded_blocks/{slot}: the finalized slot (two
+ *     epochs behind) and each slot's proposer and graffiti from {@link Proposals}; a missed slot (below) has no
+ *     block.</li>
  * <li>GET /eth/v1/beacon/states/{slot|head}/validators[?status=...]: the {@link ValidatorSet} at that slot,
  *     every validator with every field of the standard answer, in index order, streamed as it is generated:
  *     the active ones' balances add up to {@link #totalStakedGwei(long)}; pending, exited and withdrawn ones
@@ -55,17 +59,22 @@ public final class SimulatedBeacon implements AutoCloseable {
     /** Mainnet's order of magnitude, for the benchmark and --beacon-validators. */
     public static final int MAINNET_VALIDATORS = 1_100_000;
     private static final Pattern STATE = Pattern.compile("/eth/v1/beacon/states/([^/]+)/validators");
+    private static final Pattern BLINDED_BLOCK = Pattern.compile("/eth/v1/beacon/blinded_blocks/([^/]+)");
+    /** Finality trails the head by two epochs on a healthy chain. */
+    static final long FINALITY_LAG_EPOCHS = 2;
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final LongSupplier clock;
     private final ValidatorSet validators;
+    private final Proposals proposals;
 
     private SimulatedBeacon(HttpServer server, ExecutorService executor, LongSupplier clock, ValidatorSet validators) {
         this.server = server;
         this.executor = executor;
         this.clock = clock;
         this.validators = validators;
+        this.proposals = new Proposals(validators);
     }
 
     /**
@@ -122,6 +131,14 @@ public final class SimulatedBeacon implements AutoCloseable {
                 respond(exchange, 200, "{\"data\":{\"genesis_time\":\"" + GENESIS_TIME + "\","
                         + "\"genesis_validators_root\":\"0x4b363db94e286120d76eb905340fdd4e54bfe9f06bf33ff6cf5ad27f511bfe95\","
                         + "\"genesis_fork_version\":\"0x00000000\"}}");
+            } else if ("/eth/v1/beacon/headers/finalized".equals(path)) {
+                respond(exchange, 200, "{\"execution_optimistic\":false,\"finalized\":true,\"data\":{\"root\":\"0x"
+                        + "00".repeat(32) + "\",\"canonical\":true,\"header\":{\"message\":{\"slot\":\""
+                        + finalizedSlot(slotAt(clock.getAsLong())) + "\",\"proposer_index\":\"0\"}}}}");
+            } else if (BLINDED_BLOCK.matcher(path).matches()) {
+                Matcher b = BLINDED_BLOCK.matcher(path);
+                b.matches();
+                blindedBlock(exchange, b.group(1));
             } else {
                 Matcher m = STATE.matcher(path);
                 if (!m.matches()) {
@@ -131,6 +148,42 @@ public final class SimulatedBeacon implements AutoCloseable {
                 validators(exchange, m.group(1), exchange.getRequestURI().getQuery());
             }
         }
+    }
+
+    /** The first slot of the epoch {@link #FINALITY_LAG_EPOCHS} before the current slot's. */
+    public static long finalizedSlot(long currentSlot) {
+        return Math.max(0, (currentSlot / ValidatorSet.SLOTS_PER_EPOCH - FINALITY_LAG_EPOCHS))
+                * ValidatorSet.SLOTS_PER_EPOCH;
+    }
+
+    /**
+     * A blinded block as beacon-APIs gives it (the fields a reader of proposers needs, among others it must skip):
+     * the {@link Proposals} model's proposer and graffiti; 404 for a missed slot (one the node has no state for)
+     * and for the future.
+     */
+    private void blindedBlock(HttpExchange exchange, String blockId) throws IOException {
+        long slot;
+        try {
+            slot = Long.parseLong(blockId);
+        } catch (NumberFormatException e) {
+            respond(exchange, 400, "{\"code\":400,\"message\":\"Invalid block ID: " + blockId + "\"}");
+            return;
+        }
+        if (!served(slot, slotAt(clock.getAsLong()))) {
+            respond(exchange, 404, "{\"code\":404,\"message\":\"NOT_FOUND: beacon block at slot " + slot + "\"}");
+            return;
+        }
+        Proposals.Block block = proposals.block(slot);
+        byte[] graffiti = java.util.Arrays.copyOf(block.graffiti().getBytes(StandardCharsets.UTF_8), 32);
+        respond(exchange, 200, "{\"version\":\"electra\",\"execution_optimistic\":false,\"finalized\":true,"
+                + "\"data\":{\"message\":{\"slot\":\"" + slot + "\",\"proposer_index\":\"" + block.proposerIndex()
+                + "\",\"parent_root\":\"0x" + "00".repeat(32) + "\",\"state_root\":\"0x" + "00".repeat(32)
+                + "\",\"body\":{\"randao_reveal\":\"0x" + "00".repeat(96) + "\",\"eth1_data\":{\"deposit_root\":\"0x"
+                + "00".repeat(32) + "\",\"deposit_count\":\"0\",\"block_hash\":\"0x" + "00".repeat(32)
+                + "\"},\"graffiti\":\"0x" + java.util.HexFormat.of().formatHex(graffiti)
+                + "\",\"proposer_slashings\":[],\"attester_slashings\":[],\"attestations\":[],\"deposits\":[],"
+                + "\"voluntary_exits\":[],\"execution_payload_header\":{\"block_number\":\"0\"}}},"
+                + "\"signature\":\"0x" + "00".repeat(96) + "\"}}");
     }
 
     private void validators(HttpExchange exchange, String stateId, String query) throws IOException {

@@ -41,6 +41,8 @@ public final class BeaconClient {
     static final long MAX_GENESIS_BYTES = 64 * 1024;
     /** Mainnet's active validators, about a million at some 400 bytes each, are under 0.5 GB; 2 GiB is the limit. */
     static final long MAX_VALIDATORS_BYTES = 2L * 1024 * 1024 * 1024;
+    /** A blinded block holds attestations and the payload's header, not its transactions: a few hundred KB. */
+    static final long MAX_BLOCK_BYTES = 8L * 1024 * 1024;
     static final JsonFactory JSON_FACTORY = new JsonFactory();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,28 +70,15 @@ public final class BeaconClient {
             return known;
         }
         String path = "eth/v1/beacon/genesis";
-        try {
-            HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
-            JsonNode answer;
-            try (InputStream body = bounded(response.body(), MAX_GENESIS_BYTES)) {
-                if (response.statusCode() != 200) {
-                    throw new BeaconReadException(describe(path) + " answered HTTP " + response.statusCode());
-                }
-                answer = JSON.readTree(body);
-            }
-            JsonNode time = answer.path("data").path("genesis_time");
-            if (!time.isTextual() && !time.isNumber()) {
-                throw new BeaconReadException(describe(path) + " gave no data.genesis_time");
-            }
-            long value = Long.parseLong(time.asText());
-            genesisTime.set(value);
-            return value;
-        } catch (IOException | NumberFormatException e) {
-            throw new BeaconReadException(describe(path) + " failed: " + reason(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BeaconReadException(describe(path) + " was interrupted", e);
+        JsonNode answer = get(path, MAX_GENESIS_BYTES, JSON::readTree).orElseThrow(() -> new BeaconReadException(
+                describe(path) + " answered HTTP 404"));
+        JsonNode time = answer.path("data").path("genesis_time");
+        if (!time.isTextual() && !time.isNumber()) {
+            throw new BeaconReadException(describe(path) + " gave no data.genesis_time");
         }
+        long value = uint64(time.asText(), path, "data.genesis_time");
+        genesisTime.set(value);
+        return value;
     }
 
     /** The slot a block with this timestamp belongs to. */
@@ -143,48 +132,16 @@ public final class BeaconClient {
     /** Streams the validators at exactly {@code slot}; false when the node has no state for it (404). */
     private boolean validatorsAtSlot(long slot, Consumer<Validator> each) {
         String path = "eth/v1/beacon/states/" + slot + "/validators";
-        try {
-            HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = bounded(response.body(), MAX_VALIDATORS_BYTES)) {
-                if (response.statusCode() == 404) {
-                    return false;
-                }
-                if (response.statusCode() != 200) {
-                    throw new BeaconReadException(describe(path) + " answered HTTP " + response.statusCode());
-                }
-                new ValidatorStream(describe(path)).read(body, each);
-                return true;
-            }
-        } catch (JsonParseException e) {
-            throw new BeaconReadException(describe(path) + ": the answer is not JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new BeaconReadException(describe(path) + " failed: " + reason(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BeaconReadException(describe(path) + " was interrupted", e);
-        }
+        return get(path, MAX_VALIDATORS_BYTES, body -> {
+            new ValidatorStream(describe(path)).read(body, each);
+            return Boolean.TRUE;
+        }).isPresent();
     }
 
     /** The total at exactly {@code slot}, or null when the node has no state for it (404). */
     private TotalStaked totalStakedAtSlot(long slot) {
         String path = "eth/v1/beacon/states/" + slot + "/validators?status=active";
-        try {
-            HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = bounded(response.body(), MAX_VALIDATORS_BYTES)) {
-                if (response.statusCode() == 404) {
-                    return null;
-                }
-                if (response.statusCode() != 200) {
-                    throw new BeaconReadException(describe(path) + " answered HTTP " + response.statusCode());
-                }
-                return sumActive(slot, body, path);
-            }
-        } catch (IOException e) {
-            throw new BeaconReadException(describe(path) + " failed: " + reason(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BeaconReadException(describe(path) + " was interrupted", e);
-        }
+        return get(path, MAX_VALIDATORS_BYTES, body -> sumActive(slot, body, path)).orElse(null);
     }
 
     private TotalStaked sumActive(long slot, InputStream body, String path) throws IOException {
@@ -244,6 +201,140 @@ public final class BeaconClient {
         }
         throw new BeaconReadException(describe(path) + ": validator " + index + " has balance '" + text
                 + "', not a non-negative number of gwei");
+    }
+
+    /**
+     * The newest finalized slot (GET /eth/v1/beacon/headers/finalized): blocks up to it can no longer change, so a
+     * slot without a block there is missed for good.
+     */
+    public long finalizedSlot() {
+        String path = "eth/v1/beacon/headers/finalized";
+        JsonNode answer = get(path, MAX_GENESIS_BYTES, JSON::readTree).orElseThrow(() -> new BeaconReadException(describe(path)
+                + " answered 404: the node knows no finalized block"));
+        JsonNode slot = answer.path("data").path("header").path("message").path("slot");
+        return uint64(slot.isValueNode() ? slot.asText() : null, path, "data.header.message.slot");
+    }
+
+    /**
+     * The block proposed at {@code slot}, or empty when the slot has none (404: a missed slot). Read from the blinded
+     * block (GET /eth/v1/beacon/blinded_blocks/{slot}), which carries the execution payload's header instead of its
+     * transactions, parsed as a stream that keeps only the slot, the proposer and the graffiti. An answer for another
+     * slot, or with a field missing or malformed, is refused with a {@link BeaconReadException} naming the field.
+     */
+    public java.util.Optional<BlockProposal> proposal(long slot) {
+        if (slot < 0) {
+            throw new IllegalArgumentException("slot " + slot + " is negative");
+        }
+        String path = "eth/v1/beacon/blinded_blocks/" + slot;
+        java.util.Optional<BlockProposal> proposal = get(path, MAX_BLOCK_BYTES, body -> readProposal(body, path));
+        if (proposal.isPresent() && proposal.get().slot() != slot) {
+            throw new BeaconReadException(describe(path) + ": the answer is the block of slot "
+                    + proposal.get().slot() + ", not of slot " + slot);
+        }
+        return proposal;
+    }
+
+    /** data.message.{slot, proposer_index, body.graffiti}; everything else is skipped unread. */
+    private BlockProposal readProposal(InputStream body, String path) throws IOException {
+        String slot = null;
+        String proposer = null;
+        String graffiti = null;
+        try (JsonParser p = JSON_FACTORY.createParser(body)) {
+            expect(p.nextToken() == JsonToken.START_OBJECT, path, "is not a JSON object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!"data".equals(field) || value != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String dataField = p.currentName();
+                    JsonToken dataValue = p.nextToken();
+                    if (!"message".equals(dataField) || dataValue != JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        JsonToken token = p.nextToken();
+                        switch (name) {
+                            case "slot" -> slot = token.isScalarValue() ? p.getValueAsString() : null;
+                            case "proposer_index" -> proposer = token.isScalarValue() ? p.getValueAsString() : null;
+                            case "body" -> graffiti = token == JsonToken.START_OBJECT ? graffitiOf(p) : null;
+                            default -> p.skipChildren();
+                        }
+                    }
+                }
+            }
+        }
+        long slotNumber = uint64(slot, path, "data.message.slot");
+        long proposerIndex = uint64(proposer, path, "data.message.proposer_index");
+        if (graffiti == null || !graffiti.matches("0x[0-9a-fA-F]{64}")) {
+            throw new BeaconReadException(describe(path) + ": data.message.body.graffiti is "
+                    + (graffiti == null ? "missing" : "'" + abbreviate(graffiti) + "'") + ", not 32 bytes of hex");
+        }
+        return new BlockProposal(slotNumber, proposerIndex, java.util.HexFormat.of().parseHex(graffiti.substring(2)));
+    }
+
+    /** The graffiti field of a block body the parser is inside of; the rest of the body is skipped. */
+    private static String graffitiOf(JsonParser p) throws IOException {
+        String graffiti = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken token = p.nextToken();
+            if ("graffiti".equals(name) && token.isScalarValue()) {
+                graffiti = p.getValueAsString();
+            } else {
+                p.skipChildren();
+            }
+        }
+        return graffiti;
+    }
+
+    private long uint64(String text, String path, String field) {
+        if (text != null && text.length() <= 19 && text.matches("[0-9]+")) {
+            return Long.parseLong(text);
+        }
+        throw new BeaconReadException(describe(path) + ": " + field + " is "
+                + (text == null ? "missing" : "'" + abbreviate(text) + "'") + ", not a number");
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+    }
+
+    /** Reads one body; {@link #get} bounds it and turns what goes wrong into a {@link BeaconReadException}. */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * One GET: the answer's body read by {@code reader} within the timeout and {@code maxBytes} (see
+     * {@link BoundedBody}); empty on 404 (no such state or block); any other status but 200, a body that is not
+     * JSON, an I/O failure or an interruption is a {@link BeaconReadException} naming the request.
+     */
+    private <T> java.util.Optional<T> get(String path, long maxBytes, BodyReader<T> reader) {
+        try {
+            HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = bounded(response.body(), maxBytes)) {
+                if (response.statusCode() == 404) {
+                    return java.util.Optional.empty();
+                }
+                if (response.statusCode() != 200) {
+                    throw new BeaconReadException(describe(path) + " answered HTTP " + response.statusCode());
+                }
+                return java.util.Optional.of(reader.read(body));
+            }
+        } catch (JsonParseException e) {
+            throw new BeaconReadException(describe(path) + ": the answer is not JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new BeaconReadException(describe(path) + " failed: " + reason(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BeaconReadException(describe(path) + " was interrupted", e);
+        }
     }
 
     private static String reason(Exception e) {

@@ -47,6 +47,8 @@ public final class EntityReadings {
     private final BeaconClient beacon;
     private final Clock clock;
     private volatile Status status = new Status(Optional.empty(), Optional.empty(), Optional.empty());
+    /** Each validator's entity as the newest reading taken by this process attributed it. */
+    private volatile Optional<ValidatorEntities> latest = Optional.empty();
     /** The epoch whose reading failed last: not tried again until the next epoch. */
     private long failedEpoch = -1;
 
@@ -72,6 +74,14 @@ public final class EntityReadings {
 
     public Status status() {
         return status;
+    }
+
+    /**
+     * Each validator's entity from the newest reading this process took (not from the store, which keeps the figures
+     * only): empty until the first reading after start, at most an epoch later.
+     */
+    public Optional<ValidatorEntities> validatorEntities() {
+        return latest;
     }
 
     /** The reading for {@code block}'s epoch: taken now, or already stored. */
@@ -103,8 +113,10 @@ public final class EntityReadings {
             }
             Map<String, FirstDeposit> firstDeposits = store.labelledFirstDeposits(registry.depositors().keySet());
             EntityTally tally = new EntityTally(registry, new Attribution(registry, named.addresses()));
-            long read = beacon.validators(slot, v -> tally.add(v, firstDeposits.get(v.pubkey())));
+            ValidatorEntities.Builder byIndex = new ValidatorEntities.Builder();
+            long read = beacon.validators(slot, v -> byIndex.put(v.index(), tally.add(v, firstDeposits.get(v.pubkey()))));
             EntityReading reading = tally.finish(read, clock.instant());
+            latest = Optional.of(byIndex.build(reading.epoch()));
             if (store.hasReading(reading.epoch())) {
                 return record(Outcome.REUSED, "slot " + slot + " has no state; epoch " + reading.epoch()
                         + " of slot " + read + " was read already");

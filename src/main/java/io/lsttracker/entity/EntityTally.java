@@ -48,8 +48,11 @@ public final class EntityTally {
         counts.put(Entity.UNIDENTIFIED, new Counts());
     }
 
-    /** @param deposit the validator's first deposit, or null if none is indexed for its pubkey */
-    public void add(Validator validator, FirstDeposit deposit) {
+    /**
+     * @param deposit the validator's first deposit, or null if none is indexed for its pubkey
+     * @return the entity the validator is attributed to ({@link Entity#UNIDENTIFIED} if none)
+     */
+    public String add(Validator validator, FirstDeposit deposit) {
         Attribution.Attributed a = attribution.attribute(validator, deposit);
         Counts c = counts.get(a.entity());
         c.validators++;
@@ -71,6 +74,7 @@ public final class EntityTally {
                 cc.examples.add(validator.index());
             }
         });
+        return a.entity();
     }
 
     public EntityReading finish(long slot, Instant readAt) {

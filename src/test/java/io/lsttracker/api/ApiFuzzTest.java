@@ -71,7 +71,15 @@ class ApiFuzzTest extends ServerTest {
         backfillHistory();
         // An entity reading for the /api/entities routes to serve (this server has no beacon node to read one).
         entities.saveReading(io.lsttracker.entity.EntityFixtures.handComputedReading(), 1);
+        // Proposed blocks for the /api/clients routes (no beacon node to read them from either).
+        proposals.save(List.of(new io.lsttracker.clients.ClientsTables.ProposalRow(7_200, false, 1L, "lido",
+                "0x" + "00".repeat(32), "lighthouse", "geth", "CODES"),
+                new io.lsttracker.clients.ClientsTables.ProposalRow(7_201, true, null, null, null, null, null, "NONE")),
+                7_201);
     }
+
+    @Inject
+    io.lsttracker.clients.ProposalStore proposals;
 
     /** History for the history routes to downsample: the devchain's days at 6-hour points, via the admin API. */
     private void backfillHistory() throws Exception {

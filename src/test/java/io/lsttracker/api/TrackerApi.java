@@ -77,6 +77,19 @@ public interface TrackerApi {
     @Get("/api/entities")
     HttpResponse<JsonNode> entities();
 
+    @Get("/api/clients{?window}")
+    HttpResponse<JsonNode> clients(@Nullable @QueryValue String window);
+
+    @Get("/api/clients/history{?entity,days}")
+    HttpResponse<JsonNode> clientsHistory(@Nullable @QueryValue String entity, @Nullable @QueryValue String days);
+
+    @Get("/api/clients/history{?entity,days,format}")
+    HttpResponse<String> clientsHistoryText(@Nullable @QueryValue String entity, @Nullable @QueryValue String days,
+            @Nullable @QueryValue String format);
+
+    @Get("/api/entities/{id}/clients{?window}")
+    HttpResponse<JsonNode> entityClients(@PathVariable String id, @Nullable @QueryValue String window);
+
     @Get("/api/entities/{id}")
     HttpResponse<JsonNode> entity(@PathVariable String id);
 

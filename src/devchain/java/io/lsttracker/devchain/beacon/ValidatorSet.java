@@ -439,6 +439,34 @@ public final class ValidatorSet {
         return truth;
     }
 
+    /**
+     * The entity (as the ground truth counts it) of validator {@code index} when it is active at {@code slot}, as a
+     * block's proposer must be; empty for an index outside the set or a validator not active then (a late one
+     * before it appears and clears the queue).
+     */
+    public java.util.Optional<String> activeEntity(long index, long slot) {
+        long epoch = slot / SLOTS_PER_EPOCH;
+        if (index >= size && index < (long) size + lateSize()) {
+            int k = (int) (index - size);
+            int g = 0;
+            while (lateStarts[g + 1] <= k) {
+                g++;
+            }
+            return lateAppeared(slot) && active(Role.LATE, epoch)
+                    ? java.util.Optional.of(stakers.get(g).truthId()) : java.util.Optional.empty();
+        }
+        if (index < 0 || index >= size) {
+            return java.util.Optional.empty();
+        }
+        int g = 0;
+        while (starts[g + 1] <= index) {
+            g++; // the group whose run holds the index (empty groups share a start)
+        }
+        Staker staker = stakers.get(g);
+        return active(role(staker, (int) (index - starts[g])), epoch)
+                ? java.util.Optional.of(staker.truthId()) : java.util.Optional.empty();
+    }
+
     /** The late validators of the (first) group of {@code kind}: their first index and how many, or {0, 0}. */
     public int[] lateOf(Staker.Kind kind) {
         for (int g = 0; g < stakers.size(); g++) {
