@@ -117,7 +117,7 @@
     const band = $('summary');
     band.replaceChildren();
     if (!concentration) return;
-    const staked = concentration.ofAllStaked;
+    const staked = concentration.tokenOfAllStaked;
     const stat = (label, value) => el('div', { class: 'stat' }, el('span', { class: 'muted', text: label }),
       el('b', { text: value }));
     band.append(
@@ -145,8 +145,8 @@
         el('dl', {},
           el('dt', { text: 'ETH per token' }), el('dd', { 'data-field': 'ethPerToken', text: num(p.ethPerToken, 6) }),
           el('dt', { text: 'ETH staked' }), el('dd', { 'data-field': 'totalEth', text: num(p.totalEth, 0) }),
-          el('dt', { text: 'Share of staked' }),
-          el('dd', { 'data-field': 'shareOfStaked', text: share ? pct(share.shareOfStaked) : '–' }),
+          el('dt', { text: 'Token share of staked', title: 'token-side ETH over all staked ETH (the token view)' }),
+          el('dd', { 'data-field': 'tokenShareOfStaked', text: share ? pct(share.tokenShareOfStaked) : '–' }),
           el('dt', { text: '7-day APR' }),
           el('dd', { 'data-field': 'apr7d', title: apr && apr.reason ? apr.reason : (apr ? apr.method : ''),
             text: apr && apr.aprPercent !== null && apr.aprPercent !== undefined ? apr.aprPercent + '%' : '–' }),
@@ -158,7 +158,7 @@
 
   async function loadShares(w) {
     const history = await api('/api/concentration/history?' + query(w));
-    const points = history.points.filter((p) => p.ofAllStaked);
+    const points = history.points.filter((p) => p.tokenOfAllStaked);
     const ids = pools.map((p) => p.id);
     // Stacked: each band is the running sum of the API's shares, in registry order.
     const cumulative = ids.map(() => []);
@@ -167,7 +167,7 @@
       let sum = 0;
       ids.forEach((id, i) => {
         const share = p.pools.find((s) => s.id === id);
-        sum += share && share.shareOfStaked !== null ? Number(share.shareOfStaked) : 0;
+        sum += share && share.tokenShareOfStaked !== null ? Number(share.tokenShareOfStaked) : 0;
         cumulative[i].push([t, sum * 100]);
       });
     });
@@ -204,10 +204,10 @@
     plot('chart-hhi', [
       { label: 'among LSTs', color: '#4ea1ff', points: points.map((p) => [t(p), Number(p.amongLsts.hhi)]) },
       { label: 'of all staked', color: '#f0b429',
-        points: points.filter((p) => p.ofAllStaked).map((p) => [t(p), Number(p.ofAllStaked.hhi)]) },
+        points: points.filter((p) => p.tokenOfAllStaked).map((p) => [t(p), Number(p.tokenOfAllStaked.hhi)]) },
     ], { digits: 1 });
-    const tau = (key) => points.filter((p) => p.ofAllStaked && p.ofAllStaked.tau[key] !== null)
-      .map((p) => [t(p), p.ofAllStaked.tau[key]]);
+    const tau = (key) => points.filter((p) => p.tokenOfAllStaked && p.tokenOfAllStaked.tau[key] !== null)
+      .map((p) => [t(p), p.tokenOfAllStaked.tau[key]]);
     plot('chart-tau', [
       { label: 'tau 1/3', color: '#3fb950', points: tau('oneThird') },
       { label: 'tau 1/2 (Nakamoto)', color: '#f0b429', points: tau('oneHalf') },
