@@ -38,7 +38,8 @@ import java.util.Set;
 /**
  * The entity feature's storage (db/migration V60): the deposit index, rule 1's credentials, their cursors, and one
  * reading of the validator set per epoch. Every write is one transaction: a page with its cursor, a reading with
- * its rows.
+ * its rows. The newest reading this store has stored or read is also kept in memory ({@link #latestKnown()}), for
+ * readers that must not wait on the database (the Prometheus scrape).
  */
 @Singleton
 public class EntityStore {
@@ -55,6 +56,8 @@ public class EntityStore {
     private final EvidenceRepository evidence;
     private final ConflictRepository conflicts;
     private final TransactionOperations<Connection> transactions;
+    /** The newest reading stored or read here; null until one is. */
+    private volatile StoredReading newest;
 
     EntityStore(DepositRepository deposits, FirstDepositRepository firstDeposits, CredentialRepository credentials,
             CursorRepository cursors, ReadingRepository readings, ReadingEntityRepository rows,
@@ -200,6 +203,21 @@ public class EntityStore {
                     }
                     return null;
                 }));
+        // Committed: remembered as latest() would read it back (without evidence and conflicts).
+        remember(new StoredReading(new EntityReading(r.slot(), r.epoch(), r.readAt(), r.entities(), r.unidentified(),
+                r.validators(), r.activeValidators(), r.activeStakeGwei(), r.measures(), List.of(), List.of()),
+                blockNumber));
+    }
+
+    private synchronized void remember(StoredReading reading) {
+        if (newest == null || reading.reading().epoch() >= newest.reading().epoch()) {
+            newest = reading;
+        }
+    }
+
+    /** The newest reading this store has stored or read (in this process), from memory; no database access. */
+    public Optional<StoredReading> latestKnown() {
+        return Optional.ofNullable(newest);
     }
 
     private static ReadingEntityRow entityRow(long epoch, EntityReading.Row row) {
@@ -208,9 +226,12 @@ public class EntityStore {
                 row.byRule().getOrDefault(Rule.DEPOSIT_SENDER, 0L), row.byRule().getOrDefault(Rule.DEPOSIT_TARGET, 0L));
     }
 
+    /** The newest stored reading, read from the database (and remembered, see {@link #latestKnown()}). */
     public Optional<StoredReading> latest() {
-        return StoreException.attempt("read the latest entity reading",
+        Optional<StoredReading> read = StoreException.attempt("read the latest entity reading",
                 () -> readings.findFirstOrderByEpochDesc().map(this::load));
+        read.ifPresent(this::remember);
+        return read;
     }
 
     /** The readings read in [from, to), oldest first, without evidence and conflicts. */
