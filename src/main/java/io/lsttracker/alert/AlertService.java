@@ -15,6 +15,7 @@ import io.lsttracker.db.StoreException;
 import io.lsttracker.entity.EntityReading;
 import io.lsttracker.entity.EntityStore;
 import io.lsttracker.entity.LatestEntityReading;
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * latest entity reading (taken for the snapshot's epoch before this hears of it, or the last one that succeeded).
  */
 @Singleton
+@Order(20) // after the entity reading of the snapshot's epoch (EntityReadingListener, order 10)
 public final class AlertService implements SnapshotListener {
     private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
     public static final String TRACKER = "tracker";

@@ -14,11 +14,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes the entity reading for the newest snapshot of each batch (at most once an epoch, {@link EntityReadings})
  * and brings {@link LatestEntityReading} up to it; a reorg rewinds the deposit index and rule 1's sources so the
- * blocks it replaced are read again. It hears of a snapshot before the listeners of the later packages (the alert
- * rules), so an entity rule judges the reading of the snapshot's own epoch.
+ * blocks it replaced are read again. It hears of a snapshot after the quick listeners (order 0: the newest snapshot
+ * in memory, the pool metrics, the reward index), since a reading can take a while (a first deposit index), and
+ * before the alert rules ({@code AlertService}, order 20), so an entity rule judges the reading of the snapshot's
+ * own epoch.
  */
 @Singleton
-@Order(-100)
+@Order(10)
 public final class EntityReadingListener implements SnapshotListener {
     private static final Logger LOG = LoggerFactory.getLogger(EntityReadingListener.class);
     private final EntityReadings readings;

@@ -104,7 +104,10 @@ public final class EntityReadings {
             Map<String, FirstDeposit> firstDeposits = store.labelledFirstDeposits(registry.depositors().keySet());
             EntityTally tally = new EntityTally(registry, new Attribution(registry, named.addresses()));
             long read = beacon.validators(slot, v -> tally.add(v, firstDeposits.get(v.pubkey())));
-            EntityReading reading = tally.finish(read, clock.instant());
+            // The reading's time is its slot's (genesis + 12 s a slot), not the wall clock: a backfilled epoch takes
+            // its place in the history, and a reading's age is the age of the state it describes.
+            Instant slotTime = Instant.ofEpochSecond(beacon.genesisTime() + read * BeaconClient.SECONDS_PER_SLOT);
+            EntityReading reading = tally.finish(read, slotTime);
             if (store.hasReading(reading.epoch())) {
                 return record(Outcome.REUSED, "slot " + slot + " has no state; epoch " + reading.epoch()
                         + " of slot " + read + " was read already");

@@ -12,6 +12,7 @@ import io.lsttracker.domain.NodeOperator;
 import io.lsttracker.domain.Wei;
 import io.lsttracker.alert.AlertService;
 import io.lsttracker.entity.EntityReadingListener;
+import io.lsttracker.snapshot.LatestSnapshot;
 import io.lsttracker.snapshot.SnapshotListener;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Inject;
@@ -230,9 +231,11 @@ class ConcentrationApiTest extends ServerTest {
 
     @Test
     void theEntityReadingIsTakenBeforeTheAlertRulesJudgeTheSnapshot() {
-        // SnapshotRecorder hears its listeners in this (injected) order: the reading of the snapshot's epoch first.
+        // SnapshotRecorder hears its listeners in this (injected) order: the newest snapshot in memory first (a
+        // reading can take a while), then the reading of the snapshot's epoch, then the alert rules.
         List<Class<?>> order = listeners.stream().<Class<?>>map(Object::getClass).toList();
         assertTrue(order.indexOf(EntityReadingListener.class) >= 0, order.toString());
+        assertTrue(order.indexOf(LatestSnapshot.class) < order.indexOf(EntityReadingListener.class), order.toString());
         assertTrue(order.indexOf(EntityReadingListener.class) < order.indexOf(AlertService.class), order.toString());
     }
 
