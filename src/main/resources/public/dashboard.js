@@ -117,18 +117,98 @@
     const band = $('summary');
     band.replaceChildren();
     if (!concentration) return;
-    const staked = concentration.ofAllStaked;
-    const stat = (label, value) => el('div', { class: 'stat' }, el('span', { class: 'muted', text: label }),
-      el('b', { text: value }));
+    const stat = (label, value, title) => el('div', { class: 'stat', title: title || '' },
+      el('span', { class: 'muted', text: label }), el('b', { text: value }));
+    // The headline: who controls all staked ETH, from the latest entity reading.
+    const e = concentration.entities;
+    if (e) {
+      const tau = (m) => (m.nakamoto !== null ? String(m.nakamoto) : 'none');
+      band.append(
+        stat('All staked', num(e.stakedEth, 0) + ' ETH', 'active validators\' balances at slot ' + e.source.slot),
+        stat('Largest entity', e.largestEntity ? e.largestEntity + ' ' + pct(e.largestShare) : '–'),
+        stat('Unidentified', pct(e.unidentifiedShare), 'stake no rule attributes: many stakers, never one entity'),
+        stat('Nakamoto (entities)', tau(e.identified) + ' (at worst ' + tau(e.atWorst) + ')',
+          'fewest entities above 1/2 of all staked ETH; at worst: all unidentified stake given to the largest'),
+        stat('HHI (entities)', num(e.identified.hhi, 0) + ' (at worst ' + num(e.atWorst.hhi, 0) + ')'),
+        stat('Entity reading', 'epoch ' + e.source.epoch + ', ' + ago(e.source.readAt), e.source.readAt));
+    } else {
+      band.append(stat('Who controls the stake', 'no entity reading yet', concentration.entitiesAbsent || ''));
+    }
+    const staked = concentration.tokenOfAllStaked;
     band.append(
-      stat('Total staked', concentration.totalStaked ? num(concentration.totalStaked.eth, 0) + ' ETH' : '–'),
-      stat('Tracked LSTs', num(concentration.trackedEth, 0) + ' ETH'),
-      stat('LSTs share of staked', pct(concentration.trackedShareOfStaked)),
-      stat('Largest pool', staked ? staked.largestPool + ' ' + pct(staked.largestShare) : '–'),
-      stat('Top 3', staked ? pct(staked.top3Share) : '–'),
-      stat('Nakamoto coefficient', staked ? (staked.nakamoto !== null ? String(staked.nakamoto)
-        : 'none: all tracked pools hold under 1/2') : '–'),
-      stat('HHI (all staked)', staked ? num(staked.hhi, 0) : '–'));
+      stat('Tracked LSTs (token view)', num(concentration.trackedEth, 0) + ' ETH'),
+      stat('LSTs share of staked (token view)', pct(concentration.trackedShareOfStaked)),
+      stat('Largest pool (token view)', staked ? staked.largestPool + ' ' + pct(staked.largestShare) : '–'));
+  }
+
+  const UNIDENTIFIED_COLOR = '#7a8ca0';
+  const ENTITY_PALETTE = PALETTE.filter((c) => c !== UNIDENTIFIED_COLOR); // grey is for unidentified only
+  function entityColor(ids, id) {
+    return ENTITY_PALETTE[ids.indexOf(id) % ENTITY_PALETTE.length];
+  }
+
+  /** Entity shares of all staked ETH over time, stacked, with the unidentified share on top. */
+  async function loadEntities(w) {
+    const history = await api('/api/entities/history?' + query(w));
+    const points = history.points;
+    const last = points.length ? points[points.length - 1].shares : {};
+    // Every entity with stake in the range, largest (at the last reading) at the bottom.
+    const ids = Array.from(new Set(points.flatMap((p) => Object.keys(p.shares))))
+      .filter((id) => points.some((p) => Number(p.shares[id]) > 0))
+      .sort((a, b) => Number(last[b] || 0) - Number(last[a] || 0) || a.localeCompare(b));
+    const cumulative = ids.map(() => []);
+    const unidentified = [];
+    points.forEach((p) => {
+      const t = Date.parse(p.readAt) / 1000;
+      let sum = 0;
+      ids.forEach((id, i) => {
+        sum += Number(p.shares[id] || 0);
+        cumulative[i].push([t, sum * 100]);
+      });
+      unidentified.push([t, (sum + Number(p.unidentifiedShare)) * 100]);
+    });
+    const series = ids.map((id, i) => ({ label: id, color: entityColor(ids, id), points: cumulative[i],
+      fill: entityColor(ids, id) + '55' }));
+    series.push({ label: 'unidentified', color: UNIDENTIFIED_COLOR, points: unidentified,
+      fill: UNIDENTIFIED_COLOR + '55' });
+    const span = points.length ? [[Date.parse(points[0].readAt) / 1000], [Date.parse(points[points.length - 1].readAt) / 1000]] : [];
+    THRESHOLDS.forEach((x) => series.push({ label: (x * 100).toFixed(1) + '%', color: '#ef5350', dash: [6, 6],
+      width: 1, points: span.map((t) => [t[0], x * 100]) }));
+    const bands = series.slice(1, ids.length + 1).map((s, i) => ({ series: [i + 2, i + 1], fill: s.fill }));
+    plot('chart-entities', series, { yRange: [0, 100], digits: 2, bands: bands,
+      yValues: (u, vals) => vals.map((v) => v + '%') });
+    const chart = $('chart-entities');
+    chart.dataset.readings = String(points.length);
+    chart.dataset.entities = String(ids.length);
+    return history;
+  }
+
+  /** The largest entities of the latest reading, with category and LST, and the unidentified rest. */
+  function renderEntities(latest) {
+    const container = $('entities');
+    if (!latest) return;
+    const largest = latest.entities.filter((e) => Number(e.stakeGwei) > 0).slice(0, 10);
+    const row = (cells, attrs) => el('tr', attrs || {}, ...cells.map(([text, cls]) => el('td', { class: cls || '', text: text })));
+    const rows = largest.map((e) => row([[e.name], [e.category], [e.pool ? e.pool.id : '–'],
+      [num(e.activeValidators, 0), 'num'], [num(e.stakeEth, 0), 'num'], [pct(e.share), 'num']],
+    { 'data-entity': e.id }));
+    const u = latest.unidentified;
+    rows.push(row([['unidentified'], ['many stakers'], ['–'], [num(u.activeValidators, 0), 'num'],
+      [num(u.stakeEth, 0), 'num'], [pct(u.share), 'num']], { 'data-entity': 'unidentified', class: 'unidentified' }));
+    const m = latest.identified;
+    const w = latest.atWorst;
+    container.replaceChildren(
+      el('p', { class: 'muted', text: 'Epoch ' + latest.source.epoch + ' (slot ' + latest.source.slot + '), read '
+        + ago(latest.source.readAt) + ': ' + num(latest.activeValidators, 0) + ' active validators, '
+        + num(latest.stakedEth, 0) + ' ETH. HHI ' + num(m.hhi, 0) + ' (at worst ' + num(w.hhi, 0) + '); tau 1/3, 1/2, 2/3: '
+        + [m.tau.oneThird, m.tau.oneHalf, m.tau.twoThirds].map((x) => (x === null ? 'none' : x)).join(', ')
+        + ' (at worst ' + [w.tau.oneThird, w.tau.oneHalf, w.tau.twoThirds].map((x) => (x === null ? 'none' : x)).join(', ')
+        + ').' }),
+      el('table', { 'data-rows': String(largest.length) },
+        el('thead', {}, el('tr', {}, el('th', { text: 'largest entities' }), el('th', { text: 'category' }),
+          el('th', { text: 'LST' }), el('th', { class: 'num', text: 'active validators' }),
+          el('th', { class: 'num', text: 'staked ETH' }), el('th', { class: 'num', text: 'share of all staked' }))),
+        el('tbody', {}, ...rows)));
   }
 
   function renderCards(poolList, concentration) {
@@ -145,8 +225,8 @@
         el('dl', {},
           el('dt', { text: 'ETH per token' }), el('dd', { 'data-field': 'ethPerToken', text: num(p.ethPerToken, 6) }),
           el('dt', { text: 'ETH staked' }), el('dd', { 'data-field': 'totalEth', text: num(p.totalEth, 0) }),
-          el('dt', { text: 'Share of staked' }),
-          el('dd', { 'data-field': 'shareOfStaked', text: share ? pct(share.shareOfStaked) : '–' }),
+          el('dt', { text: 'Token share of staked', title: 'token-side ETH over all staked ETH (the token view)' }),
+          el('dd', { 'data-field': 'tokenShareOfStaked', text: share ? pct(share.tokenShareOfStaked) : '–' }),
           el('dt', { text: '7-day APR' }),
           el('dd', { 'data-field': 'apr7d', title: apr && apr.reason ? apr.reason : (apr ? apr.method : ''),
             text: apr && apr.aprPercent !== null && apr.aprPercent !== undefined ? apr.aprPercent + '%' : '–' }),
@@ -158,7 +238,7 @@
 
   async function loadShares(w) {
     const history = await api('/api/concentration/history?' + query(w));
-    const points = history.points.filter((p) => p.ofAllStaked);
+    const points = history.points.filter((p) => p.tokenOfAllStaked);
     const ids = pools.map((p) => p.id);
     // Stacked: each band is the running sum of the API's shares, in registry order.
     const cumulative = ids.map(() => []);
@@ -167,7 +247,7 @@
       let sum = 0;
       ids.forEach((id, i) => {
         const share = p.pools.find((s) => s.id === id);
-        sum += share && share.shareOfStaked !== null ? Number(share.shareOfStaked) : 0;
+        sum += share && share.tokenShareOfStaked !== null ? Number(share.tokenShareOfStaked) : 0;
         cumulative[i].push([t, sum * 100]);
       });
     });
@@ -198,20 +278,29 @@
       yValues: (u, vals) => vals.map((v) => v + '%') });
   }
 
-  function loadIndices(history) {
+  function loadIndices(history, entityHistory) {
     const points = history.points;
     const t = (p) => Date.parse(p.block.timestamp) / 1000;
+    const entityPoints = entityHistory ? entityHistory.points : [];
+    const te = (p) => Date.parse(p.readAt) / 1000;
     plot('chart-hhi', [
-      { label: 'among LSTs', color: '#4ea1ff', points: points.map((p) => [t(p), Number(p.amongLsts.hhi)]) },
-      { label: 'of all staked', color: '#f0b429',
-        points: points.filter((p) => p.ofAllStaked).map((p) => [t(p), Number(p.ofAllStaked.hhi)]) },
+      { label: 'entities', color: '#3fb950', width: 2, points: entityPoints.map((p) => [te(p), Number(p.hhi)]) },
+      { label: 'entities at worst', color: '#3fb950', dash: [4, 4],
+        points: entityPoints.map((p) => [te(p), Number(p.hhiAtWorst)]) },
+      { label: 'among LSTs (token view)', color: '#4ea1ff', points: points.map((p) => [t(p), Number(p.amongLsts.hhi)]) },
+      { label: 'of all staked (token view)', color: '#f0b429',
+        points: points.filter((p) => p.tokenOfAllStaked).map((p) => [t(p), Number(p.tokenOfAllStaked.hhi)]) },
     ], { digits: 1 });
-    const tau = (key) => points.filter((p) => p.ofAllStaked && p.ofAllStaked.tau[key] !== null)
-      .map((p) => [t(p), p.ofAllStaked.tau[key]]);
+    const tau = (key) => points.filter((p) => p.tokenOfAllStaked && p.tokenOfAllStaked.tau[key] !== null)
+      .map((p) => [t(p), p.tokenOfAllStaked.tau[key]]);
     plot('chart-tau', [
-      { label: 'tau 1/3', color: '#3fb950', points: tau('oneThird') },
-      { label: 'tau 1/2 (Nakamoto)', color: '#f0b429', points: tau('oneHalf') },
-      { label: 'tau 2/3', color: '#ef5350', points: tau('twoThirds') },
+      { label: 'Nakamoto (entities)', color: '#e86bb0', width: 2,
+        points: entityPoints.filter((p) => p.nakamoto !== null).map((p) => [te(p), p.nakamoto]) },
+      { label: 'Nakamoto at worst', color: '#e86bb0', dash: [4, 4],
+        points: entityPoints.filter((p) => p.nakamotoAtWorst !== null).map((p) => [te(p), p.nakamotoAtWorst]) },
+      { label: 'pools 1/3', color: '#3fb950', points: tau('oneThird') },
+      { label: 'pools 1/2', color: '#f0b429', points: tau('oneHalf') },
+      { label: 'pools 2/3', color: '#ef5350', points: tau('twoThirds') },
     ], { digits: 0 });
   }
 
@@ -326,10 +415,12 @@
     pools = poolList;
     const concentration = await section('summary', () => api('/api/concentration'));
     renderSummary(concentration);
+    const entityHistory = await section('chart-entities', () => loadEntities(w));
+    renderEntities(await section('entities', () => api('/api/entities')));
     renderCards(poolList, concentration);
     renderOperators(concentration && concentration.lidoOperators, concentration && concentration.rocketPool);
     const history = await section('chart-share', () => loadShares(w));
-    if (history) loadIndices(history);
+    if (history) loadIndices(history, entityHistory);
     await Promise.all([
       section('chart-rates', () => loadRates(w)),
       section('chart-rewards', () => loadRewards(w)),

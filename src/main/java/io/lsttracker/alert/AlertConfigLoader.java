@@ -11,6 +11,8 @@ import io.lsttracker.chain.RedactedUrl;
 import io.lsttracker.config.ConfigException;
 import io.lsttracker.config.ConfigFile;
 import io.lsttracker.domain.PoolId;
+import io.lsttracker.entity.Entity;
+import io.lsttracker.entity.EntityRegistry;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -34,7 +36,10 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * rules:
- *   pool-over-quarter:            # the rule id
+ *   entity-over-quarter:          # the rule id
+ *     metric: entity-share-of-staked
+ *     entity: any                 # per-entity metrics: an entity id of config/entities.yml or any (default)
+ *   pool-over-quarter:
  *     metric: pool-share-of-staked
  *     pool: any                   # per-pool metrics: a pool id or any (default)
  *     threshold: 0.25
@@ -68,7 +73,7 @@ public final class AlertConfigLoader {
     }
 
     /** One rule as written; what is left out is null here and defaulted in {@link #rule}. */
-    private record RuleEntry(String metric, String pool, Integer n, String tau, BigDecimal threshold,
+    private record RuleEntry(String metric, String pool, String entity, Integer n, String tau, BigDecimal threshold,
             String direction, BigDecimal hysteresis, @JsonDeserialize(using = CooldownText.class) Duration cooldown) {
     }
 
@@ -78,27 +83,38 @@ public final class AlertConfigLoader {
     private AlertConfigLoader() {
     }
 
-    /** From {@code explicitFile}, else ./config/alerts.yml, else the packaged copy. */
-    public static AlertConfig load(String explicitFile) {
+    /**
+     * From {@code explicitFile}, else ./config/alerts.yml, else the packaged copy; each rule's {@code entity} must be
+     * one of {@code entities}.
+     */
+    public static AlertConfig load(String explicitFile, EntityRegistry entities) {
         if (explicitFile != null && !explicitFile.isBlank() && !Files.isRegularFile(Path.of(explicitFile))) {
             throw new ConfigException("tracker.alerts.file (LST_ALERTS_FILE): " + explicitFile + " does not exist");
         }
-        return config(ConfigFile.load(explicitFile, PACKAGED, "alert rules", "LST_ALERTS_FILE", AlertsFile.class));
+        return config(ConfigFile.load(explicitFile, PACKAGED, "alert rules", "LST_ALERTS_FILE", AlertsFile.class),
+                Optional.of(entities));
     }
 
+    /** Rules whose {@code entity} must be one of {@code entities}. */
+    public static AlertConfig parse(String source, String yaml, EntityRegistry entities) {
+        return config(ConfigFile.parse(source, yaml, AlertsFile.class), Optional.of(entities));
+    }
+
+    /** Rules whose {@code entity}, if any, is checked for its form only, not against an entity registry. */
     public static AlertConfig parse(String source, String yaml) {
-        return config(ConfigFile.parse(source, yaml, AlertsFile.class));
+        return config(ConfigFile.parse(source, yaml, AlertsFile.class), Optional.empty());
     }
 
-    private static AlertConfig config(ConfigFile<AlertsFile> file) {
+    private static AlertConfig config(ConfigFile<AlertsFile> file, Optional<EntityRegistry> entities) {
         List<AlertRule> rules = new ArrayList<>();
-        file.content().rules().forEach((id, entry) -> rules.add(rule(file, id, entry)));
+        file.content().rules().forEach((id, entry) -> rules.add(rule(file, id, entry, entities)));
         List<Webhook> webhooks = new ArrayList<>();
         file.content().webhooks().forEach((name, entry) -> webhooks.add(webhook(file, name, entry)));
         return new AlertConfig(file.source(), rules, webhooks);
     }
 
-    private static AlertRule rule(ConfigFile<?> file, String id, RuleEntry written) {
+    private static AlertRule rule(ConfigFile<?> file, String id, RuleEntry written,
+            Optional<EntityRegistry> entities) {
         String key = "rules." + id;
         if (!id.matches("[a-z0-9][a-z0-9-]{0,79}")) {
             throw file.error(key, "a rule id is 1-80 lowercase letters, digits or dashes");
@@ -123,6 +139,7 @@ public final class AlertConfigLoader {
                 }
             }
         }
+        Optional<String> entity = entity(file, key, metric, f.entity(), entities);
         int n = 0;
         boolean topN = metric == Metric.TOP_N_SHARE_OF_STAKED || metric == Metric.TOP_N_SHARE_OF_LSTS;
         if (topN) {
@@ -165,7 +182,32 @@ public final class AlertConfigLoader {
                     .toPlainString() + ", so the alert would never resolve");
         }
         Duration cooldown = file.optional(key + ".cooldown", f.cooldown(), CooldownText.EXPECTED).orElse(Duration.ZERO);
-        return new AlertRule(id, metric, pool, n, tau, threshold, direction, hysteresis, cooldown);
+        return new AlertRule(id, metric, pool, n, tau, threshold, direction, hysteresis, cooldown, entity);
+    }
+
+    /** A per-entity rule's subject: empty for "any" (the default), else an entity id of the registry. */
+    private static Optional<String> entity(ConfigFile<?> file, String key, Metric metric, String written,
+            Optional<EntityRegistry> entities) {
+        Optional<String> text = file.optional(key + ".entity", written, "a non-empty string");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!metric.perEntity()) {
+            throw file.error(key + ".entity", "metric " + metric.configName() + " is not per entity");
+        }
+        String e = file.text(key + ".entity", text.get());
+        if (e.equals("any")) {
+            return Optional.empty();
+        }
+        if (e.equals(Entity.UNIDENTIFIED)) {
+            // docs/ENTITIES.md: the unidentified stake is many stakers, never counted as one entity.
+            throw file.error(key + ".entity", "'" + Entity.UNIDENTIFIED + "' is not an entity (it is the stake no "
+                    + "rule attributes, many stakers); its share is in GET /api/entities and lst_entity_share_of_staked");
+        }
+        if (entities.isPresent() && entities.get().byId(e).isEmpty()) {
+            throw file.error(key + ".entity", "no entity '" + e + "' in " + entities.get().source());
+        }
+        return Optional.of(e);
     }
 
     /** {@code value} if the alert tables can hold it (see {@link #MAX_INTEGER_DIGITS}), else an error naming it. */

@@ -1,15 +1,19 @@
 package io.lsttracker.alert;
 
+import io.lsttracker.entity.EntityRegistry;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
-/** The alert configuration and the outbox dispatcher, from config/alerts.yml and tracker.alerts.*. */
+/**
+ * The alert configuration (its entity rules checked against config/entities.yml) and the outbox dispatcher, from
+ * config/alerts.yml and tracker.alerts.*.
+ */
 @Factory
 public class AlertFactory {
 
     @Singleton
-    AlertConfig alertConfig(AlertSettings settings) {
-        return AlertConfigLoader.load(settings.file());
+    AlertConfig alertConfig(AlertSettings settings, EntityRegistry entities) {
+        return AlertConfigLoader.load(settings.file(), entities);
     }
 
     @Singleton

@@ -12,7 +12,8 @@ final class AlertMessages {
 
     static String describe(AlertRule rule, AlertTransition t) {
         String what = switch (rule.metric()) {
-            case POOL_SHARE_OF_STAKED -> t.subject() + "'s share of all staked ETH";
+            case ENTITY_SHARE_OF_STAKED -> "entity " + t.subject() + "'s share of all staked ETH (its validators)";
+            case POOL_SHARE_OF_STAKED -> t.subject() + "'s token-side share of all staked ETH";
             case POOL_SHARE_OF_LSTS -> t.subject() + "'s share of the tracked LSTs";
             case TOP_N_SHARE_OF_STAKED -> "the top " + rule.n() + " pools' share of all staked ETH";
             case TOP_N_SHARE_OF_LSTS -> "the top " + rule.n() + " pools' share of the tracked LSTs";
@@ -25,7 +26,7 @@ final class AlertMessages {
             case STALE -> "poll intervals since the last successful snapshot";
         };
         boolean share = switch (rule.metric()) {
-            case POOL_SHARE_OF_STAKED, POOL_SHARE_OF_LSTS, TOP_N_SHARE_OF_STAKED, TOP_N_SHARE_OF_LSTS,
+            case ENTITY_SHARE_OF_STAKED, POOL_SHARE_OF_STAKED, POOL_SHARE_OF_LSTS, TOP_N_SHARE_OF_STAKED, TOP_N_SHARE_OF_LSTS,
                     NEGATIVE_REBASE, RATE_JUMP -> true;
             default -> false;
         };

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One alert rule of config/alerts.yml: a metric (per pool, or for the whole set of pools), a threshold and a
- * direction, a hysteresis margin and a cooldown. See {@link AlertEvaluator} for how they combine.
+ * One alert rule of config/alerts.yml: a metric (per pool, per entity, or for the whole set of pools), a threshold
+ * and a direction, a hysteresis margin and a cooldown. See {@link AlertEvaluator} for how they combine.
  *
  * @param id         stable name, unique in the file; events and the persisted state are keyed by it
  * @param metric     what is measured
@@ -20,9 +20,17 @@ import java.util.Optional;
  * @param direction  ABOVE fires when the value exceeds the threshold, BELOW when it falls under it
  * @param hysteresis how far back past the threshold the value must go before the alert resolves and re-arms
  * @param cooldown   the least time between two firings of the rule for the same subject
+ * @param entity     for per-entity metrics: one entity id of config/entities.yml, or empty for every entity ("any");
+ *                   never "unidentified", which is many stakers and not one entity
  */
 public record AlertRule(String id, Metric metric, Optional<String> pool, int n, String tau, BigDecimal threshold,
-        Direction direction, BigDecimal hysteresis, Duration cooldown) {
+        Direction direction, BigDecimal hysteresis, Duration cooldown, Optional<String> entity) {
+
+    /** A rule that is not per entity. */
+    public AlertRule(String id, Metric metric, Optional<String> pool, int n, String tau, BigDecimal threshold,
+            Direction direction, BigDecimal hysteresis, Duration cooldown) {
+        this(id, metric, pool, n, tau, threshold, direction, hysteresis, cooldown, Optional.empty());
+    }
 
     public AlertRule {
         Objects.requireNonNull(id, "id");
@@ -35,11 +43,24 @@ public record AlertRule(String id, Metric metric, Optional<String> pool, int n, 
         if (cooldown.isNegative()) {
             throw new IllegalArgumentException("cooldown must not be negative");
         }
+        Objects.requireNonNull(entity, "entity");
+        if (entity.isPresent() && metric != Metric.ENTITY_SHARE_OF_STAKED) {
+            throw new IllegalArgumentException("an entity is only for " + Metric.ENTITY_SHARE_OF_STAKED.configName());
+        }
     }
 
     /** What a rule measures. Shares are fractions 0..1; HHI 0..10,000; tau-indices counts of pools. */
     public enum Metric {
-        /** A pool's share of all staked ETH (needs the beacon node's total). Subject: the pool. */
+        /**
+         * An entity's share of all staked ETH: its active validators' balances over all active validators' balances,
+         * from the latest entity reading (docs/ENTITIES.md). Subject: the entity; "unidentified" never is one.
+         */
+        ENTITY_SHARE_OF_STAKED(false),
+        /**
+         * The token view: a pool's token-side ETH (its totalEth, e.g. stETH's getTotalPooledEther) over all staked
+         * ETH (needs the beacon node's total). Not who runs the validators: for that, entity-share-of-staked.
+         * Subject: the pool.
+         */
         POOL_SHARE_OF_STAKED(true),
         /** A pool's share among the tracked LSTs. Subject: the pool. */
         POOL_SHARE_OF_LSTS(true),
@@ -71,6 +92,10 @@ public record AlertRule(String id, Metric metric, Optional<String> pool, int n, 
 
         public boolean perPool() {
             return perPool;
+        }
+
+        public boolean perEntity() {
+            return this == ENTITY_SHARE_OF_STAKED;
         }
 
         public String configName() {

@@ -12,6 +12,10 @@ import io.lsttracker.snapshot.SnapshotListener;
 import io.lsttracker.concentration.ConcentrationStore;
 import io.lsttracker.snapshot.SnapshotStore;
 import io.lsttracker.db.StoreException;
+import io.lsttracker.entity.EntityReading;
+import io.lsttracker.entity.EntityStore;
+import io.lsttracker.entity.LatestEntityReading;
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -33,9 +37,11 @@ import org.slf4j.LoggerFactory;
  * block's time) and, for staleness, on the clock. Each event is logged, and stored with the new state and one
  * outbox delivery per webhook in one transaction; the {@link OutboxDispatcher} sends them. Alerts are about now:
  * a snapshot of a block older than the newest one evaluated (a backfill after the live cycle ran) is not
- * evaluated. A rate change is measured against the pool's previous stored snapshot.
+ * evaluated. A rate change is measured against the pool's previous stored snapshot; an entity's share against the
+ * latest entity reading (taken for the snapshot's epoch before this hears of it, or the last one that succeeded).
  */
 @Singleton
+@Order(20) // after the entity reading of the snapshot's epoch (EntityReadingListener, order 10)
 public final class AlertService implements SnapshotListener {
     private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
     public static final String TRACKER = "tracker";
@@ -43,6 +49,7 @@ public final class AlertService implements SnapshotListener {
     private final AlertConfig config;
     private final AlertRepository repository;
     private final ConcentrationStore concentration;
+    private final LatestEntityReading entities;
     /**
      * Staleness is about the tracker itself, so it is judged (and logged) while the database is down: from the
      * alert states last read, with the changes held here until they can be stored.
@@ -51,7 +58,7 @@ public final class AlertService implements SnapshotListener {
     private final List<AlertRepository.Changes> heldStaleness = new ArrayList<>();
 
     public AlertService(AlertConfig config, AlertRepository repository, ConcentrationStore concentration,
-            PoolRegistry registry) {
+            PoolRegistry registry, LatestEntityReading entities) {
         for (AlertRule rule : config.rules()) {
             if (rule.pool().isPresent() && registry.find(new PoolId(rule.pool().get())).isEmpty()) {
                 throw new ConfigException(config.source() + ": rules." + rule.id() + ".pool: no pool '"
@@ -61,6 +68,7 @@ public final class AlertService implements SnapshotListener {
         this.config = config;
         this.repository = repository;
         this.concentration = concentration;
+        this.entities = entities;
     }
 
     @Override
@@ -80,6 +88,7 @@ public final class AlertService implements SnapshotListener {
             }
             Map<PoolId, BigInteger> previous = repository.ratesBefore(
                     snapshot.pools().stream().map(PoolState::id).toList(), block);
+            Optional<EntityReading> entityReading = entities.get().map(EntityStore.StoredReading::reading);
             Map<Key, AlertState> states = repository.states();
             Instant at = snapshot.block().timestamp();
             Map<AlertRule, AlertRepository.Changes> byRule = new LinkedHashMap<>();
@@ -90,7 +99,7 @@ public final class AlertService implements SnapshotListener {
                 Map<Key, AlertState> changed = new LinkedHashMap<>();
                 List<AlertEvent> events = new ArrayList<>();
                 try {
-                    Observations.of(rule, snapshot, report.get(), previous).forEach((subject, value) ->
+                    Observations.of(rule, snapshot, report.get(), previous, entityReading).forEach((subject, value) ->
                             evaluate(rule, subject, value, at, Optional.of(snapshot.block().number()), states,
                                     changed, events));
                 } catch (RuntimeException e) {

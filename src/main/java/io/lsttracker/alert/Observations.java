@@ -9,6 +9,7 @@ import io.lsttracker.concentration.ConcentrationReport.PoolShare;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
+import io.lsttracker.entity.EntityReading;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -19,9 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The value a rule looks at, per subject, in one snapshot: pure. Subjects are pool ids for per-pool metrics and
+ * The value a rule looks at, per subject, in one snapshot: pure. Subjects are pool ids for per-pool metrics, entity
+ * ids for per-entity metrics (from the latest entity reading; "unidentified" is never one: it is many stakers) and
  * "all" for the measures over every pool. A value that cannot be had (a pool failed, no beacon total, a tau-index
- * the pools do not reach, no previous rate) is empty, which the evaluator takes as "no news".
+ * the pools do not reach, no previous rate) is empty, which the evaluator takes as "no news"; with no entity
+ * reading yet, a per-entity rule has no subject at all.
  */
 public final class Observations {
     public static final String ALL = "all";
@@ -33,11 +36,16 @@ public final class Observations {
 
     /**
      * @param previousRates each pool's ethPerToken at the previous snapshot (for negative-rebase)
+     * @param entities      the latest entity reading, if one is stored (for entity-share-of-staked)
      */
     public static Map<String, Optional<BigDecimal>> of(AlertRule rule, Snapshot snapshot, ConcentrationReport report,
-            Map<PoolId, BigInteger> previousRates) {
+            Map<PoolId, BigInteger> previousRates, Optional<EntityReading> entities) {
         Map<String, Optional<BigDecimal>> values = new LinkedHashMap<>();
         switch (rule.metric()) {
+            // EntityReading.entities() holds the identified entities only; the unidentified row is apart.
+            case ENTITY_SHARE_OF_STAKED -> entities.ifPresent(r -> r.entities().stream()
+                    .filter(row -> rule.entity().map(row.entity()::equals).orElse(true))
+                    .forEach(row -> values.put(row.entity(), Optional.of(row.share()))));
             case POOL_SHARE_OF_STAKED -> report.pools().stream().filter(p -> applies(rule, p.id()))
                     .forEach(p -> values.put(p.id().value(), p.shareOfStaked()));
             case POOL_SHARE_OF_LSTS -> report.pools().stream().filter(p -> applies(rule, p.id()))

@@ -1,6 +1,8 @@
 package io.lsttracker.api;
 
 import io.lsttracker.concentration.ConcentrationStore;
+import io.lsttracker.entity.EntityReadings;
+import io.lsttracker.entity.EntityStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -8,14 +10,22 @@ import io.micronaut.http.annotation.QueryValue;
 import java.time.Instant;
 import java.util.List;
 
-/** How concentrated staking is: the latest snapshot's figures and their history. Reads the store only. */
+/**
+ * How concentrated staking is: who controls all staked ETH (the latest entity reading) with the latest snapshot's
+ * token view, and the token view's history. Reads the stores only.
+ */
 @Controller("/api/concentration")
 public class ConcentrationController {
     private final ConcentrationStore store;
+    private final EntityStore entities;
+    private final EntityReadings readings;
     private final long maxHistoryPoints;
 
-    public ConcentrationController(ConcentrationStore store, ApiSettings settings) {
+    public ConcentrationController(ConcentrationStore store, EntityStore entities, EntityReadings readings,
+            ApiSettings settings) {
         this.store = store;
+        this.entities = entities;
+        this.readings = readings;
         this.maxHistoryPoints = settings.api().maxHistoryPoints();
     }
 
@@ -24,7 +34,8 @@ public class ConcentrationController {
 
     @Get
     public ConcentrationView latest() {
-        return store.latest().map(ConcentrationView::of)
+        return store.latest().map(r -> ConcentrationView.latest(r, entities.latest(), readings.status(),
+                        readings.registry(), Instant.now()))
                 .orElseThrow(() -> ApiException.notFound("no concentration figures are stored yet (no snapshot)"));
     }
 

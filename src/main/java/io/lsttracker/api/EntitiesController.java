@@ -44,15 +44,28 @@ public class EntitiesController {
                 readings.registry(), snapshots.latest());
     }
 
+    /**
+     * Every reading in [from, to), or with {@code interval} the last reading of each interval. Without an interval,
+     * a range holding more readings than the limit is refused, found in SQL before any reading is loaded.
+     */
     @Get("/history")
     public HttpResponse<?> history(HttpRequest<?> request, @Nullable @QueryValue String from,
-            @Nullable @QueryValue String to, @Nullable @QueryValue String format) {
+            @Nullable @QueryValue String to, @Nullable @QueryValue String interval,
+            @Nullable @QueryValue String format) {
         boolean csv = Formats.wantsCsv(request, format);
-        HistoryQuery.Range range = HistoryQuery.range(from, to, Instant.now());
-        List<EntityStore.StoredReading> found = store.history(range.from(), range.to());
-        if (found.size() > maxHistoryPoints) {
-            throw ApiException.badParameter("from", found.size() + " readings from " + range.from() + " to "
-                    + range.to() + " are more than the limit of " + maxHistoryPoints + "; use a shorter range");
+        Instant now = Instant.now();
+        HistoryQuery.Range range;
+        List<EntityStore.StoredReading> found;
+        if (interval != null) {
+            HistoryQuery query = HistoryQuery.parse(from, to, interval, now, maxHistoryPoints);
+            range = new HistoryQuery.Range(query.from(), query.to());
+            found = store.history(query.from(), query.to(), query.interval());
+        } else {
+            range = HistoryQuery.range(from, to, now);
+            int limit = (int) Math.min(maxHistoryPoints, Integer.MAX_VALUE - 1);
+            found = store.history(range.from(), range.to(), limit).orElseThrow(() -> ApiException.badParameter(
+                    "from", "more than " + limit + " readings (the limit) from " + range.from() + " to " + range.to()
+                            + "; use a shorter range, or an interval such as 1h or 1d (the last reading of each)"));
         }
         if (csv) {
             StringBuilder out = new StringBuilder("time,epoch,slot,entity,validators,activeValidators,stakeGwei,share\n");

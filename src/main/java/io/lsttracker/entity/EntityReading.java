@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * @param slot             the slot whose state was read
  * @param epoch            slot / 32
- * @param readAt           when it was read
+ * @param readAt           the time of the slot read (genesis_time + 12 s x slot): for a live reading within seconds
+ *                         of when it was read, for a backfilled one the time it describes
  * @param entities         every configured entity, largest active stake first (then by id)
  * @param unidentified     the validators no rule attributes (id {@link Entity#UNIDENTIFIED})
  * @param validators       all validators of the state, any status

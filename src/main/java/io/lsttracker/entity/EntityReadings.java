@@ -115,7 +115,10 @@ public final class EntityReadings {
             EntityTally tally = new EntityTally(registry, new Attribution(registry, named.addresses()));
             ValidatorEntities.Builder byIndex = new ValidatorEntities.Builder();
             long read = beacon.validators(slot, v -> byIndex.put(v.index(), tally.add(v, firstDeposits.get(v.pubkey()))));
-            EntityReading reading = tally.finish(read, clock.instant());
+            // The reading's time is its slot's (genesis + 12 s a slot), not the wall clock: a backfilled epoch takes
+            // its place in the history, and a reading's age is the age of the state it describes.
+            Instant slotTime = Instant.ofEpochSecond(beacon.genesisTime() + read * BeaconClient.SECONDS_PER_SLOT);
+            EntityReading reading = tally.finish(read, slotTime);
             latest = Optional.of(byIndex.build(reading.epoch()));
             if (store.hasReading(reading.epoch())) {
                 return record(Outcome.REUSED, "slot " + slot + " has no state; epoch " + reading.epoch()

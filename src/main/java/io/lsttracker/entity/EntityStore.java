@@ -16,11 +16,13 @@ import io.lsttracker.entity.EntityTables.ReadingEntityRepository;
 import io.lsttracker.entity.EntityTables.ReadingEntityRow;
 import io.lsttracker.entity.EntityTables.ReadingRepository;
 import io.lsttracker.entity.EntityTables.ReadingRow;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.math.BigInteger;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +40,8 @@ import java.util.Set;
 /**
  * The entity feature's storage (db/migration V60): the deposit index, rule 1's credentials, their cursors, and one
  * reading of the validator set per epoch. Every write is one transaction: a page with its cursor, a reading with
- * its rows.
+ * its rows. The newest reading this store has stored or read is also kept in memory ({@link #latestKnown()}), for
+ * readers that must not wait on the database (the Prometheus scrape).
  */
 @Singleton
 public class EntityStore {
@@ -57,6 +60,8 @@ public class EntityStore {
     private final EvidenceRepository evidence;
     private final ConflictRepository conflicts;
     private final TransactionOperations<Connection> transactions;
+    /** The newest reading stored or read here; null until one is. */
+    private volatile StoredReading newest;
 
     EntityStore(DepositRepository deposits, FirstDepositRepository firstDeposits, CredentialRepository credentials,
             CursorRepository cursors, ReadingRepository readings, ReadingEntityRepository rows,
@@ -221,6 +226,21 @@ public class EntityStore {
                     }
                     return null;
                 }));
+        // Committed: remembered as latest() would read it back (without evidence and conflicts).
+        remember(new StoredReading(new EntityReading(r.slot(), r.epoch(), r.readAt(), r.entities(), r.unidentified(),
+                r.validators(), r.activeValidators(), r.activeStakeGwei(), r.measures(), List.of(), List.of()),
+                blockNumber));
+    }
+
+    private synchronized void remember(StoredReading reading) {
+        if (newest == null || reading.reading().epoch() >= newest.reading().epoch()) {
+            newest = reading;
+        }
+    }
+
+    /** The newest reading this store has stored or read (in this process), from memory; no database access. */
+    public Optional<StoredReading> latestKnown() {
+        return Optional.ofNullable(newest);
     }
 
     private static ReadingEntityRow entityRow(long epoch, EntityReading.Row row) {
@@ -229,26 +249,42 @@ public class EntityStore {
                 row.byRule().getOrDefault(Rule.DEPOSIT_SENDER, 0L), row.byRule().getOrDefault(Rule.DEPOSIT_TARGET, 0L));
     }
 
+    /** The newest stored reading, read from the database (and remembered, see {@link #latestKnown()}). */
     public Optional<StoredReading> latest() {
-        return StoreException.attempt("read the latest entity reading",
+        Optional<StoredReading> read = StoreException.attempt("read the latest entity reading",
                 () -> readings.findFirstOrderByEpochDesc().map(this::load));
+        read.ifPresent(this::remember);
+        return read;
     }
 
-    /** The readings read in [from, to), oldest first, without evidence and conflicts. */
-    public List<StoredReading> history(Instant from, Instant to) {
+    /**
+     * The readings read in [from, to), oldest first, without evidence and conflicts; empty if there are more than
+     * {@code atMost}, which is found in SQL (one more row asked for) before any entity row is read.
+     */
+    public Optional<List<StoredReading>> history(Instant from, Instant to, int atMost) {
         return StoreException.attempt("read the entity history", () -> {
-            List<ReadingRow> found = readings.findByReadAtGreaterThanEqualsAndReadAtLessThan(millis(from),
-                    millis(to), Sort.of(Sort.Order.asc("epoch")));
-            if (found.isEmpty()) {
-                return List.of();
-            }
-            Map<Long, List<ReadingEntityRow>> byEpoch = new HashMap<>();
-            rows.findByKeyEpochGreaterThanEqualsAndKeyEpochLessThanEquals(found.get(0).epoch(),
-                    found.get(found.size() - 1).epoch()).forEach(r -> byEpoch.computeIfAbsent(r.key().epoch(),
-                            k -> new ArrayList<>()).add(r));
-            return found.stream().map(r -> reading(r, byEpoch.getOrDefault(r.epoch(), List.of()), List.of(),
-                    List.of())).toList();
+            List<ReadingRow> found = readings.findByReadAtGreaterThanEqualsAndReadAtLessThan(millis(from), millis(to),
+                    Pageable.from(0, atMost + 1, Sort.of(Sort.Order.asc("epoch"))));
+            return found.size() > atMost ? Optional.empty() : Optional.of(withRows(found));
         });
+    }
+
+    /** In [from, to), the last reading of each {@code interval} (aligned to the unix epoch), oldest first. */
+    public List<StoredReading> history(Instant from, Instant to, Duration interval) {
+        return StoreException.attempt("read the entity history", () -> withRows(readings.lastPerBucket(millis(from),
+                millis(to), Math.max(1, interval.toMillis()))));
+    }
+
+    /** The readings with their entity rows, read for exactly their epochs (500 to a query). */
+    private List<StoredReading> withRows(List<ReadingRow> found) {
+        Map<Long, List<ReadingEntityRow>> byEpoch = new HashMap<>();
+        List<Long> epochs = found.stream().map(ReadingRow::epoch).toList();
+        for (int i = 0; i < epochs.size(); i += 500) {
+            rows.findByKeyEpochIn(epochs.subList(i, Math.min(epochs.size(), i + 500))).forEach(r ->
+                    byEpoch.computeIfAbsent(r.key().epoch(), k -> new ArrayList<>()).add(r));
+        }
+        return found.stream().map(r -> reading(r, byEpoch.getOrDefault(r.epoch(), List.of()), List.of(), List.of()))
+                .toList();
     }
 
     /** Unix milliseconds; an instant beyond what a long holds (a year such as -999999999) is clamped to it. */

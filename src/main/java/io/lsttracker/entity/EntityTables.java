@@ -9,7 +9,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.Query;
-import io.micronaut.data.model.Sort;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.repository.GenericRepository;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -141,7 +141,15 @@ final class EntityTables {
 
         Optional<ReadingRow> findFirstOrderByEpochDesc();
 
-        List<ReadingRow> findByReadAtGreaterThanEqualsAndReadAtLessThan(long from, long to, Sort sort);
+        /** In [from, to), oldest first, one page: a history asks for one more than it may serve. */
+        List<ReadingRow> findByReadAtGreaterThanEqualsAndReadAtLessThan(long from, long to, Pageable page);
+
+        /** In [from, to), the last reading of each {@code bucket} milliseconds (aligned to the unix epoch). */
+        @Query("SELECT r.* FROM entity_reading r JOIN ("
+                + " SELECT MAX(epoch) AS last_epoch FROM entity_reading"
+                + " WHERE read_at >= :from AND read_at < :to GROUP BY read_at / :bucket"
+                + ") b ON r.epoch = b.last_epoch ORDER BY r.epoch")
+        List<ReadingRow> lastPerBucket(long from, long to, long bucket);
     }
 
     @PortableRepository
@@ -150,7 +158,7 @@ final class EntityTables {
 
         List<ReadingEntityRow> findByKeyEpoch(long epoch);
 
-        List<ReadingEntityRow> findByKeyEpochGreaterThanEqualsAndKeyEpochLessThanEquals(long from, long to);
+        List<ReadingEntityRow> findByKeyEpochIn(Collection<Long> epochs);
     }
 
     @PortableRepository

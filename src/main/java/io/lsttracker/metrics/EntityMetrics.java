@@ -6,6 +6,7 @@ import io.lsttracker.entity.EntityMeasures;
 import io.lsttracker.entity.EntityReading;
 import io.lsttracker.entity.EntityRegistry;
 import io.lsttracker.entity.EntityStore;
+import io.lsttracker.entity.LatestEntityReading;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
@@ -18,23 +19,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who controls the stake as Prometheus gauges, from the latest stored entity reading (read at most every
- * {@link #REFRESH_MILLIS}; docs/ENTITIES.md): per entity of config/entities.yml and for "unidentified" the share of
- * all staked ETH, the active stake and the validators; over identified entities the HHI and the tau-indices as
- * reported and at worst; the reading's epoch and when it was read. NaN before the first reading.
+ * Who controls the stake as Prometheus gauges (docs/ENTITIES.md): per entity of config/entities.yml and for
+ * "unidentified" the share of all staked ETH, the active stake and the validators; over identified entities,
+ * as reported and at worst, the largest entity's share, the top-3 share, the HHI and the tau-indices (the
+ * Nakamoto coefficient is tau at 1/2); the reading's epoch and when it was read. NaN before the first reading.
+ *
+ * <p>A scrape never reads the database: the values come from {@link LatestEntityReading}'s memory, which changes
+ * when a reading is stored (or found stored by another replica). The store is read once, at start-up.
  */
 @Context
 @Requires(env = "server")
 public final class EntityMetrics {
     private static final Logger LOG = LoggerFactory.getLogger(EntityMetrics.class);
-    private static final long REFRESH_MILLIS = 10_000;
 
-    private final EntityStore store;
-    private volatile Optional<EntityReading> latest = Optional.empty();
-    private volatile long readAt;
+    private final LatestEntityReading latest;
 
-    public EntityMetrics(EntityStore store, EntityRegistry registry, MeterRegistry meters) {
-        this.store = store;
+    public EntityMetrics(LatestEntityReading latest, EntityRegistry registry, MeterRegistry meters) {
+        this.latest = latest;
+        try {
+            latest.get();
+        } catch (RuntimeException e) {
+            LOG.warn("entity metrics: the latest reading not read at start-up ({}); NaN until the next reading",
+                    e.getMessage());
+        }
         List<String> ids = new java.util.ArrayList<>(registry.entities().stream().map(Entity::id).toList());
         ids.add(Entity.UNIDENTIFIED);
         for (String id : ids) {
@@ -53,6 +60,15 @@ public final class EntityMetrics {
         for (String scope : new String[] {"reported", "at-worst"}) {
             Function<EntityReading, EntityMeasures.Measures> measures = scope.equals("reported")
                     ? r -> r.measures().reported() : r -> r.measures().atWorst();
+            Gauge.builder("lst.entity.largest.share", this, m -> m.value(r -> Optional.of(measures.apply(r).top()
+                            .get(1))))
+                    .description("Share of all staked ETH of the largest identified entity (at worst: with all "
+                            + "unidentified stake added to it), 0..1").tag("scope", scope).baseUnit("ratio")
+                    .register(meters);
+            Gauge.builder("lst.entity.top3.share", this, m -> m.value(r -> Optional.of(measures.apply(r).top()
+                            .get(3))))
+                    .description("Combined share of all staked ETH of the three largest identified entities, 0..1")
+                    .tag("scope", scope).baseUnit("ratio").register(meters);
             Gauge.builder("lst.entity.hhi", this, m -> m.value(r -> Optional.of(measures.apply(r).hhi())))
                     .description("HHI of the identified entities' shares of all staked ETH, 0..10,000")
                     .tag("scope", scope).register(meters);
@@ -72,14 +88,7 @@ public final class EntityMetrics {
     }
 
     private double value(Function<EntityReading, Optional<BigDecimal>> read) {
-        if (System.currentTimeMillis() - readAt > REFRESH_MILLIS) {
-            try {
-                latest = store.latest().map(EntityStore.StoredReading::reading);
-            } catch (RuntimeException e) {
-                LOG.warn("entity metrics not refreshed: {}", e.getMessage());
-            }
-            readAt = System.currentTimeMillis();
-        }
-        return latest.flatMap(read).map(BigDecimal::doubleValue).orElse(Double.NaN);
+        return latest.current().map(EntityStore.StoredReading::reading).flatMap(read).map(BigDecimal::doubleValue)
+                .orElse(Double.NaN);
     }
 }

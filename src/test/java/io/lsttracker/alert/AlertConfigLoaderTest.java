@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.lsttracker.alert.AlertRule.Direction;
 import io.lsttracker.alert.AlertRule.Metric;
 import io.lsttracker.config.ConfigException;
+import io.lsttracker.entity.EntityRegistry;
+import io.lsttracker.entity.EntityRegistryLoader;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -16,12 +18,25 @@ import org.junit.jupiter.api.Test;
 
 class AlertConfigLoaderTest {
 
+    private static final EntityRegistry ENTITIES = EntityRegistryLoader.load(null);
+
     @Test
     void theDefaultsAreTheIssuesThresholds() {
-        AlertConfig config = AlertConfigLoader.load(null);
-        List<String> thresholds = config.rules().stream().filter(r -> r.metric() == Metric.POOL_SHARE_OF_STAKED)
-                .map(r -> r.threshold().toPlainString()).toList();
-        assertEquals(List.of("0.25", "0.333", "0.5", "0.667"), thresholds);
+        AlertConfig config = AlertConfigLoader.load(null, ENTITIES);
+        // Issue 13: any entity above 25%, 33.3%, 50%, 66.7% of all staked ETH, with a margin and a cooldown.
+        List<AlertRule> entityRules = config.rules().stream().filter(r -> r.metric() == Metric.ENTITY_SHARE_OF_STAKED)
+                .toList();
+        assertEquals(List.of("0.25", "0.333", "0.5", "0.667"), entityRules.stream()
+                .map(r -> r.threshold().toPlainString()).toList());
+        entityRules.forEach(r -> {
+            assertEquals(Optional.empty(), r.entity(), r.id() + ": any entity");
+            assertEquals(Direction.ABOVE, r.direction());
+            assertEquals(new BigDecimal("0.005"), r.hysteresis());
+            assertEquals(Duration.ofHours(1), r.cooldown());
+        });
+        // The token view is accepted but not a default (the file's comment says why).
+        assertEquals(List.of(), config.rules().stream().filter(r -> r.metric() == Metric.POOL_SHARE_OF_STAKED)
+                .toList());
         AlertRule negative = config.rules().stream().filter(r -> r.metric() == Metric.NEGATIVE_REBASE).findFirst()
                 .orElseThrow();
         assertEquals(Direction.BELOW, negative.direction());
@@ -55,10 +70,13 @@ class AlertConfigLoaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            rules: {r: {metric: share, threshold: 1}}                          | a.yml:1: rules.r.metric: unknown metric 'share' (known: pool-share-of-staked,
+            rules: {r: {metric: share, threshold: 1}}                          | a.yml:1: rules.r.metric: unknown metric 'share' (known: entity-share-of-staked, pool-share-of-staked,
             rules: {r: {metric: hhi-of-lsts}}                                  | a.yml:1: rules.r.threshold: expected a number, found nothing
             rules: {r: {metric: hhi-of-lsts, threshold: lots}}                 | a.yml:1: rules.r.threshold: expected a number, found 'lots'
             rules: {r: {metric: hhi-of-lsts, threshold: 1, pool: lido}}        | a.yml:1: rules.r.pool: metric hhi-of-lsts is not per pool
+            rules: {r: {metric: pool-share-of-staked, threshold: 1, entity: lido}} | a.yml:1: rules.r.entity: metric pool-share-of-staked is not per entity
+            rules: {r: {metric: entity-share-of-staked, threshold: 1, pool: lido}} | a.yml:1: rules.r.pool: metric entity-share-of-staked is not per pool
+            rules: {r: {metric: entity-share-of-staked, threshold: 1, entity: unidentified}} | a.yml:1: rules.r.entity: 'unidentified' is not an entity (it is the stake no rule attributes, many stakers)
             rules: {r: {metric: top-n-share-of-lsts, threshold: 1}}            | a.yml:1: rules.r.n: a top-N metric needs n
             rules: {r: {metric: tau-of-lsts, tau: 1/4, threshold: 1}}          | a.yml:1: rules.r.tau: '1/4' is not one of 1/3, 1/2, 2/3
             rules: {r: {metric: hhi-of-lsts, threshold: 1, direction: up}}     | a.yml:1: rules.r.direction: 'up' is not above or below
@@ -86,6 +104,42 @@ class AlertConfigLoaderTest {
     void badConfigNamesTheKey(String yaml, String message) {
         ConfigException e = assertThrows(ConfigException.class, () -> AlertConfigLoader.parse("a.yml", yaml));
         assertEquals(true, e.getMessage().startsWith(message), e.getMessage());
+    }
+
+    @Test
+    void anEntityRuleNamesAnEntityOfTheRegistryOrAny() {
+        AlertConfig config = AlertConfigLoader.parse("a.yml", """
+                rules:
+                  lido-over-third:
+                    metric: entity-share-of-staked
+                    entity: lido
+                    threshold: 0.333
+                  any-over-half:
+                    metric: entity-share-of-staked
+                    entity: any
+                    threshold: 0.5
+                  default-any:
+                    metric: entity-share-of-staked
+                    threshold: 0.667
+                """, ENTITIES);
+        assertEquals(new AlertRule("lido-over-third", Metric.ENTITY_SHARE_OF_STAKED, Optional.empty(), 0, null,
+                new BigDecimal("0.333"), Direction.ABOVE, BigDecimal.ZERO, Duration.ZERO, Optional.of("lido")),
+                config.rules().get(0));
+        assertEquals(Optional.empty(), config.rules().get(1).entity());
+        assertEquals(Optional.empty(), config.rules().get(2).entity());
+    }
+
+    @Test
+    void anUnknownEntityIsNamedWithItsFileLineAndKey() {
+        ConfigException e = assertThrows(ConfigException.class, () -> AlertConfigLoader.parse("a.yml", """
+                rules:
+                  kraken-over-third:
+                    metric: entity-share-of-staked
+                    entity: krakken
+                    threshold: 0.333
+                """, ENTITIES));
+        assertEquals("a.yml:4: rules.kraken-over-third.entity: no entity 'krakken' in " + ENTITIES.source(),
+                e.getMessage());
     }
 
     @Test
@@ -135,7 +189,7 @@ class AlertConfigLoaderTest {
             n: 2            | direction: above   | a.yml:2: rules.first.n: a top-N metric needs n, a whole number of at least 1, found nothing
             threshold: 2500 | threshold: 2x      | a.yml:8: rules.second.threshold: expected a number, found '2x'
             threshold: 2500 | threshold:         | a.yml:8: rules.second.threshold: expected a number, found nothing
-            cooldown: 1h    | cooldwn: 1h        | a.yml:9: rules.second.cooldwn: unknown key (known: cooldown, direction, hysteresis, metric, n, pool, tau, threshold)
+            cooldown: 1h    | cooldwn: 1h        | a.yml:9: rules.second.cooldwn: unknown key (known: cooldown, direction, entity, hysteresis, metric, n, pool, tau, threshold)
             cooldown: 1h    | cooldown:          | a.yml:9: rules.second.cooldown: expected a duration such as 30s, 15m, 1h or 1d, found nothing
             cooldown: 1h    | direction:         | a.yml:9: rules.second.direction: expected a non-empty string, found nothing
             cooldown: 1h    | pool: lido         | a.yml:9: rules.second.pool: metric hhi-of-lsts is not per pool

@@ -19,6 +19,7 @@ import io.lsttracker.concentration.ConcentrationStore;
 import io.lsttracker.snapshot.JdbcSnapshotStore;
 import io.lsttracker.snapshot.SnapshotStore;
 import io.lsttracker.db.TestDatabases;
+import io.lsttracker.entity.LatestEntityReading;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -64,7 +65,7 @@ class AlertDeliveryTest {
     private final class Tracker {
         final AlertRepository repository = database.bean(AlertRepository.class);
         final AlertService service = new AlertService(config, repository, database.bean(ConcentrationStore.class),
-                REGISTRY);
+                REGISTRY, database.bean(LatestEntityReading.class));
         final OutboxDispatcher outbox = new OutboxDispatcher(repository, config.webhooks(), Duration.ofSeconds(10),
                 Duration.ofMinutes(5), Duration.ofSeconds(10)); // a receiver just started on a loaded machine is slow to answer first
 

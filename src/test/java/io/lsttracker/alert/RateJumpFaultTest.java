@@ -16,6 +16,8 @@ import io.lsttracker.concentration.ConcentrationStore;
 import io.lsttracker.snapshot.JdbcSnapshotStore;
 import io.lsttracker.snapshot.SnapshotStore;
 import io.lsttracker.db.TestDatabases;
+import io.lsttracker.entity.EntityRegistryLoader;
+import io.lsttracker.entity.LatestEntityReading;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -42,10 +44,10 @@ class RateJumpFaultTest {
         database = TestDatabases.h2();
         snapshots = database.bean(JdbcSnapshotStore.class);
         repository = database.bean(AlertRepository.class);
-        AlertConfig packaged = AlertConfigLoader.load(null);
+        AlertConfig packaged = AlertConfigLoader.load(null, EntityRegistryLoader.load(null));
         assertTrue(packaged.rules().stream().anyMatch(r -> r.id().equals("rate-jump")), "rate-jump is a default rule");
         service = new AlertService(packaged, repository, database.bean(ConcentrationStore.class),
-                PoolRegistryLoader.load(null));
+                PoolRegistryLoader.load(null), database.bean(LatestEntityReading.class));
     }
 
     @AfterEach

@@ -10,7 +10,12 @@ import io.lsttracker.devchain.SimulatedBeacon;
 import io.lsttracker.devchain.TestDevchain;
 import io.lsttracker.domain.NodeOperator;
 import io.lsttracker.domain.Wei;
+import io.lsttracker.alert.AlertService;
+import io.lsttracker.entity.EntityReadingListener;
+import io.lsttracker.snapshot.LatestSnapshot;
+import io.lsttracker.snapshot.SnapshotListener;
 import io.micronaut.http.HttpResponse;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -21,19 +26,77 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** `serve` against the devchain and its beacon node: concentration stored with each snapshot and served. */
+/**
+ * `serve` against the devchain and its beacon node: who controls the stake (the entity reading) as the headline,
+ * and the token view stored with each snapshot, served.
+ */
 class ConcentrationApiTest extends ServerTest {
     private final Devchain devchain = TestDevchain.shared();
 
     @Override
     protected Map<String, ?> settings() {
         return Map.of("tracker.chain.rpc-url", devchain.url(),
-                "tracker.beacon.url", devchain.beaconUrl());
+                "tracker.beacon.url", devchain.beaconUrl(),
+                "tracker.entities.deposit-first-block", devchain.depositContractFirstBlock(),
+                "tracker.entities.vaults-first-block", devchain.depositContractFirstBlock());
     }
 
     @BeforeAll
     void awaitConcentration() throws InterruptedException {
-        Await.until(api, "concentration", Duration.ofSeconds(30), api::concentration, c -> c.code() == 200);
+        Await.until(api, "concentration with the entities' headline", Duration.ofSeconds(120), api::concentration,
+                c -> c.code() == 200 && !c.body().get("entities").isNull());
+    }
+
+    @Test
+    void theHeadlineIsWhoControlsTheStakeFromTheLatestEntityReading() {
+        JsonNode c = api.concentration().body();
+        JsonNode e = api.entities().body();
+        JsonNode head = c.get("entities");
+        assertTrue(c.get("entitiesAbsent").isNull());
+        // The same reading /api/entities serves (DevchainEntitiesTest checks it against the devchain to the gwei).
+        assertEquals(e.at("/source/epoch").asLong(), head.at("/source/epoch").asLong(), c.toString());
+        assertEquals(e.at("/source/slot").asLong(), head.at("/source/slot").asLong());
+        assertTrue(head.at("/source/ageSeconds").asLong() >= 0);
+        assertEquals(e.get("stakedGwei").asText(), head.get("stakedGwei").asText());
+        JsonNode largest = e.at("/entities/0");
+        assertEquals(largest.get("id").asText(), head.get("largestEntity").asText());
+        assertEquals(largest.get("share").asText(), head.get("largestShare").asText());
+        assertEquals(e.at("/unidentified/share").asText(), head.get("unidentifiedShare").asText());
+        assertEquals(e.at("/unidentified/stakeEth").asText(), head.get("unidentifiedEth").asText());
+        assertEquals(e.get("identified"), head.get("identified"));
+        assertEquals(e.get("atWorst"), head.get("atWorst"));
+        long withStake = 0;
+        for (JsonNode row : e.get("entities")) {
+            withStake += new BigInteger(row.get("stakeGwei").asText()).signum() > 0 ? 1 : 0;
+        }
+        assertEquals(withStake, head.get("entitiesWithStake").asLong());
+
+        // Lido's pool next to the Lido entity: token-side ETH (getTotalPooledEther at the snapshot) and beacon stake.
+        JsonNode link = null;
+        for (JsonNode l : c.get("poolsAndEntities")) {
+            if (l.get("pool").asText().equals("lido")) {
+                link = l;
+            }
+        }
+        assertTrue(link != null, c.get("poolsAndEntities").toString());
+        assertEquals("lido", link.get("entity").asText());
+        BigInteger tokenSide = devchain.expected("lido").totalEth();
+        BigInteger beacon = null;
+        for (JsonNode row : e.get("entities")) {
+            if (row.get("id").asText().equals("lido")) {
+                beacon = new BigInteger(row.get("stakeGwei").asText()).multiply(BigInteger.TEN.pow(9));
+            }
+        }
+        assertEquals(Wei.toEther(tokenSide).toPlainString(), link.get("tokenSideEth").asText());
+        assertEquals(Wei.toEther(beacon).toPlainString(), link.get("entityStakeEth").asText());
+        assertEquals(Wei.toEther(tokenSide.subtract(beacon)).toPlainString(), link.get("differenceEth").asText());
+        assertTrue(link.get("note").asText().contains("buffered"), link.toString());
+
+        // The history carries the token view only, and says where the entities' history is.
+        JsonNode points = api.concentrationHistory(null, null, "1h").body().get("points");
+        JsonNode last = points.get(points.size() - 1);
+        assertTrue(last.get("entities").isNull());
+        assertTrue(last.get("entitiesAbsent").asText().contains("/api/entities/history"), last.toString());
     }
 
     @Test
@@ -58,8 +121,8 @@ class ConcentrationApiTest extends ServerTest {
             ids.add(id);
             BigInteger stake = devchain.expected(id).totalEth();
             tracked = tracked.add(stake);
-            assertEquals(Wei.toEther(stake).toPlainString(), pool.get("stakeEth").asText());
-            assertEquals(share(stake, staked), pool.get("shareOfStaked").asText(), id);
+            assertEquals(Wei.toEther(stake).toPlainString(), pool.get("tokenSideEth").asText());
+            assertEquals(share(stake, staked), pool.get("tokenShareOfStaked").asText(), id);
         }
         assertEquals(devchain.poolIds(), ids);
         for (JsonNode pool : c.get("pools")) {
@@ -78,9 +141,9 @@ class ConcentrationApiTest extends ServerTest {
         assertEquals(devchain.poolIds().size(), c.at("/amongLsts/pools").asInt());
         // All tracked pools together hold less than half of all staked ETH: no tau-index at 1/2 among all.
         assertTrue(tracked.multiply(BigInteger.TWO).compareTo(staked) < 0);
-        assertTrue(c.at("/ofAllStaked/tau/oneHalf").isNull());
-        assertTrue(c.at("/ofAllStaked/nakamoto").isNull());
-        assertEquals(share(lido, staked), c.at("/ofAllStaked/largestShare").asText());
+        assertTrue(c.at("/tokenOfAllStaked/tau/oneHalf").isNull());
+        assertTrue(c.at("/tokenOfAllStaked/nakamoto").isNull());
+        assertEquals(share(lido, staked), c.at("/tokenOfAllStaked/largestShare").asText());
     }
 
     @Test
@@ -152,7 +215,7 @@ class ConcentrationApiTest extends ServerTest {
         assertEquals(200, ok.code(), String.valueOf(ok.body()));
         JsonNode points = ok.body().get("points");
         assertTrue(points.size() >= 1, ok.body().toString());
-        assertTrue(points.get(points.size() - 1).has("ofAllStaked"));
+        assertTrue(points.get(points.size() - 1).has("tokenOfAllStaked"));
 
         HttpResponse<JsonNode> bad = api.concentrationHistory(null, null, "7x");
         assertEquals(400, bad.code());
@@ -163,35 +226,53 @@ class ConcentrationApiTest extends ServerTest {
         assertTrue(reversed.body().get("message").asText().contains("parameter 'from'"), reversed.body().toString());
     }
 
+    @Inject
+    List<SnapshotListener> listeners;
+
+    @Test
+    void theEntityReadingIsTakenBeforeTheAlertRulesJudgeTheSnapshot() {
+        // SnapshotRecorder hears its listeners in this (injected) order: the newest snapshot in memory first (a
+        // reading can take a while), then the reading of the snapshot's epoch, then the alert rules.
+        List<Class<?>> order = listeners.stream().<Class<?>>map(Object::getClass).toList();
+        assertTrue(order.indexOf(EntityReadingListener.class) >= 0, order.toString());
+        assertTrue(order.indexOf(LatestSnapshot.class) < order.indexOf(EntityReadingListener.class), order.toString());
+        assertTrue(order.indexOf(EntityReadingListener.class) < order.indexOf(AlertService.class), order.toString());
+    }
+
     @Test
     void alertsFireFromTheStoredFiguresAndBadParametersAre400() throws InterruptedException {
-        JsonNode c = api.concentration().body();
-        JsonNode lido = c.get("pools").get(0);
-        assertEquals("lido", lido.get("id").asText());
-        boolean overQuarter = new BigDecimal(lido.get("shareOfStaked").asText()).compareTo(new BigDecimal("0.25")) > 0;
-        // The alert job evaluates after the snapshot's listeners (the entity reading among them) have run: wait for it.
-        HttpResponse<JsonNode> response = overQuarter
+        // The default rules: any entity above 25% of all staked ETH, from the latest entity reading.
+        JsonNode readingNow = api.entities().body();
+        List<JsonNode> over = new ArrayList<>();
+        for (JsonNode row : readingNow.get("entities")) {
+            if (new BigDecimal(row.get("share").asText()).compareTo(new BigDecimal("0.25")) > 0) {
+                over.add(row);
+            }
+        }
+        // Evaluated with each snapshot after the entity reading of its epoch (the entity listener runs first).
+        HttpResponse<JsonNode> response = !over.isEmpty()
                 ? Await.until(api, "the 25% alert", Duration.ofSeconds(90), () -> api.alerts("firing", null),
-                        r -> r.code() == 200 && r.body().get("events").toString().contains("pool-over-25pct-of-staked"))
+                        r -> r.code() == 200 && r.body().get("events").toString().contains("entity-over-25pct-of-staked"))
                 : api.alerts("firing", null);
         assertEquals(200, response.code(), String.valueOf(response.body()));
         JsonNode events = response.body().get("events");
         List<JsonNode> quarter = new ArrayList<>();
-        events.forEach(e -> {
-            assertEquals("firing", e.get("state").asText());
-            if (e.get("rule").asText().equals("pool-over-25pct-of-staked")) {
-                quarter.add(e);
+        events.forEach(ev -> {
+            assertEquals("firing", ev.get("state").asText());
+            assertTrue(!ev.get("subject").asText().equals("unidentified"), ev.toString());
+            if (ev.get("rule").asText().equals("entity-over-25pct-of-staked")) {
+                quarter.add(ev);
             }
         });
-        // The default rules: lido above 25% of all staked ETH fires once, with the exact stored share.
-        assertEquals(overQuarter ? 1 : 0, quarter.size(), response.body().toString());
-        if (overQuarter) {
-            assertEquals("lido", quarter.get(0).get("subject").asText());
+        // Each entity above 25% fires once, with the exact share of the reading it was judged on.
+        assertEquals(over.size(), quarter.size(), response.body().toString() + " " + readingNow);
+        for (JsonNode fired : quarter) {
+            JsonNode row = over.stream().filter(r -> r.get("id").asText().equals(fired.get("subject").asText()))
+                    .findFirst().orElseThrow();
             // the same number; the alert's value is stored without trailing zeros, the share with 18 decimals
-            assertEquals(0, new BigDecimal(lido.get("shareOfStaked").asText())
-                    .compareTo(new BigDecimal(quarter.get(0).get("value").asText())), response.body().toString());
-            assertEquals("0.25", quarter.get(0).get("threshold").asText());
-            assertEquals(c.at("/block/number").asLong(), quarter.get(0).get("blockNumber").asLong());
+            assertEquals(0, new BigDecimal(row.get("share").asText())
+                    .compareTo(new BigDecimal(fired.get("value").asText())), response.body().toString());
+            assertEquals("0.25", fired.get("threshold").asText());
         }
         // Nothing stored resolves; stale-data follows the wall clock (a loaded machine can miss polls), so not it.
         JsonNode resolved = api.alerts("resolved", null).body();

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lsttracker.entity.EntityFixtures;
+import io.lsttracker.entity.EntityReading;
 import io.lsttracker.entity.EntityStore;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,12 +27,50 @@ class EntitiesApiTest extends ServerTest {
 
     @Override
     protected Map<String, ?> settings() {
-        return Map.of();
+        return Map.of("tracker.api.max-history-points", 2);
+    }
+
+    /** The hand-computed reading again, taken at another epoch and time. */
+    private static EntityReading at(long epoch, Instant readAt) {
+        EntityReading r = EntityFixtures.handComputedReading();
+        return new EntityReading(epoch * 32, epoch, readAt, r.entities(), r.unidentified(), r.validators(),
+                r.activeValidators(), r.activeStakeGwei(), r.measures(), List.of(), List.of());
     }
 
     @BeforeAll
     void storeAReading() {
         store.saveReading(EntityFixtures.handComputedReading(), 1234);
+        // Three readings a month earlier, one epoch (384 s) apart: more than the limit of 2 points.
+        for (int i = 0; i < 3; i++) {
+            store.saveReading(at(275_000 + i, Instant.parse("2026-11-01T00:00:00Z").plusSeconds(384L * i)), 1000 + i);
+        }
+    }
+
+    @Test
+    void aRangeWithMoreReadingsThanTheLimitIsRefusedAndAnIntervalTakesTheLastOfEach() {
+        HttpResponse<JsonNode> tooMany = api.entitiesHistory("2026-11-01", "2026-11-02");
+        assertEquals(400, tooMany.code());
+        assertEquals("parameter 'from': more than 2 readings (the limit) from 2026-11-01T00:00:00Z to "
+                + "2026-11-02T00:00:00Z; use a shorter range, or an interval such as 1h or 1d (the last reading of "
+                + "each)", tooMany.body().get("message").asText());
+        // Two of them fit.
+        assertEquals(List.of(275_000L, 275_001L), epochs(api.entitiesHistory("2026-11-01",
+                "2026-11-01T00:10:00Z").body()));
+        // One day, one point: the day's last reading. Two 10-minute buckets: 00:00 (epochs 0, 1) and 00:10 (2).
+        assertEquals(List.of(275_002L), epochs(api.entitiesHistory("2026-11-01", "2026-11-02", "1d").body()));
+        assertEquals(List.of(275_001L, 275_002L), epochs(api.entitiesHistory("2026-11-01",
+                "2026-11-01T00:20:00Z", "10m").body()));
+        // An interval that gives more points than the limit is refused before any reading is read.
+        HttpResponse<JsonNode> fine = api.entitiesHistory("2026-11-01", "2026-11-02", "1h");
+        assertEquals(400, fine.code());
+        assertTrue(fine.body().get("message").asText().startsWith("parameter 'interval': '1h' over"),
+                fine.body().toString());
+    }
+
+    private static List<Long> epochs(JsonNode history) {
+        List<Long> epochs = new java.util.ArrayList<>();
+        history.get("points").forEach(p -> epochs.add(p.get("epoch").asLong()));
+        return epochs;
     }
 
     @Test

@@ -96,6 +96,10 @@ public interface TrackerApi {
     @Get("/api/entities/history{?from,to}")
     HttpResponse<JsonNode> entitiesHistory(@Nullable @QueryValue String from, @Nullable @QueryValue String to);
 
+    @Get("/api/entities/history{?from,to,interval}")
+    HttpResponse<JsonNode> entitiesHistory(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
+            @Nullable @QueryValue String interval);
+
     /** The history in the media type asked for by the {@code format} parameter or else by {@code accept}. */
     @Get("/api/entities/history{?from,to,format}")
     HttpResponse<String> entitiesHistoryText(@Nullable @QueryValue String from, @Nullable @QueryValue String to,

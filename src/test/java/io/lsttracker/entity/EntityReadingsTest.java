@@ -191,6 +191,8 @@ class EntityReadingsTest {
         EntityReading r = store.latest().orElseThrow().reading();
         assertEquals(100, r.epoch());
         assertEquals(3200, r.slot());
+        // The reading's time is its slot's, genesis + 12 s x 3200, not the (fixed, 2026-12-01) clock.
+        assertEquals(GENESIS.plusSeconds(12 * 3200), r.readAt());
         // Lido by its vault, Rocket Pool by its minipool (both read on chain), Kraken by the first deposit of key 2;
         // key 3 was deposited by nobody labelled: 16 ETH unidentified. All staked: 112 ETH.
         assertEquals(BigInteger.valueOf(112_000_000_000L), r.activeStakeGwei());

@@ -118,9 +118,36 @@ abstract class EntityStoreContract {
         assertEquals(List.of(new EntityReading.ConflictCount("lido", "kraken", Rule.DEPOSIT_SENDER, KRAKEN, 1,
                 List.of(0L))), lido.conflicts());
 
-        assertEquals(1, store.history(Instant.parse("2026-11-30T00:00:00Z"), Instant.parse("2026-12-02T00:00:00Z"))
-                .size());
+        assertEquals(1, store.history(Instant.parse("2026-11-30T00:00:00Z"), Instant.parse("2026-12-02T00:00:00Z"), 1)
+                .orElseThrow().size());
         assertEquals(List.of(), store.history(Instant.parse("2026-12-01T00:00:01Z"),
-                Instant.parse("2026-12-02T00:00:00Z")));
+                Instant.parse("2026-12-02T00:00:00Z"), 1).orElseThrow());
+    }
+
+    /** The hand-computed reading again at {@code epoch}, read {@code seconds} after 2026-12-01T00:00:00Z. */
+    private static EntityReading at(long epoch, long seconds) {
+        EntityReading r = EntityTallyTest.handComputedReading();
+        return new EntityReading(epoch * 32, epoch, r.readAt().plusSeconds(seconds), r.entities(), r.unidentified(),
+                r.validators(), r.activeValidators(), r.activeStakeGwei(), r.measures(), List.of(), List.of());
+    }
+
+    @Test
+    void aHistoryOverItsLimitIsRefusedAndAnIntervalKeepsTheLastReadingOfEach() {
+        Instant day = Instant.parse("2026-12-01T00:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            store.saveReading(at(281_250 + i, 384L * i), 100 + i); // one epoch apart: 0, 6:24, 12:48, 19:12, 25:36
+        }
+        assertEquals(java.util.Optional.empty(), store.history(day, day.plusSeconds(3600), 4), "5 readings, limit 4");
+        List<EntityStore.StoredReading> all = store.history(day, day.plusSeconds(3600), 5).orElseThrow();
+        assertEquals(List.of(281_250L, 281_251L, 281_252L, 281_253L, 281_254L),
+                all.stream().map(s -> s.reading().epoch()).toList());
+        assertEquals(all.get(0).reading().entities(), EntityTallyTest.handComputedReading().entities(),
+                "each with its own rows");
+        // 10-minute buckets from 00:00: [0, 6:24] -> 281,251; [12:48, 19:12] -> 281,253; [25:36] -> 281,254.
+        List<EntityStore.StoredReading> buckets = store.history(day, day.plusSeconds(3600), java.time.Duration
+                .ofMinutes(10));
+        assertEquals(List.of(281_251L, 281_253L, 281_254L), buckets.stream().map(s -> s.reading().epoch()).toList());
+        assertEquals(List.of(101L, 103L, 104L), buckets.stream().map(EntityStore.StoredReading::blockNumber).toList());
+        assertEquals(EntityTallyTest.handComputedReading().unidentified(), buckets.get(2).reading().unidentified());
     }
 }
