@@ -346,6 +346,57 @@
         el('td', { class: 'num', text: (a.direction === 'below' ? '< ' : '> ') + a.threshold }))))));
   }
 
+  /** A majority share with its flag: above 2/3 and above 1/3 are said, not only coloured. */
+  function majority(layer) {
+    if (!layer.majority) return el('td', { class: 'muted', text: 'unknown' });
+    const flag = layer.majorityAboveTwoThirds ? ' > 2/3' : layer.majorityAboveOneThird ? ' > 1/3' : '';
+    const name = layer.clients.find((c) => c.client === layer.majority).name;
+    return el('td', { class: flag ? 'state-firing' : '', 'data-flag': flag.trim(),
+      text: name + ' ' + pct(layer.majorityShare, 1) + flag });
+  }
+
+  function renderClients(clients) {
+    const container = $('clients');
+    const w = clients.window;
+    const rows = [{ entity: 'network', figures: clients.network }].concat(clients.entities.slice(0, 12));
+    container.replaceChildren(
+      el('p', { class: 'muted', text: num(clients.network.blocks, 0) + ' blocks in slots ' + w.fromSlot + ' to '
+        + w.toSlot + (w.complete ? '' : ' (' + num(w.slotsRead, 0) + ' of the window\'s slots read so far)')
+        + ', ' + num(w.missed, 0) + ' missed.' }),
+      el('table', { 'data-rows': String(rows.length) },
+        el('thead', {}, el('tr', {}, ...['', 'blocks', 'CL named', 'majority CL', 'EL named', 'majority EL']
+          .map((h, i) => el('th', { class: i === 1 || i === 2 || i === 4 ? 'num' : '', text: h })))),
+        el('tbody', {}, ...rows.map((r) => el('tr', { 'data-entity': r.entity },
+          el('td', { text: r.entity }), el('td', { class: 'num', text: num(r.figures.blocks, 0) }),
+          el('td', { class: 'num', text: pct(r.figures.consensus.identifiedShare, 1) }), majority(r.figures.consensus),
+          el('td', { class: 'num', text: pct(r.figures.execution.identifiedShare, 1) }),
+          majority(r.figures.execution))))));
+  }
+
+  /**
+   * The network's consensus clients per day of slots: each client's share (per cent) of the blocks that name one,
+   * with the 1/3 and 2/3 lines. A day without a time (no beacon genesis known yet) is placed by its slot.
+   */
+  function plotClients(history) {
+    const GENESIS = 1606824023; // mainnet's beacon genesis, only for a point the API gives no time for
+    const t = (p) => (p.time ? Date.parse(p.time) / 1000 : GENESIS + p.fromSlot * 12);
+    const names = new Map();
+    history.points.forEach((p) => p.figures.consensus.clients.forEach((c) => names.set(c.client, c.name)));
+    const series = Array.from(names.keys()).map((id, i) => ({
+      label: names.get(id),
+      color: PALETTE[i % PALETTE.length],
+      points: history.points.map((p) => {
+        const c = p.figures.consensus.clients.find((x) => x.client === id);
+        return [t(p), c ? Number(c.share) * 100 : 0];
+      }),
+    }));
+    const span = history.points.length ? [t(history.points[0]), t(history.points[history.points.length - 1])] : [];
+    [1 / 3, 2 / 3].forEach((x) => series.push({ label: (x * 100).toFixed(1) + '%', color: '#ef5350', dash: [6, 6],
+      width: 1, points: span.map((time) => [time, x * 100]) }));
+    plot('chart-clients', series, { yRange: [0, 100], digits: 2, yValues: (u, vals) => vals.map((v) => v + '%') });
+    $('chart-clients').dataset.points = String(history.points.length);
+  }
+
   async function section(name, work) {
     try {
       return await work();
@@ -374,6 +425,8 @@
       section('chart-rates', () => loadRates(w)),
       section('chart-rewards', () => loadRewards(w)),
       section('alerts', async () => renderAlerts(await api('/api/alerts/active'), await api('/api/alerts?limit=15'))),
+      section('clients', async () => renderClients(await api('/api/clients?window=7d'))),
+      section('chart-clients', async () => plotClients(await api('/api/clients/history?days=30'))),
     ]);
     $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
     document.body.dataset.range = range;

@@ -79,6 +79,10 @@ class DashboardBrowserTest extends ServerTest {
                 "tracker.beacon.url", devchain.beaconUrl(),
                 "tracker.entities.deposit-first-block", devchain.depositContractFirstBlock(),
                 "tracker.entities.vaults-first-block", devchain.depositContractFirstBlock(),
+                "tracker.entities.etherfi-first-block", devchain.depositContractFirstBlock(),
+                "tracker.entities.frax-first-block", devchain.depositContractFirstBlock(),
+                // a day of the simulated beacon chain's blocks for the client-diversity section
+                "tracker.clients.lookback-days", 1,
                 "tracker.alerts.file", alerts.toString());
     }
 
@@ -220,6 +224,48 @@ class DashboardBrowserTest extends ServerTest {
         assertTrue(summary.contains(head.get("largestEntity").asText() + " " + percent(head.get("largestShare")
                 .asText())), summary);
         assertTrue(summary.contains("Unidentified\n" + percent(head.get("unidentifiedShare").asText())), summary);
+    }
+
+    @Test
+    void clientDiversityShowsTheApisFigures() throws Exception {
+        // The first run reads a day of blocks once an entity reading attributes their proposers.
+        JsonNode clients = Await.until(api, "client diversity read", java.time.Duration.ofSeconds(300),
+                () -> api.clients("7d"), r -> r.code() == 200).body();
+        browser.get(server.getURL().toString());
+        awaitLoaded("30d");
+        screenshot("dashboard-clients.png");
+        JsonNode network = clients.get("network");
+        List<WebElement> cells = browser.findElements(By.cssSelector("#clients tbody tr[data-entity=network] td"));
+        assertEquals(String.format(java.util.Locale.US, "%,d", network.get("blocks").asLong()), cells.get(1).getText());
+        assertEquals(String.format(java.util.Locale.US, "%.1f%%",
+                Double.parseDouble(network.at("/consensus/identifiedShare").asText()) * 100), cells.get(2).getText());
+        JsonNode majority = network.get("consensus");
+        assertTrue(cells.get(3).getText().startsWith(clientName(majority, majority.get("majority").asText())),
+                cells.get(3).getText());
+        assertEquals(String.valueOf(Math.min(12, clients.get("entities").size()) + 1),
+                browser.findElement(By.cssSelector("#clients table")).getAttribute("data-rows"));
+        // Coinbase's mix on the devchain is above 2/3 Prysm: the table says so, as the API flags it.
+        JsonNode coinbase = null;
+        for (JsonNode e : clients.get("entities")) {
+            if (e.get("entity").asText().equals("coinbase")) {
+                coinbase = e.get("figures");
+            }
+        }
+        assertTrue(coinbase != null && coinbase.at("/consensus/majorityAboveTwoThirds").asBoolean(), clients.toString());
+        WebElement flagged = browser.findElement(By.cssSelector("#clients tbody tr[data-entity=coinbase] td[data-flag]"));
+        assertEquals("> 2/3", flagged.getAttribute("data-flag"));
+        JsonNode history = ok(api.clientsHistory(null, "30")).get("points");
+        assertEquals(String.valueOf(history.size()), browser.findElement(By.id("chart-clients"))
+                .getAttribute("data-points"));
+    }
+
+    private static String clientName(JsonNode layer, String id) {
+        for (JsonNode c : layer.get("clients")) {
+            if (c.get("client").asText().equals(id)) {
+                return c.get("name").asText();
+            }
+        }
+        throw new AssertionError("no client " + id + " in " + layer);
     }
 
     private static String percent(String fraction) {
