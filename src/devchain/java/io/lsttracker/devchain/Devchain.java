@@ -62,8 +62,12 @@ public final class Devchain implements AutoCloseable {
             BigInteger sharesMintedAsFees) {
     }
 
-    /** A Rocket Pool balances report as the devchain emitted it (the BalancesUpdated fields). */
-    public record RocketPoolReport(long block, long slotTimestamp, BigInteger totalEth, BigInteger rethSupply) {
+    /**
+     * A Rocket Pool balances report as the devchain emitted it (the BalancesUpdated fields), and the
+     * RocketNetworkBalances that emitted it.
+     */
+    public record RocketPoolReport(long block, long slotTimestamp, BigInteger totalEth, BigInteger rethSupply,
+            String emitter) {
     }
 
     private Devchain(AnvilProcess anvil, DevchainParameters parameters, long firstMidnight) {

@@ -19,6 +19,9 @@ import java.util.Map;
  * @param historyBlockSeconds spacing of the empty blocks mined between events in the history
  * @param blockTimeSeconds    once the history is written, a block every this many seconds (0: only on demand)
  * @param beaconValidators    validators of the simulated beacon chain (io.lsttracker.devchain.beacon.ValidatorSet)
+ * @param rocketPoolBalancesUpgradeDay index of the history day on which Rocket Pool upgrades
+ *                            RocketNetworkBalances (a new contract, named by RocketStorage from then on, emits
+ *                            the reports; -1: no upgrade)
  */
 public record DevchainParameters(
         int historyDays,
@@ -28,13 +31,16 @@ public record DevchainParameters(
         int skippedLidoReportDay,
         long historyBlockSeconds,
         long blockTimeSeconds,
-        int beaconValidators) {
+        int beaconValidators,
+        int rocketPoolBalancesUpgradeDay) {
 
     public static final int DEFAULT_NEGATIVE_REBASE_BPS = 1;
     public static final long DEFAULT_HISTORY_BLOCK_SECONDS = 4 * 3600;
     public static final long DEFAULT_BLOCK_TIME_SECONDS = 12;
     /** Every staker group of the standard set then holds validators of each kind (ValidatorSet). */
     public static final int MIN_BEACON_VALIDATORS = 1_000;
+    /** No upgrade of Rocket Pool's RocketNetworkBalances in the history. */
+    public static final int NO_UPGRADE = -1;
 
     public DevchainParameters {
         if (historyDays < 0 || historyDays > 3650) {
@@ -56,6 +62,20 @@ public record DevchainParameters(
             throw new IllegalArgumentException("--beacon-validators must be between " + MIN_BEACON_VALIDATORS + " and "
                     + ValidatorSet.MAX_SIZE + ", got " + beaconValidators);
         }
+        if (rocketPoolBalancesUpgradeDay != NO_UPGRADE
+                && (rocketPoolBalancesUpgradeDay < 0 || rocketPoolBalancesUpgradeDay >= historyDays)) {
+            throw new IllegalArgumentException("--rp-balances-upgrade-day must be -1 (none) or a day of the history, "
+                    + "0 to " + (historyDays - 1) + " for --history-days " + historyDays + ", got "
+                    + rocketPoolBalancesUpgradeDay);
+        }
+    }
+
+    /** No upgrade of RocketNetworkBalances. */
+    public DevchainParameters(int historyDays, Map<String, BigDecimal> aprPercent, int negativeRebaseDay,
+            int negativeRebaseBps, int skippedLidoReportDay, long historyBlockSeconds, long blockTimeSeconds,
+            int beaconValidators) {
+        this(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps, skippedLidoReportDay, historyBlockSeconds,
+                blockTimeSeconds, beaconValidators, NO_UPGRADE);
     }
 
     /** The default beacon chain: {@link SimulatedBeacon#VALIDATORS} validators. */
@@ -75,13 +95,25 @@ public record DevchainParameters(
     /** The same simulation with another block time after the history (0: blocks only on demand, for tests). */
     public DevchainParameters withBlockTime(long seconds) {
         return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
-                skippedLidoReportDay, historyBlockSeconds, seconds, beaconValidators);
+                skippedLidoReportDay, historyBlockSeconds, seconds, beaconValidators, rocketPoolBalancesUpgradeDay);
     }
 
     /** The same simulation with {@code count} beacon validators. */
     public DevchainParameters withBeaconValidators(int count) {
         return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
-                skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, count);
+                skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, count, rocketPoolBalancesUpgradeDay);
+    }
+
+    /** The same simulation with Rocket Pool's RocketNetworkBalances upgraded on history day {@code day}. */
+    public DevchainParameters withRocketPoolBalancesUpgradeDay(int day) {
+        return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
+                skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, beaconValidators, day);
+    }
+
+    /** The same simulation with empty blocks every {@code seconds} between the history's events. */
+    public DevchainParameters withHistoryBlockSeconds(long seconds) {
+        return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
+                skippedLidoReportDay, seconds, blockTimeSeconds, beaconValidators, rocketPoolBalancesUpgradeDay);
     }
 
     /** The APR of {@code poolId}: the override if one was given, else the pool's own default. */
