@@ -112,7 +112,12 @@ public final class Devchain implements AutoCloseable {
         long now = Instant.now().getEpochSecond();
         long start = now - parameters.historyDays() * DAY - 3600;
         long firstMidnight = Math.floorDiv(start, DAY) * DAY + DAY;
-        AnvilProcess anvil = AnvilProcess.start(port, start);
+        AnvilProcess anvil = AnvilProcess.start(port, start, parameters.keptStates());
+        if (parameters.keptStates() != AnvilProcess.ARCHIVE) {
+            LOG.info("dense history (a block every {} s): anvil keeps the state of the last {} blocks only, in memory; "
+                    + "an eth_call at an older block fails (backfill and other archive reads need a history of at most "
+                    + "one block an hour)", parameters.historyBlockSeconds(), parameters.keptStates());
+        }
         try {
             Devchain devchain = new Devchain(awaitReady(anvil), parameters, firstMidnight);
             devchain.install();
@@ -276,6 +281,16 @@ public final class Devchain implements AutoCloseable {
 
     public int port() {
         return anvil.port();
+    }
+
+    /** The anvil process (for measuring its memory). */
+    public ProcessHandle anvilProcess() {
+        return anvil.process().toHandle();
+    }
+
+    /** Where anvil writes the states it moves out of memory (an archive history); deleted when the devchain stops. */
+    public java.nio.file.Path anvilStateDirectory() {
+        return anvil.stateDirectory();
     }
 
     public DevchainParameters parameters() {

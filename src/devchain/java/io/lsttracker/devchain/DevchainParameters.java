@@ -39,6 +39,14 @@ public record DevchainParameters(
     public static final long DEFAULT_BLOCK_TIME_SECONDS = 12;
     /** Every staker group of the standard set then holds validators of each kind (ValidatorSet). */
     public static final int MIN_BEACON_VALIDATORS = 1_000;
+    /** The densest history that is an archive (every block's state kept): an empty block an hour. */
+    public static final long ARCHIVE_MIN_BLOCK_SECONDS = 3600;
+    /**
+     * States a denser history keeps, the last blocks' (12.8 minutes of 12-second blocks): more than the tracker's
+     * confirmations (2) and a live snapshot cycle need; each costs memory of the order of the chain's length
+     * (docs/BENCHMARKS.md).
+     */
+    public static final int DENSE_KEPT_STATES = 64;
     /** No upgrade of Rocket Pool's RocketNetworkBalances in the history. */
     public static final int NO_UPGRADE = -1;
 
@@ -114,6 +122,17 @@ public record DevchainParameters(
     public DevchainParameters withHistoryBlockSeconds(long seconds) {
         return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
                 skippedLidoReportDay, seconds, blockTimeSeconds, beaconValidators, rocketPoolBalancesUpgradeDay);
+    }
+
+    /**
+     * How many past states anvil keeps ({@link AnvilProcess#start(int, long, int)}). Every block's when the empty
+     * blocks of the history come at most once every {@link #ARCHIVE_MIN_BLOCK_SECONDS} seconds (the default: every
+     * 4 hours): the devchain is then an archive node, which backfill and the tracker's Rocket Pool emitter search
+     * can read at any block. The last {@link #DENSE_KEPT_STATES} for a denser history, whose archive would not fit
+     * (the n-th block's state holds n block hashes, so an archive grows with the square of the chain's length).
+     */
+    public int keptStates() {
+        return historyBlockSeconds >= ARCHIVE_MIN_BLOCK_SECONDS ? AnvilProcess.ARCHIVE : DENSE_KEPT_STATES;
     }
 
     /** The APR of {@code poolId}: the override if one was given, else the pool's own default. */

@@ -1,0 +1,187 @@
+package io.lsttracker.bench;
+
+import io.lsttracker.chain.RpcConnection;
+import io.lsttracker.devchain.AnvilProcess;
+import io.lsttracker.devchain.Devchain;
+import io.lsttracker.devchain.DevchainParameters;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+
+/**
+ * What a dense devchain history costs (issue 17, part 8): `devchain --history-block-seconds 12` (about 7,200 blocks
+ * a day, what Lido's SDK expects) against the default density (a block every 4 hours, plus one per event), in the
+ * same run, with the devchain's defaults otherwise (20,000 beacon validators, no interval mining).
+ *
+ * <p>For each history: wall time from start to the head (anvil started, contracts installed, beacon deposits
+ * placed, history mined), blocks, the state folder's size (sampled every 2 s: its peak, and what is left at the
+ * end), anvil's peak resident memory (VmHWM of /proc), and what a client can still read: every TokenRebased log
+ * of the history (eth_getLogs over all blocks, checked against the reports the devchain wrote), and a balance at
+ * block 1 (an eth_call-like read of old state: kept on an archive, pruned on a dense history). Then the ratios of
+ * the dense histories to the default, and, from the dense runs, how their cost grows with the chain.
+ *
+ * <p>Run: bench/run-devchain-density-bench.sh (LST_BENCH_DEFAULT_DAYS, default 30; LST_BENCH_DENSE_DAYS, a
+ * comma-separated list of dense lengths, default 30).
+ */
+public final class DevchainDensityBench {
+    private static final String STETH = "0xae7ab96520de3a18e5e111b5eaab095312d7fe84";
+    private static final String TOKEN_REBASED = "0xff08c3ef606d198e316ef5b822193c489965899eb4e3c248cea1a4626c3eda50";
+
+    record Run(String name, int days, long blockSeconds, int keptStates, long blocks, double seconds, long diskPeak,
+            long diskEnd, long rssPeakKb, int logs, int reports, String oldState) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int defaultDays = Integer.parseInt(System.getenv().getOrDefault("LST_BENCH_DEFAULT_DAYS", "30"));
+        List<Integer> denseDays = Stream.of(System.getenv().getOrDefault("LST_BENCH_DENSE_DAYS", "30").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        System.out.printf(Locale.ROOT, "machine: %d cores, load average at start %s%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage());
+        List<Run> runs = new ArrayList<>();
+        runs.add(measure("default (a block / 4 h)", defaultDays, DevchainParameters.DEFAULT_HISTORY_BLOCK_SECONDS));
+        for (int days : denseDays) {
+            runs.add(measure("dense (a block / 12 s)", days, 12));
+        }
+        System.out.printf(Locale.ROOT, "load average at end %s%n%n", loadAverage());
+        System.out.printf(Locale.ROOT, "%-24s %5s %7s %6s %9s %11s %10s %9s %14s %s%n", "history", "days", "blocks",
+                "kept", "build s", "disk peak", "disk end", "RSS peak", "logs/reports", "state at block 1");
+        for (Run r : runs) {
+            System.out.printf(Locale.ROOT, "%-24s %5d %7d %6s %9.1f %8.1f MB %7.1f MB %6.0f MB %7d/%-6d %s%n", r.name(),
+                    r.days(), r.blocks(), r.keptStates() == AnvilProcess.ARCHIVE ? "all" : Integer.toString(r.keptStates()),
+                    r.seconds(), r.diskPeak() / 1e6, r.diskEnd() / 1e6, r.rssPeakKb() / 1024.0, r.logs(), r.reports(),
+                    r.oldState());
+        }
+        Run base = runs.get(0);
+        System.out.println();
+        for (Run r : runs.subList(1, runs.size())) {
+            System.out.printf(Locale.ROOT, "ratio dense %d d / default %d d: blocks %.1fx, build time %.2fx, disk peak %s, "
+                    + "anvil RSS peak %.2fx%n", r.days(), base.days(), (double) r.blocks() / base.blocks(),
+                    r.seconds() / base.seconds(), base.diskPeak() == 0 ? "n/a" : String.format(Locale.ROOT, "%.3fx",
+                            (double) r.diskPeak() / base.diskPeak()), (double) r.rssPeakKb() / base.rssPeakKb());
+        }
+        List<Run> dense = runs.subList(1, runs.size());
+        if (dense.size() >= 2) {
+            // build time ~ a n + b n^2 (each block copies a state holding a hash per block so far), RSS ~ c + d n
+            // (the kept states each hold n hashes): solved from the shortest and the longest dense run.
+            Run s = dense.get(0);
+            Run l = dense.get(dense.size() - 1);
+            double n1 = s.blocks(), n2 = l.blocks();
+            double b = (l.seconds() / n2 - s.seconds() / n1) / (n2 - n1);
+            double a = s.seconds() / n1 - b * n1;
+            double d = (l.rssPeakKb() - s.rssPeakKb()) / (n2 - n1);
+            double c = s.rssPeakKb() - d * n1;
+            double n30 = n2 / l.days() * 30;
+            System.out.printf(Locale.ROOT, "fit from the %d-day and %d-day dense runs: build s = %.3g n + %.3g n^2, "
+                    + "RSS MB = %.0f + %.3g n%n", s.days(), l.days(), a, b, c / 1024, d / 1024);
+            System.out.printf(Locale.ROOT, "projected dense 30 d (%.0f blocks): build %.0f s (%.1fx the default's), "
+                    + "anvil RSS %.0f MB, disk 0 MB%n", n30, a * n30 + b * n30 * n30,
+                    (a * n30 + b * n30 * n30) / base.seconds(), (c + d * n30) / 1024);
+        }
+    }
+
+    private static Run measure(String name, int days, long blockSeconds) throws Exception {
+        DevchainParameters parameters = DevchainParameters.defaults(days).withBlockTime(0)
+                .withHistoryBlockSeconds(blockSeconds);
+        AtomicLong diskPeak = new AtomicLong();
+        AtomicBoolean done = new AtomicBoolean();
+        long port = AnvilProcess.freePort();
+        // The state folder is created when anvil starts: sample the newest lst-anvil-states-* folder from then on.
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = folders(temp);
+        Thread sampler = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    for (Path folder : folders(temp)) {
+                        if (!before.contains(folder)) {
+                            diskPeak.accumulateAndGet(size(folder), Math::max);
+                        }
+                    }
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException ignored) {
+                    // a file anvil deleted while it was being summed: sample again
+                }
+            }
+        }, "disk-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        long start = System.nanoTime();
+        try (Devchain devchain = Devchain.start((int) port, parameters)) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            done.set(true);
+            sampler.join();
+            long diskEnd = size(devchain.anvilStateDirectory());
+            diskPeak.accumulateAndGet(diskEnd, Math::max);
+            long rss = peakRssKb(devchain.anvilProcess().pid());
+            try (RpcConnection rpc = RpcConnection.open(devchain.url(), Duration.ofSeconds(120))) {
+                long head = rpc.web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
+                EthFilter filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
+                        STETH);
+                filter.addSingleTopic(TOKEN_REBASED);
+                int logs = rpc.web3j().ethGetLogs(filter).send().getLogs().size();
+                var old = rpc.web3j().ethGetBalance("0x0000000000000000000000000000000000000000",
+                        DefaultBlockParameter.valueOf(BigInteger.ONE)).send();
+                String oldState = old.hasError() ? "pruned (" + old.getError().getMessage() + ")" : "kept";
+                System.out.printf(Locale.ROOT, "%s, %d days: head block %d after %.1f s%n", name, days, head, seconds);
+                return new Run(name, days, blockSeconds, parameters.keptStates(), head, seconds, diskPeak.get(),
+                        diskEnd, rss, logs, devchain.lidoReports().size(), oldState);
+            }
+        } finally {
+            done.set(true);
+        }
+    }
+
+    private static List<Path> folders(Path temp) {
+        try (Stream<Path> entries = Files.list(temp)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("lst-anvil-states-")).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static long size(Path root) {
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException gone) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    private static long peakRssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
