@@ -29,7 +29,7 @@ import org.web3j.protocol.core.methods.request.EthFilter;
  * end), anvil's peak resident memory (VmHWM of /proc), and what a client can still read: every TokenRebased log
  * of the history (eth_getLogs over all blocks, checked against the reports the devchain wrote), and a balance at
  * block 1 (an eth_call-like read of old state: kept on an archive, pruned on a dense history). Then the ratios of
- * the dense histories to the default, and, from the dense runs, how their cost grows with the chain.
+ * the dense histories to the default, and each dense run's pace.
  *
  * <p>Run: bench/run-devchain-density-bench.sh (LST_BENCH_DEFAULT_DAYS, default 30; LST_BENCH_DENSE_DAYS, a
  * comma-separated list of dense lengths, default 30).
@@ -70,23 +70,12 @@ public final class DevchainDensityBench {
                     r.seconds() / base.seconds(), base.diskPeak() == 0 ? "n/a" : String.format(Locale.ROOT, "%.3fx",
                             (double) r.diskPeak() / base.diskPeak()), (double) r.rssPeakKb() / base.rssPeakKb());
         }
-        List<Run> dense = runs.subList(1, runs.size());
-        if (dense.size() >= 2) {
-            // build time ~ a n + b n^2 (each block copies a state holding a hash per block so far), RSS ~ c + d n
-            // (the kept states each hold n hashes): solved from the shortest and the longest dense run.
-            Run s = dense.get(0);
-            Run l = dense.get(dense.size() - 1);
-            double n1 = s.blocks(), n2 = l.blocks();
-            double b = (l.seconds() / n2 - s.seconds() / n1) / (n2 - n1);
-            double a = s.seconds() / n1 - b * n1;
-            double d = (l.rssPeakKb() - s.rssPeakKb()) / (n2 - n1);
-            double c = s.rssPeakKb() - d * n1;
-            double n30 = n2 / l.days() * 30;
-            System.out.printf(Locale.ROOT, "fit from the %d-day and %d-day dense runs: build s = %.3g n + %.3g n^2, "
-                    + "RSS MB = %.0f + %.3g n%n", s.days(), l.days(), a, b, c / 1024, d / 1024);
-            System.out.printf(Locale.ROOT, "projected dense 30 d (%.0f blocks): build %.0f s (%.1fx the default's), "
-                    + "anvil RSS %.0f MB, disk 0 MB%n", n30, a * n30 + b * n30 * n30,
-                    (a * n30 + b * n30 * n30) / base.seconds(), (c + d * n30) / 1024);
+        for (Run r : runs.subList(1, runs.size())) {
+            // Only the kept states grow with the chain (each holds a hash per block so far); the build's pace is
+            // what it is on this machine: both are extrapolated linearly from each run, as estimates.
+            double n30 = (double) r.blocks() / r.days() * 30;
+            System.out.printf(Locale.ROOT, "dense %d d: %.0f blocks/s built; at that pace 30 dense days (%.0f blocks) "
+                    + "would take %.0f s%n", r.days(), r.blocks() / r.seconds(), n30, n30 / (r.blocks() / r.seconds()));
         }
     }
 
@@ -96,17 +85,12 @@ public final class DevchainDensityBench {
         AtomicLong diskPeak = new AtomicLong();
         AtomicBoolean done = new AtomicBoolean();
         long port = AnvilProcess.freePort();
-        // The state folder is created when anvil starts: sample the newest lst-anvil-states-* folder from then on.
-        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-        List<Path> before = folders(temp);
+        // Our anvil is a child of this JVM; its --cache-path is the state folder to sample (other devchains on the
+        // machine have folders of their own, which must not count).
         Thread sampler = new Thread(() -> {
             while (!done.get()) {
                 try {
-                    for (Path folder : folders(temp)) {
-                        if (!before.contains(folder)) {
-                            diskPeak.accumulateAndGet(size(folder), Math::max);
-                        }
-                    }
+                    ourStateFolder().ifPresent(folder -> diskPeak.accumulateAndGet(size(folder), Math::max));
                     Thread.sleep(2000);
                 } catch (InterruptedException e) {
                     return;
@@ -143,12 +127,13 @@ public final class DevchainDensityBench {
         }
     }
 
-    private static List<Path> folders(Path temp) {
-        try (Stream<Path> entries = Files.list(temp)) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("lst-anvil-states-")).toList();
-        } catch (IOException e) {
-            return List.of();
-        }
+    private static java.util.Optional<Path> ourStateFolder() {
+        return ProcessHandle.current().children()
+                .map(child -> child.info().arguments().orElse(new String[0]))
+                .map(List::of)
+                .filter(arguments -> arguments.contains("--cache-path"))
+                .map(arguments -> Path.of(arguments.get(arguments.indexOf("--cache-path") + 1)))
+                .findFirst();
     }
 
     private static long size(Path root) {

@@ -33,6 +33,8 @@ public final class Devchain implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Devchain.class);
     public static final long DAY = 86_400;
     public static final BigInteger ETH = BigInteger.TEN.pow(18);
+    /** Most empty blocks mined by one anvil_mine call (see advanceTo). */
+    private static final long MINE_CHUNK = 200;
 
     private final AnvilProcess anvil;
     private final RpcConnection rpc;
@@ -248,8 +250,13 @@ public final class Devchain implements AutoCloseable {
         long last = writer.headTimestamp();
         long spacing = parameters.historyBlockSeconds();
         long fillers = (timestamp - last - 1) / spacing - 1;
+        // In bounded calls: anvil's cost per block grows with the chain, and a dense history's gap between two events
+        // (hours of 12-second blocks) mined in one call outlasted the RPC timeout (60 s) on a loaded machine, after
+        // which a retry would mine the gap again.
+        for (long left = fillers; left > 0; left -= MINE_CHUNK) {
+            node.mine(Math.min(left, MINE_CHUNK), spacing);
+        }
         if (fillers > 0) {
-            node.mine(fillers, spacing);
             last = writer.headTimestamp();
         }
         if (timestamp > last) {
