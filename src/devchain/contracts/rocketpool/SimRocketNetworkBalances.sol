@@ -9,9 +9,10 @@ import "./SimRocketStorage.sol";
 /// Rocket Pool replaces this contract on upgrades (Houston, then Saturn): RocketStorage then names the new one,
 /// and mainnet's contract accepts reports only while RocketStorage names it (its submitBalances and
 /// executeUpdateBalances are onlyLatestContract("rocketNetworkBalances", address(this))), so the old one stops
-/// emitting. Mainnet keeps the balances in RocketStorage, so a new version answers the same figures from its
-/// first block; here each version keeps its own, and the new one takes them over at the upgrade
-/// (simTakeOverFrom).
+/// emitting. Mainnet keeps the balances in RocketStorage (getUint(keccak256("network.balance.total")), ...), so a
+/// new version answers the same figures from its first block; here each version keeps its own, and the new one
+/// takes them over at the upgrade (simTakeOverFrom). Source of both facts: rocket-pool/rocketpool,
+/// contracts/contract/network/RocketNetworkBalances.sol (version 3).
 contract SimRocketNetworkBalances is SimOperated {
     address private constant ROCKET_STORAGE = 0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa46;
 

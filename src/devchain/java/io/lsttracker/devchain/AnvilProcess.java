@@ -50,7 +50,7 @@ public final class AnvilProcess implements AutoCloseable {
      * <p>Why a dense history cannot be an archive on anvil 1.7.1: anvil keeps each block's state as a whole copy,
      * and that copy includes the table of every block hash so far (for BLOCKHASH), so the n-th block's state grows
      * with n and keeping them all costs disk (or memory) quadratic in the chain's length. A day of 12-second blocks
-     * (7,671 blocks) wrote 5.4 GB of states; 30 days would be about 900 times that (docs/BENCHMARKS.md). With
+     * (7,671 blocks) wrote 5.4 GB of states; 30 days would need about 3.4 TB (docs/BENCHMARKS.md). With
      * {@code keptStates} > 0 anvil runs with {@code --prune-history keptStates}: states in memory only, the last
      * {@code keptStates} of them (an eth_call at an older block answers an error), nothing on disk.
      */
