@@ -18,6 +18,8 @@ import java.util.Optional;
  */
 public final class AnvilProcess implements AutoCloseable {
     private static final String NPM_BINARY = "node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil";
+    /** Keep the state of every block: the devchain is an archive node. */
+    public static final int ARCHIVE = 0;
 
     private final Process process;
     private final int port;
@@ -38,6 +40,24 @@ public final class AnvilProcess implements AutoCloseable {
      * history is written).
      */
     public static AnvilProcess start(int port, long genesisTimestamp) {
+        return start(port, genesisTimestamp, ARCHIVE);
+    }
+
+    /**
+     * As {@link #start(int, long)}, keeping the state of every block ({@link #ARCHIVE}) or of the last
+     * {@code keptStates} blocks only.
+     *
+     * <p>Why a dense history cannot be an archive on anvil 1.7.1: anvil keeps each block's state as a whole copy,
+     * and that copy includes the table of every block hash so far (for BLOCKHASH), so the n-th block's state grows
+     * with n and keeping them all costs disk (or memory) quadratic in the chain's length. A day of 12-second blocks
+     * (7,671 blocks) wrote 5.4 GB of states; 30 days would need about 3.4 TB (docs/BENCHMARKS.md). With
+     * {@code keptStates} > 0 anvil runs with {@code --prune-history keptStates}: states in memory only, the last
+     * {@code keptStates} of them (an eth_call at an older block answers an error), nothing on disk.
+     */
+    public static AnvilProcess start(int port, long genesisTimestamp, int keptStates) {
+        if (keptStates < 0) {
+            throw new IllegalArgumentException("kept states must be 0 (every block) or positive, got " + keptStates);
+        }
         Path binary = locateBinary();
         Path states;
         try {
@@ -52,12 +72,16 @@ public final class AnvilProcess implements AutoCloseable {
                 "--chain-id", "1",
                 "--timestamp", Long.toString(genesisTimestamp),
                 "--accounts", "2",
-                // anvil keeps a bounded number of past states (older ones move to disk, and past that limit
-                // an eth_call at them answers BlockOutOfRangeError); a devchain is an archive node, so that
-                // history can be backfilled: keep the state of every block.
-                "--max-persisted-states", "1000000",
                 "--cache-path", states.toString(),
                 "--silent"));
+        if (keptStates == ARCHIVE) {
+            // anvil keeps a bounded number of past states (older ones move to disk, and past that limit
+            // an eth_call at them answers BlockOutOfRangeError); a devchain is an archive node, so that
+            // history can be backfilled: keep the state of every block.
+            command.addAll(List.of("--max-persisted-states", "1000000"));
+        } else {
+            command.addAll(List.of("--prune-history", Integer.toString(keptStates)));
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);

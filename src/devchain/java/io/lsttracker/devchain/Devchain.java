@@ -33,6 +33,8 @@ public final class Devchain implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Devchain.class);
     public static final long DAY = 86_400;
     public static final BigInteger ETH = BigInteger.TEN.pow(18);
+    /** Most empty blocks mined by one anvil_mine call (see advanceTo). */
+    private static final long MINE_CHUNK = 200;
 
     private final AnvilProcess anvil;
     private final RpcConnection rpc;
@@ -67,8 +69,12 @@ public final class Devchain implements AutoCloseable {
             BigInteger sharesMintedAsFees) {
     }
 
-    /** A Rocket Pool balances report as the devchain emitted it (the BalancesUpdated fields). */
-    public record RocketPoolReport(long block, long slotTimestamp, BigInteger totalEth, BigInteger rethSupply) {
+    /**
+     * A Rocket Pool balances report as the devchain emitted it (the BalancesUpdated fields), and the
+     * RocketNetworkBalances that emitted it.
+     */
+    public record RocketPoolReport(long block, long slotTimestamp, BigInteger totalEth, BigInteger rethSupply,
+            String emitter) {
     }
 
     private Devchain(AnvilProcess anvil, DevchainParameters parameters, long firstMidnight) {
@@ -113,7 +119,12 @@ public final class Devchain implements AutoCloseable {
         long now = Instant.now().getEpochSecond();
         long start = now - parameters.historyDays() * DAY - 3600;
         long firstMidnight = Math.floorDiv(start, DAY) * DAY + DAY;
-        AnvilProcess anvil = AnvilProcess.start(port, start);
+        AnvilProcess anvil = AnvilProcess.start(port, start, parameters.keptStates());
+        if (parameters.keptStates() != AnvilProcess.ARCHIVE) {
+            LOG.info("dense history (a block every {} s): anvil keeps the state of the last {} blocks only, in memory; "
+                    + "an eth_call at an older block fails (backfill and other archive reads need a history of at most "
+                    + "one block an hour)", parameters.historyBlockSeconds(), parameters.keptStates());
+        }
         try {
             Devchain devchain = new Devchain(awaitReady(anvil), parameters, firstMidnight);
             devchain.install();
@@ -273,8 +284,13 @@ public final class Devchain implements AutoCloseable {
         long last = writer.headTimestamp();
         long spacing = parameters.historyBlockSeconds();
         long fillers = (timestamp - last - 1) / spacing - 1;
+        // In bounded calls: anvil's cost per block grows with the chain, and a dense history's gap between two events
+        // (hours of 12-second blocks) mined in one call outlasted the RPC timeout (60 s) on a loaded machine, after
+        // which a retry would mine the gap again.
+        for (long left = fillers; left > 0; left -= MINE_CHUNK) {
+            node.mine(Math.min(left, MINE_CHUNK), spacing);
+        }
         if (fillers > 0) {
-            node.mine(fillers, spacing);
             last = writer.headTimestamp();
         }
         if (timestamp > last) {
@@ -307,6 +323,16 @@ public final class Devchain implements AutoCloseable {
 
     public int port() {
         return anvil.port();
+    }
+
+    /** The anvil process (for measuring its memory). */
+    public ProcessHandle anvilProcess() {
+        return anvil.process().toHandle();
+    }
+
+    /** Where anvil writes the states it moves out of memory (an archive history); deleted when the devchain stops. */
+    public java.nio.file.Path anvilStateDirectory() {
+        return anvil.stateDirectory();
     }
 
     public DevchainParameters parameters() {

@@ -43,7 +43,9 @@ public final class DevchainCommand implements PluggedCommand {
     Integer skippedReportDay;
 
     @Option(names = "--history-block-seconds", paramLabel = "SECONDS", defaultValue = "14400",
-            description = "Spacing of the empty blocks between history events (default: ${DEFAULT-VALUE}).")
+            description = {"Spacing of the empty blocks between history events (default: ${DEFAULT-VALUE}); 12 gives",
+                    "mainnet's ~7,200 blocks a day. Below 3600 anvil keeps only the last 64 blocks' states, in",
+                    "memory (an archive of a dense history grows with the square of its length; README)."})
     long historyBlockSeconds;
 
     @Option(names = "--block-time", paramLabel = "SECONDS", defaultValue = "12",
@@ -56,6 +58,12 @@ public final class DevchainCommand implements PluggedCommand {
                     "a minute per 100,000 validators)."})
     int beaconValidators;
 
+    @Option(names = "--rp-balances-upgrade-day", paramLabel = "DAY", defaultValue = "-1",
+            description = {"Index of the history day on which Rocket Pool upgrades RocketNetworkBalances (00:30 UTC):",
+                    "RocketStorage names a new contract, which emits the reports after it; -1 for none",
+                    "(default: ${DEFAULT-VALUE})."})
+    int rocketPoolBalancesUpgradeDay;
+
     @Override
     public Integer call() throws Exception {
         if (port < 1 || port > 65_535) {
@@ -65,7 +73,7 @@ public final class DevchainCommand implements PluggedCommand {
                 negativeRebaseDay != null ? negativeRebaseDay : DevchainParameters.defaultNegativeRebaseDay(historyDays),
                 negativeRebaseBps,
                 skippedReportDay != null ? skippedReportDay : DevchainParameters.defaultSkippedReportDay(historyDays),
-                historyBlockSeconds, blockTime, beaconValidators);
+                historyBlockSeconds, blockTime, beaconValidators, rocketPoolBalancesUpgradeDay);
         Devchain.requireSimulated(apr.keySet());
         Devchain devchain = Devchain.start(port, parameters);
         Runtime.getRuntime().addShutdownHook(new Thread(devchain::close, "devchain-shutdown"));

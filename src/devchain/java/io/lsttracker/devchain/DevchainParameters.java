@@ -19,6 +19,9 @@ import java.util.Map;
  * @param historyBlockSeconds spacing of the empty blocks mined between events in the history
  * @param blockTimeSeconds    once the history is written, a block every this many seconds (0: only on demand)
  * @param beaconValidators    validators of the simulated beacon chain (io.lsttracker.devchain.beacon.ValidatorSet)
+ * @param rocketPoolBalancesUpgradeDay index of the history day on which Rocket Pool upgrades
+ *                            RocketNetworkBalances (a new contract, named by RocketStorage from then on, emits
+ *                            the reports; -1: no upgrade)
  */
 public record DevchainParameters(
         int historyDays,
@@ -28,13 +31,24 @@ public record DevchainParameters(
         int skippedLidoReportDay,
         long historyBlockSeconds,
         long blockTimeSeconds,
-        int beaconValidators) {
+        int beaconValidators,
+        int rocketPoolBalancesUpgradeDay) {
 
     public static final int DEFAULT_NEGATIVE_REBASE_BPS = 1;
     public static final long DEFAULT_HISTORY_BLOCK_SECONDS = 4 * 3600;
     public static final long DEFAULT_BLOCK_TIME_SECONDS = 12;
     /** Every staker group of the standard set then holds validators of each kind (ValidatorSet). */
     public static final int MIN_BEACON_VALIDATORS = 1_000;
+    /** The densest history that is an archive (every block's state kept): an empty block an hour. */
+    public static final long ARCHIVE_MIN_BLOCK_SECONDS = 3600;
+    /**
+     * States a denser history keeps, the last blocks' (12.8 minutes of 12-second blocks): more than the tracker's
+     * confirmations (2) and a live snapshot cycle need; each costs memory of the order of the chain's length
+     * (docs/BENCHMARKS.md).
+     */
+    public static final int DENSE_KEPT_STATES = 64;
+    /** No upgrade of Rocket Pool's RocketNetworkBalances in the history. */
+    public static final int NO_UPGRADE = -1;
 
     public DevchainParameters {
         if (historyDays < 0 || historyDays > 3650) {
@@ -56,6 +70,20 @@ public record DevchainParameters(
             throw new IllegalArgumentException("--beacon-validators must be between " + MIN_BEACON_VALIDATORS + " and "
                     + ValidatorSet.MAX_SIZE + ", got " + beaconValidators);
         }
+        if (rocketPoolBalancesUpgradeDay != NO_UPGRADE
+                && (rocketPoolBalancesUpgradeDay < 0 || rocketPoolBalancesUpgradeDay >= historyDays)) {
+            throw new IllegalArgumentException("--rp-balances-upgrade-day must be -1 (none) or a day of the history, "
+                    + "0 to " + (historyDays - 1) + " for --history-days " + historyDays + ", got "
+                    + rocketPoolBalancesUpgradeDay);
+        }
+    }
+
+    /** No upgrade of RocketNetworkBalances. */
+    public DevchainParameters(int historyDays, Map<String, BigDecimal> aprPercent, int negativeRebaseDay,
+            int negativeRebaseBps, int skippedLidoReportDay, long historyBlockSeconds, long blockTimeSeconds,
+            int beaconValidators) {
+        this(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps, skippedLidoReportDay, historyBlockSeconds,
+                blockTimeSeconds, beaconValidators, NO_UPGRADE);
     }
 
     /** The default beacon chain: {@link SimulatedBeacon#VALIDATORS} validators. */
@@ -75,13 +103,36 @@ public record DevchainParameters(
     /** The same simulation with another block time after the history (0: blocks only on demand, for tests). */
     public DevchainParameters withBlockTime(long seconds) {
         return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
-                skippedLidoReportDay, historyBlockSeconds, seconds, beaconValidators);
+                skippedLidoReportDay, historyBlockSeconds, seconds, beaconValidators, rocketPoolBalancesUpgradeDay);
     }
 
     /** The same simulation with {@code count} beacon validators. */
     public DevchainParameters withBeaconValidators(int count) {
         return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
-                skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, count);
+                skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, count, rocketPoolBalancesUpgradeDay);
+    }
+
+    /** The same simulation with Rocket Pool's RocketNetworkBalances upgraded on history day {@code day}. */
+    public DevchainParameters withRocketPoolBalancesUpgradeDay(int day) {
+        return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
+                skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, beaconValidators, day);
+    }
+
+    /** The same simulation with empty blocks every {@code seconds} between the history's events. */
+    public DevchainParameters withHistoryBlockSeconds(long seconds) {
+        return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
+                skippedLidoReportDay, seconds, blockTimeSeconds, beaconValidators, rocketPoolBalancesUpgradeDay);
+    }
+
+    /**
+     * How many past states anvil keeps ({@link AnvilProcess#start(int, long, int)}). Every block's when the empty
+     * blocks of the history come at most once every {@link #ARCHIVE_MIN_BLOCK_SECONDS} seconds (the default: every
+     * 4 hours): the devchain is then an archive node, which backfill and the tracker's Rocket Pool emitter search
+     * can read at any block. The last {@link #DENSE_KEPT_STATES} for a denser history, whose archive would not fit
+     * (the n-th block's state holds n block hashes, so an archive grows with the square of the chain's length).
+     */
+    public int keptStates() {
+        return historyBlockSeconds >= ARCHIVE_MIN_BLOCK_SECONDS ? AnvilProcess.ARCHIVE : DENSE_KEPT_STATES;
     }
 
     /** The APR of {@code poolId}: the override if one was given, else the pool's own default. */

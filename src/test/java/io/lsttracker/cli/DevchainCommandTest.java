@@ -56,6 +56,10 @@ class DevchainCommandTest {
         r = Commands.run("devchain", "--apr", "lido=abc");
         assertEquals(Main.EXIT_USAGE, r.exit());
         assertEquals(1, r.err().lines().count(), r.err());
+        r = Commands.run("devchain", "--history-days", "5", "--rp-balances-upgrade-day", "5");
+        assertEquals(Main.EXIT_USAGE, r.exit());
+        assertEquals(List.of("error: --rp-balances-upgrade-day must be -1 (none) or a day of the history, 0 to 4 for "
+                + "--history-days 5, got 5"), r.err().lines().toList());
     }
 
     private static boolean listening(int port) {

@@ -1,6 +1,8 @@
 package io.lsttracker.devchain;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,8 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * anvil keeps the states it moves out of memory in a folder of the devchain's own, and a normal stop deletes it: a
- * dense history (a block every 12 s) writes megabytes per block there, which must not outlive the devchain.
+ * anvil keeps the states it moves out of memory in a folder of the devchain's own, and a normal stop deletes it (an
+ * archive writes megabytes per block there, which must not outlive the devchain); a dense history (a block every
+ * 12 s) keeps only its last states, in memory, and writes none.
  */
 class AnvilStateFolderTest {
 
@@ -34,6 +37,41 @@ class AnvilStateFolderTest {
             assertTrue(size(states) > 0, "anvil wrote states to " + states);
         }
         assertFalse(Files.exists(states), "the state folder outlived anvil: " + states);
+    }
+
+    /**
+     * A dense history's anvil (--prune-history): the last states in memory, none on disk, so nothing grows with
+     * the chain on disk; an older block's state answers an error naming the block, a recent one answers.
+     */
+    @Test
+    void aDenseHistorysAnvilKeepsOnlyTheLastStatesAndWritesNone() throws Exception {
+        Path states;
+        try (AnvilProcess anvil = AnvilProcess.start(AnvilProcess.freePort(), Instant.now().getEpochSecond() - 100_000,
+                16)) {
+            states = anvil.stateDirectory();
+            await(anvil);
+            call(anvil, "anvil_mine", "[\"0x400\", \"0xc\"]");
+            assertTrue(size(states) == 0, "anvil wrote states to " + states);
+            call(anvil, "eth_getBalance", "[\"0x0000000000000000000000000000000000000000\", \"0x3f8\"]");
+            IllegalStateException old = assertThrows(IllegalStateException.class,
+                    () -> call(anvil, "eth_getBalance", "[\"0x0000000000000000000000000000000000000000\", \"0x1\"]"));
+            assertTrue(old.getMessage().contains("BlockOutOfRange"), old.getMessage());
+        }
+        assertFalse(Files.exists(states), "the state folder outlived anvil: " + states);
+    }
+
+    @Test
+    void aHistoryOfAtMostABlockAnHourIsAnArchiveAndADenserOneKeepsTheLastStates() {
+        DevchainParameters defaults = DevchainParameters.defaults(30);
+        assertEquals(AnvilProcess.ARCHIVE, defaults.keptStates());
+        assertEquals(AnvilProcess.ARCHIVE,
+                defaults.withHistoryBlockSeconds(3600).keptStates());
+        assertEquals(DevchainParameters.DENSE_KEPT_STATES,
+                defaults.withHistoryBlockSeconds(3599).keptStates());
+        assertEquals(DevchainParameters.DENSE_KEPT_STATES,
+                defaults.withHistoryBlockSeconds(12).keptStates());
+        assertThrows(IllegalArgumentException.class,
+                () -> AnvilProcess.start(AnvilProcess.freePort(), 0, -1));
     }
 
     private static long size(Path root) throws IOException {
