@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  * rules:
  *   entity-over-quarter:          # the rule id
  *     metric: entity-share-of-staked
- *     entity: any                 # per-entity metrics: an entity id of config/entities.yml or any (default)
+ *     entity: any                 # per-entity metrics: an entity id of config/entities.yml or any (default);
+ *                                 # client-majority metrics also take network (any includes it)
  *   pool-over-quarter:
  *     metric: pool-share-of-staked
  *     pool: any                   # per-pool metrics: a pool id or any (default)
@@ -63,6 +64,11 @@ public final class AlertConfigLoader {
     static final int MAX_INTEGER_DIGITS = 33;
     static final int MAX_DECIMALS = 27;
     static final int MAX_NAME = 80;
+    /**
+     * A client-majority rule judges a subject with at least this many identified blocks in its 7 days unless the rule
+     * says otherwise (n): an entity proposes 7,200 x 7 x its share blocks a week, so 100 is an entity of about 0.2%.
+     */
+    static final int DEFAULT_LEAST_BLOCKS = 100;
 
     /** The file's top level; either part may be left out or empty (every webhook commented out, say). */
     private record AlertsFile(Map<String, RuleEntry> rules, Map<String, WebhookEntry> webhooks) {
@@ -142,14 +148,20 @@ public final class AlertConfigLoader {
         Optional<String> entity = entity(file, key, metric, f.entity(), entities);
         int n = 0;
         boolean topN = metric == Metric.TOP_N_SHARE_OF_STAKED || metric == Metric.TOP_N_SHARE_OF_LSTS;
-        if (topN) {
+        if (metric.clientMajority()) {
+            n = file.optional(key + ".n", f.n(), "a whole number").orElse(DEFAULT_LEAST_BLOCKS);
+            if (n < 1) {
+                throw file.error(key + ".n", "the least identified blocks a subject needs to be judged must be at "
+                        + "least 1, found '" + n + "'");
+            }
+        } else if (topN) {
             if (f.n() == null || f.n() < 1) {
                 throw file.error(key + ".n", "a top-N metric needs n, a whole number of at least 1, found "
                         + (f.n() == null ? "nothing" : "'" + f.n() + "'"));
             }
             n = f.n();
         } else if (file.optional(key + ".n", f.n(), "a whole number").isPresent()) {
-            throw file.error(key + ".n", "only for the top-n metrics");
+            throw file.error(key + ".n", "only for the top-n and client-majority metrics");
         }
         String tau = null;
         boolean isTau = metric == Metric.TAU_OF_STAKED || metric == Metric.TAU_OF_LSTS;
@@ -198,6 +210,9 @@ public final class AlertConfigLoader {
         String e = file.text(key + ".entity", text.get());
         if (e.equals("any")) {
             return Optional.empty();
+        }
+        if (e.equals(Observations.NETWORK) && metric.clientMajority()) {
+            return Optional.of(e);
         }
         if (e.equals(Entity.UNIDENTIFIED)) {
             // docs/ENTITIES.md: the unidentified stake is many stakers, never counted as one entity.

@@ -13,6 +13,10 @@ final class AlertMessages {
     static String describe(AlertRule rule, AlertTransition t) {
         String what = switch (rule.metric()) {
             case ENTITY_SHARE_OF_STAKED -> "entity " + t.subject() + "'s share of all staked ETH (its validators)";
+            case CLIENT_MAJORITY_SHARE -> "the majority consensus client's share of " + t.subject()
+                    + "'s blocks that name one (7 days)";
+            case EXECUTION_CLIENT_MAJORITY_SHARE -> "the majority execution client's share of " + t.subject()
+                    + "'s blocks that name one (7 days)";
             case POOL_SHARE_OF_STAKED -> t.subject() + "'s token-side share of all staked ETH";
             case POOL_SHARE_OF_LSTS -> t.subject() + "'s share of the tracked LSTs";
             case TOP_N_SHARE_OF_STAKED -> "the top " + rule.n() + " pools' share of all staked ETH";
@@ -26,7 +30,7 @@ final class AlertMessages {
             case STALE -> "poll intervals since the last successful snapshot";
         };
         boolean share = switch (rule.metric()) {
-            case ENTITY_SHARE_OF_STAKED, POOL_SHARE_OF_STAKED, POOL_SHARE_OF_LSTS, TOP_N_SHARE_OF_STAKED, TOP_N_SHARE_OF_LSTS,
+            case ENTITY_SHARE_OF_STAKED, CLIENT_MAJORITY_SHARE, EXECUTION_CLIENT_MAJORITY_SHARE, POOL_SHARE_OF_STAKED, POOL_SHARE_OF_LSTS, TOP_N_SHARE_OF_STAKED, TOP_N_SHARE_OF_LSTS,
                     NEGATIVE_REBASE, RATE_JUMP -> true;
             default -> false;
         };

@@ -44,8 +44,9 @@ public record AlertRule(String id, Metric metric, Optional<String> pool, int n, 
             throw new IllegalArgumentException("cooldown must not be negative");
         }
         Objects.requireNonNull(entity, "entity");
-        if (entity.isPresent() && metric != Metric.ENTITY_SHARE_OF_STAKED) {
-            throw new IllegalArgumentException("an entity is only for " + Metric.ENTITY_SHARE_OF_STAKED.configName());
+        if (entity.isPresent() && !metric.perEntity()) {
+            throw new IllegalArgumentException("an entity is only for the per-entity metrics, not "
+                    + metric.configName());
         }
     }
 
@@ -56,6 +57,14 @@ public record AlertRule(String id, Metric metric, Optional<String> pool, int n, 
          * from the latest entity reading (docs/ENTITIES.md). Subject: the entity; "unidentified" never is one.
          */
         ENTITY_SHARE_OF_STAKED(false),
+        /**
+         * The majority consensus client's share of the blocks whose graffiti names a consensus client, over the last 7
+         * days of slots read (docs/CLIENTS.md). Subjects: "network" and each entity ("unidentified" never); one with
+         * fewer than {@code n} such blocks in the window is not judged (a handful of blocks says little).
+         */
+        CLIENT_MAJORITY_SHARE(false),
+        /** The same for execution clients, as the graffiti's client-version codes and names tell them. */
+        EXECUTION_CLIENT_MAJORITY_SHARE(false),
         /**
          * The token view: a pool's token-side ETH (its totalEth, e.g. stETH's getTotalPooledEther) over all staked
          * ETH (needs the beacon node's total). Not who runs the validators: for that, entity-share-of-staked.
@@ -95,7 +104,12 @@ public record AlertRule(String id, Metric metric, Optional<String> pool, int n, 
         }
 
         public boolean perEntity() {
-            return this == ENTITY_SHARE_OF_STAKED;
+            return this == ENTITY_SHARE_OF_STAKED || clientMajority();
+        }
+
+        /** The client-diversity metrics: their subject may also be "network", and n is the least blocks judged. */
+        public boolean clientMajority() {
+            return this == CLIENT_MAJORITY_SHARE || this == EXECUTION_CLIENT_MAJORITY_SHARE;
         }
 
         public String configName() {

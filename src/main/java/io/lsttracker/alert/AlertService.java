@@ -12,6 +12,7 @@ import io.lsttracker.snapshot.SnapshotListener;
 import io.lsttracker.concentration.ConcentrationStore;
 import io.lsttracker.snapshot.SnapshotStore;
 import io.lsttracker.db.StoreException;
+import io.lsttracker.clients.ClientWindows;
 import io.lsttracker.entity.EntityReading;
 import io.lsttracker.entity.EntityStore;
 import io.lsttracker.entity.LatestEntityReading;
@@ -50,6 +51,8 @@ public final class AlertService implements SnapshotListener {
     private final AlertRepository repository;
     private final ConcentrationStore concentration;
     private final LatestEntityReading entities;
+    /** The client-diversity figures in memory (the client-majority rules); absent where no reader of blocks runs. */
+    private volatile ClientWindows clients;
     /**
      * Staleness is about the tracker itself, so it is judged (and logged) while the database is down: from the
      * alert states last read, with the changes held here until they can be stored.
@@ -71,6 +74,12 @@ public final class AlertService implements SnapshotListener {
         this.entities = entities;
     }
 
+    /** Set by the context (method injection keeps the constructor as tests build it). */
+    @jakarta.inject.Inject
+    void clients(ClientWindows windows) {
+        this.clients = windows;
+    }
+
     @Override
     public synchronized void recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome) {
         try {
@@ -89,6 +98,8 @@ public final class AlertService implements SnapshotListener {
             Map<PoolId, BigInteger> previous = repository.ratesBefore(
                     snapshot.pools().stream().map(PoolState::id).toList(), block);
             Optional<EntityReading> entityReading = entities.get().map(EntityStore.StoredReading::reading);
+            Optional<ClientWindows.Report> clientFigures = clients == null ? Optional.empty()
+                    : clients.computed(ClientWindows.Window.D7);
             Map<Key, AlertState> states = repository.states();
             Instant at = snapshot.block().timestamp();
             Map<AlertRule, AlertRepository.Changes> byRule = new LinkedHashMap<>();
@@ -99,7 +110,8 @@ public final class AlertService implements SnapshotListener {
                 Map<Key, AlertState> changed = new LinkedHashMap<>();
                 List<AlertEvent> events = new ArrayList<>();
                 try {
-                    Observations.of(rule, snapshot, report.get(), previous, entityReading).forEach((subject, value) ->
+                    Observations.of(rule, snapshot, report.get(), previous, entityReading, clientFigures)
+                            .forEach((subject, value) ->
                             evaluate(rule, subject, value, at, Optional.of(snapshot.block().number()), states,
                                     changed, events));
                 } catch (RuntimeException e) {

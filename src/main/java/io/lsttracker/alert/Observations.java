@@ -9,6 +9,9 @@ import io.lsttracker.concentration.ConcentrationReport.PoolShare;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
+import io.lsttracker.clients.ClientDiversity;
+import io.lsttracker.clients.ClientWindows;
+import io.lsttracker.entity.Entity;
 import io.lsttracker.entity.EntityReading;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -28,6 +31,8 @@ import java.util.Optional;
  */
 public final class Observations {
     public static final String ALL = "all";
+    /** The subject of the client-majority metrics that stands for every block of the network. */
+    public static final String NETWORK = "network";
     /** Relative rate changes keep 27 decimals, so a fall of one wei in a rate near 1e18 stays negative. */
     static final int CHANGE_SCALE = 27;
 
@@ -40,12 +45,38 @@ public final class Observations {
      */
     public static Map<String, Optional<BigDecimal>> of(AlertRule rule, Snapshot snapshot, ConcentrationReport report,
             Map<PoolId, BigInteger> previousRates, Optional<EntityReading> entities) {
+        return of(rule, snapshot, report, previousRates, entities, Optional.empty());
+    }
+
+    /**
+     * @param clients the last 7 days of client diversity as the last reading of blocks computed it, if any (for the
+     *                client-majority metrics)
+     */
+    public static Map<String, Optional<BigDecimal>> of(AlertRule rule, Snapshot snapshot, ConcentrationReport report,
+            Map<PoolId, BigInteger> previousRates, Optional<EntityReading> entities,
+            Optional<ClientWindows.Report> clients) {
         Map<String, Optional<BigDecimal>> values = new LinkedHashMap<>();
         switch (rule.metric()) {
             // EntityReading.entities() holds the identified entities only; the unidentified row is apart.
             case ENTITY_SHARE_OF_STAKED -> entities.ifPresent(r -> r.entities().stream()
                     .filter(row -> rule.entity().map(row.entity()::equals).orElse(true))
                     .forEach(row -> values.put(row.entity(), Optional.of(row.share()))));
+            case CLIENT_MAJORITY_SHARE, EXECUTION_CLIENT_MAJORITY_SHARE -> clients.ifPresent(r -> {
+                Map<String, ClientDiversity.Figures> subjects = new LinkedHashMap<>();
+                subjects.put(NETWORK, r.network());
+                r.entities().forEach((entity, figures) -> {
+                    if (!Entity.UNIDENTIFIED.equals(entity)) { // many stakers, not one entity
+                        subjects.put(entity, figures);
+                    }
+                });
+                subjects.forEach((subject, figures) -> {
+                    ClientDiversity.LayerFigures layer = rule.metric() == Metric.CLIENT_MAJORITY_SHARE
+                            ? figures.consensus() : figures.execution();
+                    if (rule.entity().map(subject::equals).orElse(true) && layer.identified() >= rule.n()) {
+                        values.put(subject, layer.majority().map(ClientDiversity.ClientShare::share));
+                    }
+                });
+            });
             case POOL_SHARE_OF_STAKED -> report.pools().stream().filter(p -> applies(rule, p.id()))
                     .forEach(p -> values.put(p.id().value(), p.shareOfStaked()));
             case POOL_SHARE_OF_LSTS -> report.pools().stream().filter(p -> applies(rule, p.id()))

@@ -70,7 +70,7 @@ class AlertConfigLoaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            rules: {r: {metric: share, threshold: 1}}                          | a.yml:1: rules.r.metric: unknown metric 'share' (known: entity-share-of-staked, pool-share-of-staked,
+            rules: {r: {metric: share, threshold: 1}}                          | a.yml:1: rules.r.metric: unknown metric 'share' (known: entity-share-of-staked, client-majority-share, execution-client-majority-share, pool-share-of-staked,
             rules: {r: {metric: hhi-of-lsts}}                                  | a.yml:1: rules.r.threshold: expected a number, found nothing
             rules: {r: {metric: hhi-of-lsts, threshold: lots}}                 | a.yml:1: rules.r.threshold: expected a number, found 'lots'
             rules: {r: {metric: hhi-of-lsts, threshold: 1, pool: lido}}        | a.yml:1: rules.r.pool: metric hhi-of-lsts is not per pool
