@@ -10,6 +10,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.lsttracker.domain.Snapshot;
+import io.lsttracker.snapshot.SnapshotListener;
+import io.lsttracker.snapshot.SnapshotStore;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -18,20 +23,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who controls the stake as Prometheus gauges, from the latest stored entity reading (read at most every
- * {@link #REFRESH_MILLIS}; docs/ENTITIES.md): per entity of config/entities.yml and for "unidentified" the share of
+ * Who controls the stake as Prometheus gauges, from the latest stored entity reading (docs/ENTITIES.md), kept in
+ * memory: read from the store at start-up and each time snapshots are recorded, after the entity reading for them
+ * was taken ({@link Order}: this listener is heard last), never during a scrape, so /prometheus answers at once while
+ * the database is down: per entity of config/entities.yml and for "unidentified" the share of
  * all staked ETH, the active stake and the validators; over identified entities the HHI and the tau-indices as
  * reported and at worst; the reading's epoch and when it was read. NaN before the first reading.
  */
 @Context
 @Requires(env = "server")
-public final class EntityMetrics {
+@Order(Ordered.LOWEST_PRECEDENCE)
+public final class EntityMetrics implements SnapshotListener {
     private static final Logger LOG = LoggerFactory.getLogger(EntityMetrics.class);
-    private static final long REFRESH_MILLIS = 10_000;
 
     private final EntityStore store;
     private volatile Optional<EntityReading> latest = Optional.empty();
-    private volatile long readAt;
 
     public EntityMetrics(EntityStore store, EntityRegistry registry, MeterRegistry meters) {
         this.store = store;
@@ -69,17 +75,28 @@ public final class EntityMetrics {
         Gauge.builder("lst.entity.reading.timestamp", this, m -> m.value(r -> Optional.of(
                         BigDecimal.valueOf(r.readAt().getEpochSecond()))))
                 .description("Unix time of the latest entity reading").baseUnit("seconds").register(meters);
+        refresh();
+    }
+
+    @Override
+    public void recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome) {
+        refresh();
+    }
+
+    @Override
+    public void recordedAll(List<Recorded> recorded) {
+        refresh(); // the reading is taken once per batch, for its newest snapshot
+    }
+
+    private void refresh() {
+        try {
+            latest = store.latest().map(EntityStore.StoredReading::reading);
+        } catch (RuntimeException e) {
+            LOG.warn("entity metrics not refreshed: {}", e.getMessage());
+        }
     }
 
     private double value(Function<EntityReading, Optional<BigDecimal>> read) {
-        if (System.currentTimeMillis() - readAt > REFRESH_MILLIS) {
-            try {
-                latest = store.latest().map(EntityStore.StoredReading::reading);
-            } catch (RuntimeException e) {
-                LOG.warn("entity metrics not refreshed: {}", e.getMessage());
-            }
-            readAt = System.currentTimeMillis();
-        }
         return latest.flatMap(read).map(BigDecimal::doubleValue).orElse(Double.NaN);
     }
 }
