@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates the alert rules: on every snapshot recorded (its concentration figures and rate changes, at the
- * block's time) and, for staleness, on the clock. Each event is logged, and stored with the new state and one
+ * block's time) and, for staleness, on the clock. Each evaluation holds {@link AlertRepository#lockEvaluation}, so
+ * trackers sharing a PostgreSQL database evaluate one after the other, each from the states the one before wrote. Each event is logged, and stored with the new state and one
  * outbox delivery per webhook in one transaction; the {@link OutboxDispatcher} sends them. Alerts are about now:
  * a snapshot of a block older than the newest one evaluated (a backfill after the live cycle ran) is not
  * evaluated. A rate change is measured against the pool's previous stored snapshot.
@@ -65,7 +66,7 @@ public final class AlertService implements SnapshotListener {
 
     @Override
     public synchronized void recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome) {
-        try {
+        try (AlertRepository.EvaluationLock lock = repository.lockEvaluation()) {
             long block = snapshot.block().number();
             Optional<Long> evaluated = repository.evaluatedBlock();
             // An older block recorded late (a backfill) is history, not news; but one a reorg replaced is news: its
@@ -107,9 +108,31 @@ public final class AlertService implements SnapshotListener {
 
     /**
      * The staleness rules at {@code now}: intervals since the last successful cycle (or since the start, when no
-     * cycle has succeeded in this process), to 6 decimals rounded down.
+     * cycle has succeeded in this process), to 6 decimals rounded down. With replicas on one PostgreSQL database, one
+     * of them judges staleness (the lead; another takes it over when it dies).
      */
     public synchronized void checkStaleness(Instant now, Instant lastSuccessOrStart, Duration pollInterval) {
+        Optional<AlertRepository.EvaluationLock> locked = lockUnlessDown();
+        // While the database is down, staleness is still judged by the tracker that judged it last, from the states
+        // last read, and held until it can be stored.
+        boolean judge = locked.isPresent() ? repository.leadsStaleness() : repository.ledStaleness();
+        try (AlertRepository.EvaluationLock lock = locked.orElse(AlertRepository.EvaluationLock.NONE)) {
+            if (judge) { // else another tracker on this database judges it (AlertRepository.leadsStaleness)
+                judgeStaleness(now, lastSuccessOrStart, pollInterval);
+            }
+        }
+    }
+
+    /** The evaluation lock; empty when the database is down (or another tracker is stuck in its evaluation). */
+    private Optional<AlertRepository.EvaluationLock> lockUnlessDown() {
+        try {
+            return Optional.of(repository.lockEvaluation());
+        } catch (StoreException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void judgeStaleness(Instant now, Instant lastSuccessOrStart, Duration pollInterval) {
         BigDecimal intervals = BigDecimal.valueOf(Duration.between(lastSuccessOrStart, now).toMillis())
                 .divide(BigDecimal.valueOf(pollInterval.toMillis()), 6, RoundingMode.DOWN);
         storeHeldStaleness();
