@@ -11,7 +11,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** With the scheduler (serve, demo): staleness checked every poll interval, the outbox sent every few seconds. */
+/** With the scheduler (serve, demo): staleness and deep reorgs checked every poll interval, the outbox sent every few seconds. */
 // Created with the context, not at its first run: a configuration it needs that cannot work (alerts.yml,
 // pools.yml) stops the start instead of failing every scheduled run (README: "Commands").
 @Context
@@ -38,6 +38,7 @@ public final class AlertJob {
         } catch (StoreException e) {
             LOG.warn("staleness not checked: {}", e.getMessage());
         }
+        alerts.checkDeepReorgs(cycle.reorgsTooDeep(), Instant.now());
     }
 
     @Scheduled(fixedDelay = "${tracker.alerts.dispatch-interval}", initialDelay = "2s")

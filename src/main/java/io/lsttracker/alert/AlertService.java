@@ -50,6 +50,8 @@ public final class AlertService implements SnapshotListener {
      */
     private final Map<Key, AlertState> staleStates = new HashMap<>();
     private final List<AlertRepository.Changes> heldStaleness = new ArrayList<>();
+    /** lst_snapshot_reorg_too_deep_total at the last check whose result was stored. */
+    private long deepReorgsJudged;
 
     public AlertService(AlertConfig config, AlertRepository repository, ConcentrationStore concentration,
             PoolRegistry registry) {
@@ -85,7 +87,7 @@ public final class AlertService implements SnapshotListener {
             Instant at = snapshot.block().timestamp();
             Map<AlertRule, AlertRepository.Changes> byRule = new LinkedHashMap<>();
             for (AlertRule rule : config.rules()) {
-                if (rule.metric() == Metric.STALE) {
+                if (rule.metric() == Metric.STALE || rule.metric() == Metric.REORG_TOO_DEEP) {
                     continue;
                 }
                 Map<Key, AlertState> changed = new LinkedHashMap<>();
@@ -120,6 +122,33 @@ public final class AlertService implements SnapshotListener {
             if (judge) { // else another tracker on this database judges it (AlertRepository.leadsStaleness)
                 judgeStaleness(now, lastSuccessOrStart, pollInterval);
             }
+        }
+    }
+
+    /**
+     * The reorg-too-deep rules, given how many reorgs deeper than the depth this tracker's cycle has found since it
+     * started ({@code lst_snapshot_reorg_too_deep_total}): the value is how many were found since the last check whose
+     * result was stored. Judged by every replica (each counts the reorgs its own cycle found), under the evaluation
+     * lock.
+     */
+    public synchronized void checkDeepReorgs(long foundSinceStart, Instant now) {
+        long found = foundSinceStart - deepReorgsJudged;
+        try (AlertRepository.EvaluationLock lock = repository.lockEvaluation()) {
+            Map<Key, AlertState> states = repository.states();
+            Map<Key, AlertState> changed = new LinkedHashMap<>();
+            List<AlertEvent> events = new ArrayList<>();
+            for (AlertRule rule : config.rules()) {
+                if (rule.metric() == Metric.REORG_TOO_DEEP) {
+                    evaluate(rule, TRACKER, Optional.of(BigDecimal.valueOf(found)), now, Optional.empty(), states,
+                            changed, events);
+                }
+            }
+            if (!changed.isEmpty() || !events.isEmpty()) {
+                store(new AlertRepository.Changes(changed, events, Optional.empty()));
+            }
+            deepReorgsJudged = foundSinceStart;
+        } catch (StoreException e) {
+            LOG.warn("deep reorgs not judged (judged again at the next check): {}", e.getMessage());
         }
     }
 
