@@ -15,6 +15,7 @@ import io.lsttracker.domain.PoolId;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigInteger;
@@ -180,6 +181,20 @@ public final class AlertRepository {
             return leads;
         } catch (SQLException | RuntimeException e) {
             return leads; // the database is down: nobody can take the lead now
+        }
+    }
+
+    /** Gives the lead up (its connection back to the pool, unlocked) when the context closes. */
+    @PreDestroy
+    synchronized void releaseLead() {
+        if (leadConnection != null) {
+            try (Statement s = leadConnection.createStatement()) {
+                s.execute("SELECT pg_advisory_unlock_all()");
+            } catch (SQLException e) {
+                // the session is gone, and its locks with it
+            }
+            closeQuietly(leadConnection);
+            leadConnection = null;
         }
     }
 

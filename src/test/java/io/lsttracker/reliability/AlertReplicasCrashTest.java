@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * (SIGKILL) while a delivery is in flight. Each rule fires once (one event, no alert_state_pkey collision), the
  * survivor takes over the judging and fires the rules still to cross, and every event reaches the receiver: the one
  * in flight at the kill at most twice, with the same Idempotency-Key (the lease of the dead replica ends and the
- * survivor sends it). Both replicas used to judge staleness on their own clocks: every rule fired twice (or a state
- * write collided on alert_state_pkey), and the webhooks got each alert twice under two ids.
+ * survivor sends it). Before, both replicas judged staleness on their own clocks, seconds apart: a run of this test
+ * on that code had stale-0 fire 3 times (fired and resolved against each other), each time under a new event id.
  */
 class AlertReplicasCrashTest {
     private static final Pattern KEY = Pattern.compile("(?i)idempotency-key: ([0-9a-f-]+)");
