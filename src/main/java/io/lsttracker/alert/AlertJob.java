@@ -11,7 +11,10 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** With the scheduler (serve, demo): staleness and deep reorgs checked every poll interval, the outbox sent every few seconds. */
+/**
+ * With the scheduler (serve, demo): staleness and deep reorgs checked every poll interval, the outbox sent every few
+ * seconds.
+ */
 // Created with the context, not at its first run: a configuration it needs that cannot work (alerts.yml,
 // pools.yml) stops the start instead of failing every scheduled run (README: "Commands").
 @Context
@@ -34,7 +37,8 @@ public final class AlertJob {
     void staleness() {
         SnapshotCycle.Status status = cycle.status();
         try {
-            alerts.checkStaleness(Instant.now(), status.lastSuccess().orElse(status.startedAt()), pollInterval);
+            alerts.checkStaleness(Instant.now(), status.lastSuccess().orElse(status.startedAt()), pollInterval,
+                    status.lastSuccess().isPresent());
         } catch (StoreException e) {
             LOG.warn("staleness not checked: {}", e.getMessage());
         }

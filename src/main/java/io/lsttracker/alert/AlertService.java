@@ -30,11 +30,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates the alert rules: on every snapshot recorded (its concentration figures and rate changes, at the
- * block's time) and, for staleness, on the clock. Each evaluation holds {@link AlertRepository#lockEvaluation}, so
- * trackers sharing a PostgreSQL database evaluate one after the other, each from the states the one before wrote. Each event is logged, and stored with the new state and one
- * outbox delivery per webhook in one transaction; the {@link OutboxDispatcher} sends them. Alerts are about now:
- * a snapshot of a block older than the newest one evaluated (a backfill after the live cycle ran) is not
- * evaluated. A rate change is measured against the pool's previous stored snapshot.
+ * block's time) and, for staleness and deep reorgs, on the clock. Each evaluation holds
+ * {@link AlertRepository#lockEvaluation}, so trackers sharing a PostgreSQL database evaluate one after the other, each
+ * from the states the one before wrote. Each event is logged, and stored with the new state and one outbox delivery
+ * per webhook in one transaction; the {@link OutboxDispatcher} sends them. Alerts are about now: a snapshot of a block
+ * older than the newest one evaluated (a backfill after the live cycle ran) is not evaluated. A rate change is
+ * measured against the pool's previous stored snapshot.
  */
 @Singleton
 public final class AlertService implements SnapshotListener {
@@ -52,6 +53,8 @@ public final class AlertService implements SnapshotListener {
     private final List<AlertRepository.Changes> heldStaleness = new ArrayList<>();
     /** lst_snapshot_reorg_too_deep_total at the last check whose result was stored. */
     private long deepReorgsJudged;
+    /** Whether that check found any (a firing alert to resolve at the next check that finds none). */
+    private boolean deepReorgJudgedAbove;
 
     public AlertService(AlertConfig config, AlertRepository repository, ConcentrationStore concentration,
             PoolRegistry registry) {
@@ -114,13 +117,25 @@ public final class AlertService implements SnapshotListener {
      * of them judges staleness (the lead; another takes it over when it dies).
      */
     public synchronized void checkStaleness(Instant now, Instant lastSuccessOrStart, Duration pollInterval) {
+        checkStaleness(now, lastSuccessOrStart, pollInterval, true);
+    }
+
+    /**
+     * {@link #checkStaleness(Instant, Instant, Duration)}, where {@code succeeded} tells whether a cycle of this
+     * process has succeeded (else {@code lastSuccessOrStart} is its start). Without a success there is no evidence
+     * that the data is fresh, so a firing staleness alert is not resolved: a tracker restarted while the chain is down,
+     * or a replica that takes over the judging from one that died, counts from its own start, later than the last
+     * success, and would otherwise resolve the alert at once and fire it again a few intervals on.
+     */
+    public synchronized void checkStaleness(Instant now, Instant lastSuccessOrStart, Duration pollInterval,
+            boolean succeeded) {
         Optional<AlertRepository.EvaluationLock> locked = lockUnlessDown();
         // While the database is down, staleness is still judged by the tracker that judged it last, from the states
         // last read, and held until it can be stored.
         boolean judge = locked.isPresent() ? repository.leadsStaleness() : repository.ledStaleness();
         try (AlertRepository.EvaluationLock lock = locked.orElse(AlertRepository.EvaluationLock.NONE)) {
             if (judge) { // else another tracker on this database judges it (AlertRepository.leadsStaleness)
-                judgeStaleness(now, lastSuccessOrStart, pollInterval);
+                judgeStaleness(now, lastSuccessOrStart, pollInterval, succeeded);
             }
         }
     }
@@ -133,6 +148,10 @@ public final class AlertService implements SnapshotListener {
      */
     public synchronized void checkDeepReorgs(long foundSinceStart, Instant now) {
         long found = foundSinceStart - deepReorgsJudged;
+        boolean anyRule = config.rules().stream().anyMatch(r -> r.metric() == Metric.REORG_TOO_DEEP);
+        if (!anyRule || found == 0 && !deepReorgJudgedAbove) {
+            return; // nothing new and nothing to resolve: no need to ask the database every interval
+        }
         try (AlertRepository.EvaluationLock lock = repository.lockEvaluation()) {
             Map<Key, AlertState> states = repository.states();
             Map<Key, AlertState> changed = new LinkedHashMap<>();
@@ -147,6 +166,7 @@ public final class AlertService implements SnapshotListener {
                 store(new AlertRepository.Changes(changed, events, Optional.empty()));
             }
             deepReorgsJudged = foundSinceStart;
+            deepReorgJudgedAbove = found > 0;
         } catch (StoreException e) {
             LOG.warn("deep reorgs not judged (judged again at the next check): {}", e.getMessage());
         }
@@ -161,7 +181,7 @@ public final class AlertService implements SnapshotListener {
         }
     }
 
-    private void judgeStaleness(Instant now, Instant lastSuccessOrStart, Duration pollInterval) {
+    private void judgeStaleness(Instant now, Instant lastSuccessOrStart, Duration pollInterval, boolean succeeded) {
         BigDecimal intervals = BigDecimal.valueOf(Duration.between(lastSuccessOrStart, now).toMillis())
                 .divide(BigDecimal.valueOf(pollInterval.toMillis()), 6, RoundingMode.DOWN);
         storeHeldStaleness();
@@ -181,7 +201,10 @@ public final class AlertService implements SnapshotListener {
         List<AlertEvent> events = new ArrayList<>();
         for (AlertRule rule : config.rules()) {
             if (rule.metric() == Metric.STALE) {
-                evaluate(rule, TRACKER, Optional.of(intervals), now, Optional.empty(), states, changed, events);
+                AlertState before = states.getOrDefault(new Key(rule.id(), TRACKER), AlertState.INITIAL);
+                boolean wouldResolve = before.firing() && AlertEvaluator.resolves(rule, intervals);
+                evaluate(rule, TRACKER, !succeeded && wouldResolve ? Optional.empty() : Optional.of(intervals), now,
+                        Optional.empty(), states, changed, events);
             }
         }
         if (events.isEmpty() && changed.isEmpty()) {

@@ -42,7 +42,8 @@ public final class SnapshotRepair {
     private final StoredBlocks stored;
     private final SnapshotRecorder recorder;
 
-    public SnapshotRepair(ChainReader chain, SnapshotService snapshots, StoredBlocks stored, SnapshotRecorder recorder) {
+    public SnapshotRepair(ChainReader chain, SnapshotService snapshots, StoredBlocks stored,
+            SnapshotRecorder recorder) {
         this.chain = chain;
         this.snapshots = snapshots;
         this.stored = stored;
