@@ -26,7 +26,11 @@ public final class AlertJob {
     private final SnapshotCycle cycle;
     private final Duration pollInterval;
 
-    public AlertJob(AlertService alerts, OutboxDispatcher outbox, SnapshotCycle cycle, SnapshotSettings settings) {
+    public AlertJob(AlertService alerts, OutboxDispatcher outbox, SnapshotCycle cycle, SnapshotSettings settings,
+            AlertRepository repository) {
+        // The judging of staleness is claimed as the tracker starts (while its database answers), so a check during an
+        // outage later finds its session broken at once instead of waiting out a connection timeout to ask.
+        repository.leadsStaleness();
         this.alerts = alerts;
         this.outbox = outbox;
         this.cycle = cycle;

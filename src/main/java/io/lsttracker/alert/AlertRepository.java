@@ -164,6 +164,7 @@ public final class AlertRepository {
             if (leadConnection != null && !leadConnection.isValid(2)) {
                 closeQuietly(leadConnection); // its session, and the lock with it, are gone
                 leadConnection = null;
+                return leads; // the database is likely down: asked again (a new session) at the next check
             }
             if (leadConnection == null) {
                 Connection connection = dataSource.getConnection();

@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates the alert rules: on every snapshot recorded (its concentration figures and rate changes, at the
- * block's time) and, for staleness and deep reorgs, on the clock. Each evaluation holds
+ * block's time) and, for staleness and deep reorgs, on the clock. A snapshot's and the deep-reorg evaluation hold
  * {@link AlertRepository#lockEvaluation}, so trackers sharing a PostgreSQL database evaluate one after the other, each
- * from the states the one before wrote. Each event is logged, and stored with the new state and one outbox delivery
+ * from the states the one before wrote; staleness is judged by one tracker alone
+ * ({@link AlertRepository#leadsStaleness}). Each event is logged, and stored with the new state and one outbox delivery
  * per webhook in one transaction; the {@link OutboxDispatcher} sends them. Alerts are about now: a snapshot of a block
  * older than the newest one evaluated (a backfill after the live cycle ran) is not evaluated. A rate change is
  * measured against the pool's previous stored snapshot.
@@ -55,6 +56,8 @@ public final class AlertService implements SnapshotListener {
     private long deepReorgsJudged;
     /** Whether that check found any (a firing alert to resolve at the next check that finds none). */
     private boolean deepReorgJudgedAbove;
+    /** The last judging of staleness could not read or write the alert states. */
+    private boolean databaseDownAtLastJudging;
 
     public AlertService(AlertConfig config, AlertRepository repository, ConcentrationStore concentration,
             PoolRegistry registry) {
@@ -129,14 +132,12 @@ public final class AlertService implements SnapshotListener {
      */
     public synchronized void checkStaleness(Instant now, Instant lastSuccessOrStart, Duration pollInterval,
             boolean succeeded) {
-        Optional<AlertRepository.EvaluationLock> locked = lockUnlessDown();
-        // While the database is down, staleness is still judged by the tracker that judged it last, from the states
-        // last read, and held until it can be stored.
-        boolean judge = locked.isPresent() ? repository.leadsStaleness() : repository.ledStaleness();
-        try (AlertRepository.EvaluationLock lock = locked.orElse(AlertRepository.EvaluationLock.NONE)) {
-            if (judge) { // else another tracker on this database judges it (AlertRepository.leadsStaleness)
-                judgeStaleness(now, lastSuccessOrStart, pollInterval, succeeded);
-            }
+        // One tracker judges staleness and writes its states (AlertRepository.leadsStaleness), so it needs no
+        // evaluation lock. Once the judging found the database down, the lead is not asked again until it answers:
+        // each attempt would wait out the connection timeout, and the outage's staleness must be judged while it lasts.
+        boolean judge = databaseDownAtLastJudging ? repository.ledStaleness() : repository.leadsStaleness();
+        if (judge) { // else another tracker on this database judges it
+            judgeStaleness(now, lastSuccessOrStart, pollInterval, succeeded);
         }
     }
 
@@ -172,15 +173,6 @@ public final class AlertService implements SnapshotListener {
         }
     }
 
-    /** The evaluation lock; empty when the database is down (or another tracker is stuck in its evaluation). */
-    private Optional<AlertRepository.EvaluationLock> lockUnlessDown() {
-        try {
-            return Optional.of(repository.lockEvaluation());
-        } catch (StoreException e) {
-            return Optional.empty();
-        }
-    }
-
     private void judgeStaleness(Instant now, Instant lastSuccessOrStart, Duration pollInterval, boolean succeeded) {
         BigDecimal intervals = BigDecimal.valueOf(Duration.between(lastSuccessOrStart, now).toMillis())
                 .divide(BigDecimal.valueOf(pollInterval.toMillis()), 6, RoundingMode.DOWN);
@@ -190,12 +182,15 @@ public final class AlertService implements SnapshotListener {
             try {
                 states = repository.states();
                 staleStates.putAll(states);
+                databaseDownAtLastJudging = false;
             } catch (StoreException e) {
                 LOG.warn("staleness judged from the alert states last read: {}", e.getMessage());
                 states = new HashMap<>(staleStates);
+                databaseDownAtLastJudging = true;
             }
         } else {
             states = new HashMap<>(staleStates); // the held changes are newer than what the database has
+            databaseDownAtLastJudging = true;
         }
         Map<Key, AlertState> changed = new LinkedHashMap<>();
         List<AlertEvent> events = new ArrayList<>();
@@ -218,6 +213,7 @@ public final class AlertService implements SnapshotListener {
                 return;
             } catch (StoreException e) {
                 LOG.warn("staleness alert held until the database answers: {}", e.getMessage());
+                databaseDownAtLastJudging = true;
             }
         }
         heldStaleness.add(changes);
