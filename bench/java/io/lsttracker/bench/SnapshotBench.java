@@ -69,9 +69,14 @@ public final class SnapshotBench {
             List<PoolState> states) {
     }
 
-    /** lst-tracker's path: SnapshotService, one pin and one multicall per snapshot (after a warm-up). */
+    /**
+     * lst-tracker's path as `serve` wires it: SnapshotService, one pin and one multicall per snapshot (after a
+     * warm-up), on a connection that checks the chain id (1, the devchain's), so the multicall's request is a batch
+     * that asks eth_chainId with it.
+     */
     private static Result multicall(String url, PoolRegistry registry, PoolAdapters adapters) {
-        try (RpcConnection rpc = RpcConnection.open(url, Duration.ofSeconds(30))) {
+        try (RpcConnection rpc = RpcConnection.open(List.of(url),
+                io.lsttracker.chain.RetryPolicy.withTimeout(Duration.ofSeconds(30)), 1L)) {
             SnapshotService service = new SnapshotService(
                     new Web3jChainReader(rpc, new Address("0xcA11bde05977b3631167028862bE2a173976CA11")),
                     registry, adapters);

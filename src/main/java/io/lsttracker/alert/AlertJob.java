@@ -11,7 +11,10 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** With the scheduler (serve, demo): staleness checked every poll interval, the outbox sent every few seconds. */
+/**
+ * With the scheduler (serve, demo): staleness and deep reorgs checked every poll interval, the outbox sent every few
+ * seconds.
+ */
 // Created with the context, not at its first run: a configuration it needs that cannot work (alerts.yml,
 // pools.yml) stops the start instead of failing every scheduled run (README: "Commands").
 @Context
@@ -23,7 +26,11 @@ public final class AlertJob {
     private final SnapshotCycle cycle;
     private final Duration pollInterval;
 
-    public AlertJob(AlertService alerts, OutboxDispatcher outbox, SnapshotCycle cycle, SnapshotSettings settings) {
+    public AlertJob(AlertService alerts, OutboxDispatcher outbox, SnapshotCycle cycle, SnapshotSettings settings,
+            AlertRepository repository) {
+        // The judging of staleness is claimed as the tracker starts (while its database answers), so a check during an
+        // outage later finds its session broken at once instead of waiting out a connection timeout to ask.
+        repository.leadsStaleness();
         this.alerts = alerts;
         this.outbox = outbox;
         this.cycle = cycle;
@@ -34,10 +41,12 @@ public final class AlertJob {
     void staleness() {
         SnapshotCycle.Status status = cycle.status();
         try {
-            alerts.checkStaleness(Instant.now(), status.lastSuccess().orElse(status.startedAt()), pollInterval);
+            alerts.checkStaleness(Instant.now(), status.lastSuccess().orElse(status.startedAt()), pollInterval,
+                    status.lastSuccess().isPresent());
         } catch (StoreException e) {
             LOG.warn("staleness not checked: {}", e.getMessage());
         }
+        alerts.checkDeepReorgs(cycle.reorgsTooDeep(), Instant.now());
     }
 
     @Scheduled(fixedDelay = "${tracker.alerts.dispatch-interval}", initialDelay = "2s")

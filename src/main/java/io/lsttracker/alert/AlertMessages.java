@@ -28,6 +28,8 @@ final class AlertMessages {
             case NEGATIVE_REBASE -> t.subject() + "'s ETH per token changed by";
             case RATE_JUMP -> t.subject() + "'s ETH per token jumped (up or down) by";
             case STALE -> "poll intervals since the last successful snapshot";
+            case REORG_TOO_DEEP -> "reorgs deeper than tracker.reorg-depth since the last check (snapshots below it "
+                    + "may be orphaned: lst-tracker repair --from-block A --to-block B)";
         };
         boolean share = switch (rule.metric()) {
             case ENTITY_SHARE_OF_STAKED, CLIENT_MAJORITY_SHARE, EXECUTION_CLIENT_MAJORITY_SHARE, POOL_SHARE_OF_STAKED, POOL_SHARE_OF_LSTS, TOP_N_SHARE_OF_STAKED, TOP_N_SHARE_OF_LSTS,

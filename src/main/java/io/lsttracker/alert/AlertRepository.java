@@ -14,9 +14,17 @@ import io.lsttracker.db.StoreException;
 import io.lsttracker.domain.PoolId;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigInteger;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -37,16 +45,187 @@ public final class AlertRepository {
     private final AlertDeliveryRepository deliveries;
     private final PoolRateRepository rates;
     private final TransactionOperations<Connection> transactions;
+    private final DataSource dataSource;
+    private final Duration lockWait;
+    private volatile Boolean postgres;
+
+    @Inject
+    AlertRepository(AlertStateRepository states, AlertEvaluatedRepository evaluated, AlertEventRepository events,
+            AlertDeliveryRepository deliveries, PoolRateRepository rates,
+            TransactionOperations<Connection> transactions, DataSource dataSource) {
+        this(states, evaluated, events, deliveries, rates, transactions, dataSource, LOCK_WAIT);
+    }
 
     AlertRepository(AlertStateRepository states, AlertEvaluatedRepository evaluated, AlertEventRepository events,
             AlertDeliveryRepository deliveries, PoolRateRepository rates,
-            TransactionOperations<Connection> transactions) {
+            TransactionOperations<Connection> transactions, DataSource dataSource, Duration lockWait) {
         this.states = states;
         this.evaluated = evaluated;
         this.events = events;
         this.deliveries = deliveries;
         this.rates = rates;
         this.transactions = transactions;
+        // the pool itself: the bean is Micronaut Data's proxy, which serves only connections opened by its operations
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.lockWait = lockWait;
+    }
+
+    /**
+     * The PostgreSQL advisory lock key of alert evaluation: any 64-bit number no other lock of this database uses;
+     * this one is "lst-alrt" in ASCII.
+     */
+    static final long EVALUATION_LOCK = 0x6c73742d616c7274L;
+    /** The longest wait for another tracker's evaluation (milliseconds in practice). */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(60);
+
+    /** Held while one tracker evaluates the rules; {@link #close()} lets the next one in. */
+    public interface EvaluationLock extends AutoCloseable {
+        /** No lock: one process alone uses the database (H2), or the database is down and nothing can be stored. */
+        EvaluationLock NONE = () -> { };
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Takes the alert evaluation lock, so that trackers sharing one PostgreSQL database (replicas) evaluate one at a
+     * time: each reads the alert states after the one before it wrote them, so a transition fires once and two never
+     * insert the same state row (alert_state_pkey). It is a session-level advisory lock held on a connection of its
+     * own for the evaluation; a tracker that dies holding it loses its session, and with it the lock, so another
+     * takes over at once. H2 is one process's database (an H2 file admits one): no lock, {@link EvaluationLock#NONE}.
+     *
+     * @throws StoreException when the database cannot be reached, or another tracker held the lock longer than the
+     *                        wait (60 s; an evaluation takes milliseconds)
+     */
+    public EvaluationLock lockEvaluation() {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StoreException("cannot take the alert evaluation lock: " + e.getMessage(), e);
+        }
+        try {
+            if (!isPostgres(connection)) {
+                connection.close();
+                return EvaluationLock.NONE;
+            }
+            long deadline = System.nanoTime() + lockWait.toNanos();
+            while (!tryLock(connection, EVALUATION_LOCK)) {
+                if (System.nanoTime() > deadline) {
+                    throw new StoreException("cannot take the alert evaluation lock: another tracker on this database "
+                            + "has held it for over " + lockWait.toSeconds() + " s", null);
+                }
+                Thread.sleep(50);
+            }
+        } catch (SQLException | InterruptedException | RuntimeException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            closeQuietly(connection);
+            throw e instanceof StoreException store ? store
+                    : new StoreException("cannot take the alert evaluation lock: " + e.getMessage(), e);
+        }
+        return () -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SELECT pg_advisory_unlock(" + EVALUATION_LOCK + ")");
+                connection.close();
+            } catch (SQLException e) {
+                // The lock must not stay with a pooled connection: the physical connection is dropped, and its
+                // session's locks with it.
+                try {
+                    connection.abort(Runnable::run);
+                } catch (SQLException ignored) {
+                    // already gone
+                }
+                closeQuietly(connection);
+            }
+        };
+    }
+
+    /**
+     * The PostgreSQL advisory lock key of the staleness judge ("lst-stal" in ASCII): held for as long as the tracker
+     * lives, on a connection of its own.
+     */
+    static final long STALENESS_LEAD = 0x6c73742d7374616cL;
+    private Connection leadConnection;
+    /** The last answer of {@link #leadsStaleness}; true until the database was asked (one tracker alone judges). */
+    private volatile boolean leads = true;
+
+    /**
+     * Whether this tracker judges staleness. Staleness is about the service, not about one replica's clock: two
+     * replicas started at different times count different intervals since their last success, and judging in turn
+     * they would fire and resolve the alert against each other. So one replica judges it, the one that holds a
+     * session-level advisory lock on a connection it keeps; the others try to take the lock at each check and get it
+     * as soon as the holder dies (its session ends with its process). With H2 (one process) always true. Asks the
+     * database; while it cannot be reached, {@link #ledStaleness()} is the answer.
+     */
+    public synchronized boolean leadsStaleness() {
+        try {
+            if (leadConnection != null && !leadConnection.isValid(2)) {
+                closeQuietly(leadConnection); // its session, and the lock with it, are gone
+                leadConnection = null;
+                return leads; // the database is likely down: asked again (a new session) at the next check
+            }
+            if (leadConnection == null) {
+                Connection connection = dataSource.getConnection();
+                if (!isPostgres(connection)) {
+                    closeQuietly(connection);
+                    leads = true;
+                    return true;
+                }
+                leadConnection = connection;
+                leads = false;
+            }
+            if (!leads) {
+                leads = tryLock(leadConnection, STALENESS_LEAD);
+            }
+            return leads;
+        } catch (SQLException | RuntimeException e) {
+            return leads; // the database is down: nobody can take the lead now
+        }
+    }
+
+    /** Gives the lead up (its connection back to the pool, unlocked) when the context closes. */
+    @PreDestroy
+    synchronized void releaseLead() {
+        if (leadConnection != null) {
+            try (Statement s = leadConnection.createStatement()) {
+                s.execute("SELECT pg_advisory_unlock_all()");
+            } catch (SQLException e) {
+                // the session is gone, and its locks with it
+            }
+            closeQuietly(leadConnection);
+            leadConnection = null;
+        }
+    }
+
+    /** The last answer of {@link #leadsStaleness}, without asking the database (it is down). */
+    public boolean ledStaleness() {
+        return leads;
+    }
+
+    private boolean isPostgres(Connection connection) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            known = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+            postgres = known;
+        }
+        return known;
+    }
+
+    private static boolean tryLock(Connection connection, long key) throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet r = s.executeQuery("SELECT pg_try_advisory_lock(" + key + ")")) {
+            return r.next() && r.getBoolean(1);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing more to do with it
+        }
     }
 
     /** The key of a state: rule and subject. */

@@ -91,7 +91,13 @@ public record AlertRule(String id, Metric metric, Optional<String> pool, int n, 
          */
         RATE_JUMP(true),
         /** Poll intervals since the last successful snapshot cycle. */
-        STALE(false);
+        STALE(false),
+        /**
+         * Reorgs deeper than tracker.reorg-depth the snapshot cycle found since the previous check (the counter
+         * lst_snapshot_reorg_too_deep_total): each may have left orphaned snapshots below the depth, to be repaired
+         * with `lst-tracker repair`. Fires with the count, resolves at the next check that finds none.
+         */
+        REORG_TOO_DEEP(false);
 
         private final boolean perPool;
 

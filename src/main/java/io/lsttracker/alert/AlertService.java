@@ -35,11 +35,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates the alert rules: on every snapshot recorded (its concentration figures and rate changes, at the
- * block's time) and, for staleness, on the clock. Each event is logged, and stored with the new state and one
- * outbox delivery per webhook in one transaction; the {@link OutboxDispatcher} sends them. Alerts are about now:
- * a snapshot of a block older than the newest one evaluated (a backfill after the live cycle ran) is not
- * evaluated. A rate change is measured against the pool's previous stored snapshot; an entity's share against the
- * latest entity reading (taken for the snapshot's epoch before this hears of it, or the last one that succeeded).
+ * block's time) and, for staleness and deep reorgs, on the clock. A snapshot's and the deep-reorg evaluation hold
+ * {@link AlertRepository#lockEvaluation}, so trackers sharing a PostgreSQL database evaluate one after the other, each
+ * from the states the one before wrote; staleness is judged by one tracker alone
+ * ({@link AlertRepository#leadsStaleness}). Each event is logged, and stored with the new state and one outbox delivery
+ * per webhook in one transaction; the {@link OutboxDispatcher} sends them. Alerts are about now: a snapshot of a block
+ * older than the newest one evaluated (a backfill after the live cycle ran) is not evaluated. A rate change is
+ * measured against the pool's previous stored snapshot; an entity's share against the latest entity reading (taken for
+ * the snapshot's epoch before this hears of it, or the last one that succeeded); a majority client's share against the
+ * client-diversity figures the last reading of blocks computed.
  */
 @Singleton
 @Order(20) // after the entity reading of the snapshot's epoch (EntityReadingListener, order 10)
@@ -59,6 +63,12 @@ public final class AlertService implements SnapshotListener {
      */
     private final Map<Key, AlertState> staleStates = new HashMap<>();
     private final List<AlertRepository.Changes> heldStaleness = new ArrayList<>();
+    /** lst_snapshot_reorg_too_deep_total at the last check whose result was stored. */
+    private long deepReorgsJudged;
+    /** Whether that check found any (a firing alert to resolve at the next check that finds none). */
+    private boolean deepReorgJudgedAbove;
+    /** The last judging of staleness could not read or write the alert states. */
+    private boolean databaseDownAtLastJudging;
 
     public AlertService(AlertConfig config, AlertRepository repository, ConcentrationStore concentration,
             PoolRegistry registry, LatestEntityReading entities) {
@@ -82,7 +92,7 @@ public final class AlertService implements SnapshotListener {
 
     @Override
     public synchronized void recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome) {
-        try {
+        try (AlertRepository.EvaluationLock lock = repository.lockEvaluation()) {
             long block = snapshot.block().number();
             Optional<Long> evaluated = repository.evaluatedBlock();
             // An older block recorded late (a backfill) is history, not news; but one a reorg replaced is news: its
@@ -104,7 +114,7 @@ public final class AlertService implements SnapshotListener {
             Instant at = snapshot.block().timestamp();
             Map<AlertRule, AlertRepository.Changes> byRule = new LinkedHashMap<>();
             for (AlertRule rule : config.rules()) {
-                if (rule.metric() == Metric.STALE) {
+                if (rule.metric() == Metric.STALE || rule.metric() == Metric.REORG_TOO_DEEP) {
                     continue;
                 }
                 Map<Key, AlertState> changed = new LinkedHashMap<>();
@@ -128,9 +138,64 @@ public final class AlertService implements SnapshotListener {
 
     /**
      * The staleness rules at {@code now}: intervals since the last successful cycle (or since the start, when no
-     * cycle has succeeded in this process), to 6 decimals rounded down.
+     * cycle has succeeded in this process), to 6 decimals rounded down. With replicas on one PostgreSQL database, one
+     * of them judges staleness (the lead; another takes it over when it dies).
      */
     public synchronized void checkStaleness(Instant now, Instant lastSuccessOrStart, Duration pollInterval) {
+        checkStaleness(now, lastSuccessOrStart, pollInterval, true);
+    }
+
+    /**
+     * {@link #checkStaleness(Instant, Instant, Duration)}, where {@code succeeded} tells whether a cycle of this
+     * process has succeeded (else {@code lastSuccessOrStart} is its start). Without a success there is no evidence
+     * that the data is fresh, so a firing staleness alert is not resolved: a tracker restarted while the chain is down,
+     * or a replica that takes over the judging from one that died, counts from its own start, later than the last
+     * success, and would otherwise resolve the alert at once and fire it again a few intervals on.
+     */
+    public synchronized void checkStaleness(Instant now, Instant lastSuccessOrStart, Duration pollInterval,
+            boolean succeeded) {
+        // One tracker judges staleness and writes its states (AlertRepository.leadsStaleness), so it needs no
+        // evaluation lock. Once the judging found the database down, the lead is not asked again until it answers:
+        // each attempt would wait out the connection timeout, and the outage's staleness must be judged while it lasts.
+        boolean judge = databaseDownAtLastJudging ? repository.ledStaleness() : repository.leadsStaleness();
+        if (judge) { // else another tracker on this database judges it
+            judgeStaleness(now, lastSuccessOrStart, pollInterval, succeeded);
+        }
+    }
+
+    /**
+     * The reorg-too-deep rules, given how many reorgs deeper than the depth this tracker's cycle has found since it
+     * started ({@code lst_snapshot_reorg_too_deep_total}): the value is how many were found since the last check whose
+     * result was stored. Judged by every replica (each counts the reorgs its own cycle found), under the evaluation
+     * lock.
+     */
+    public synchronized void checkDeepReorgs(long foundSinceStart, Instant now) {
+        long found = foundSinceStart - deepReorgsJudged;
+        boolean anyRule = config.rules().stream().anyMatch(r -> r.metric() == Metric.REORG_TOO_DEEP);
+        if (!anyRule || found == 0 && !deepReorgJudgedAbove) {
+            return; // nothing new and nothing to resolve: no need to ask the database every interval
+        }
+        try (AlertRepository.EvaluationLock lock = repository.lockEvaluation()) {
+            Map<Key, AlertState> states = repository.states();
+            Map<Key, AlertState> changed = new LinkedHashMap<>();
+            List<AlertEvent> events = new ArrayList<>();
+            for (AlertRule rule : config.rules()) {
+                if (rule.metric() == Metric.REORG_TOO_DEEP) {
+                    evaluate(rule, TRACKER, Optional.of(BigDecimal.valueOf(found)), now, Optional.empty(), states,
+                            changed, events);
+                }
+            }
+            if (!changed.isEmpty() || !events.isEmpty()) {
+                store(new AlertRepository.Changes(changed, events, Optional.empty()));
+            }
+            deepReorgsJudged = foundSinceStart;
+            deepReorgJudgedAbove = found > 0;
+        } catch (StoreException e) {
+            LOG.warn("deep reorgs not judged (judged again at the next check): {}", e.getMessage());
+        }
+    }
+
+    private void judgeStaleness(Instant now, Instant lastSuccessOrStart, Duration pollInterval, boolean succeeded) {
         BigDecimal intervals = BigDecimal.valueOf(Duration.between(lastSuccessOrStart, now).toMillis())
                 .divide(BigDecimal.valueOf(pollInterval.toMillis()), 6, RoundingMode.DOWN);
         storeHeldStaleness();
@@ -139,18 +204,24 @@ public final class AlertService implements SnapshotListener {
             try {
                 states = repository.states();
                 staleStates.putAll(states);
+                databaseDownAtLastJudging = false;
             } catch (StoreException e) {
                 LOG.warn("staleness judged from the alert states last read: {}", e.getMessage());
                 states = new HashMap<>(staleStates);
+                databaseDownAtLastJudging = true;
             }
         } else {
             states = new HashMap<>(staleStates); // the held changes are newer than what the database has
+            databaseDownAtLastJudging = true;
         }
         Map<Key, AlertState> changed = new LinkedHashMap<>();
         List<AlertEvent> events = new ArrayList<>();
         for (AlertRule rule : config.rules()) {
             if (rule.metric() == Metric.STALE) {
-                evaluate(rule, TRACKER, Optional.of(intervals), now, Optional.empty(), states, changed, events);
+                AlertState before = states.getOrDefault(new Key(rule.id(), TRACKER), AlertState.INITIAL);
+                boolean wouldResolve = before.firing() && AlertEvaluator.resolves(rule, intervals);
+                evaluate(rule, TRACKER, !succeeded && wouldResolve ? Optional.empty() : Optional.of(intervals), now,
+                        Optional.empty(), states, changed, events);
             }
         }
         if (events.isEmpty() && changed.isEmpty()) {
@@ -164,6 +235,7 @@ public final class AlertService implements SnapshotListener {
                 return;
             } catch (StoreException e) {
                 LOG.warn("staleness alert held until the database answers: {}", e.getMessage());
+                databaseDownAtLastJudging = true;
             }
         }
         heldStaleness.add(changes);

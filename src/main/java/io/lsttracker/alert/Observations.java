@@ -92,7 +92,7 @@ public final class Observations {
                     values.put(p.id().value(), rateChange(p, previousRates.get(p.id()))));
             case RATE_JUMP -> snapshot.pools().stream().filter(p -> applies(rule, p.id())).forEach(p ->
                     values.put(p.id().value(), rateChange(p, previousRates.get(p.id())).map(BigDecimal::abs)));
-            case STALE -> { } // from the clock, not from a snapshot: see AlertService.checkStaleness
+            case STALE, REORG_TOO_DEEP -> { } // from the cycle, not from a snapshot: see AlertService.checkStaleness
         }
         return values;
     }

@@ -43,6 +43,11 @@ final class FailoverInterceptor implements Interceptor {
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong failovers = new AtomicLong();
+    /**
+     * The endpoint that gave the calling thread its last answer. OkHttp runs a synchronous call's interceptors on the
+     * caller's thread, so a reader that finds something wrong in an answer can tell which endpoint gave it.
+     */
+    private final ThreadLocal<RpcEndpoint> answered = new ThreadLocal<>();
 
     FailoverInterceptor(List<RpcEndpoint> endpoints, RetryPolicy policy, Long expectedChainId, OkHttpClient attempts,
             OkHttpClient probes) {
@@ -77,6 +82,7 @@ final class FailoverInterceptor implements Interceptor {
                     Response whole = wholeJson(response);
                     if (whole != null) {
                         succeeded(endpoint);
+                        answered.set(endpoint);
                         return whole;
                     }
                     fault = "a body that is not whole JSON (malformed or truncated)";
@@ -210,6 +216,28 @@ final class FailoverInterceptor implements Interceptor {
             }
         }
         return unreachable;
+    }
+
+    /**
+     * The endpoint that gave this thread's last answer served chain id {@code served}, not the expected one, in an
+     * answer read with it (eth_chainId batched with a read): it is not used again until its chain id is asked again
+     * and matches (asked before its next use). Returns the message naming it.
+     */
+    String answeredFromAnotherChain(long served) {
+        RpcEndpoint endpoint = answered.get();
+        long expected = expectedChainId == null ? served : expectedChainId;
+        if (endpoint == null) {
+            return "an RPC endpoint served chain id " + served + ", but tracker.chain.chain-id (LST_CHAIN_ID) is "
+                    + expected + ": refusing to read another chain";
+        }
+        synchronized (this) {
+            endpoint.checked = false;
+            endpoint.recheck = true;
+        }
+        LOG.error("RPC endpoint {} answered chain id {} in the batch of a read, not the configured {} "
+                + "(tracker.chain.chain-id, LST_CHAIN_ID): the read is refused and the endpoint not used until it "
+                + "serves that chain again", endpoint, served, expected);
+        return ChainIdProbe.mismatch(endpoint.url, served, expected);
     }
 
     /** Null when the endpoint serves the expected chain (or its answer cannot be had now); else what it serves. */

@@ -10,6 +10,7 @@ import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.BatchResponse;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.response.EthChainId;
 
 /**
  * Sends requests of one kind as ONE JSON-RPC batch (one HTTP request; JSON-RPC 2.0 section 6) and gives the
@@ -28,7 +29,7 @@ final class JsonRpcBatch {
 
     static <T extends Response<?>> List<T> send(RpcConnection rpc, String what, List<? extends Request<?, T>> requests,
             IntFunction<String> describe) {
-        return send(rpc, what, requests, describe, false);
+        return send(rpc, what, requests, describe, false, false);
     }
 
     /**
@@ -37,11 +38,24 @@ final class JsonRpcBatch {
      */
     static <T extends Response<?>> List<T> sendKeepingErrors(RpcConnection rpc, String what,
             List<? extends Request<?, T>> requests, IntFunction<String> describe) {
-        return send(rpc, what, requests, describe, true);
+        return send(rpc, what, requests, describe, true, false);
+    }
+
+    /**
+     * {@link #sendKeepingErrors} for reads of state: when the connection checks the chain id, each batch request also
+     * asks eth_chainId (in the same HTTP request, so at no extra round trip), and an answer from another chain fails
+     * the read ({@link WrongChainException}) before any of it is used. A node switched to another chain in place
+     * (anvil_setChainId, or another node behind the same URL) is caught at the first read after the switch, not at
+     * the next periodic check of the chain id.
+     */
+    static <T extends Response<?>> List<T> sendReads(RpcConnection rpc, String what,
+            List<? extends Request<?, T>> requests, IntFunction<String> describe) {
+        return send(rpc, what, requests, describe, true, rpc.expectedChainId().isPresent());
     }
 
     private static <T extends Response<?>> List<T> send(RpcConnection rpc, String what,
-            List<? extends Request<?, T>> requests, IntFunction<String> describe, boolean keepErrors) {
+            List<? extends Request<?, T>> requests, IntFunction<String> describe, boolean keepErrors,
+            boolean withChainId) {
         List<T> answers = new ArrayList<>(requests.size());
         int start = 0;
         long bytes = 0;
@@ -50,7 +64,7 @@ final class JsonRpcBatch {
             if (i > start && bytes + size > MAX_BATCH_BYTES) {
                 int offset = start;
                 answers.addAll(sendOne(rpc, what, requests.subList(start, i), j -> describe.apply(offset + j),
-                        keepErrors));
+                        keepErrors, withChainId));
                 start = i;
                 bytes = 0;
             }
@@ -59,7 +73,7 @@ final class JsonRpcBatch {
         if (start < requests.size()) {
             int offset = start;
             answers.addAll(sendOne(rpc, what, requests.subList(start, requests.size()), j -> describe.apply(offset + j),
-                    keepErrors));
+                    keepErrors, withChainId));
         }
         return answers;
     }
@@ -73,12 +87,17 @@ final class JsonRpcBatch {
     }
 
     private static <T extends Response<?>> List<T> sendOne(RpcConnection rpc, String what,
-            List<? extends Request<?, T>> requests, IntFunction<String> describe, boolean keepErrors) {
+            List<? extends Request<?, T>> requests, IntFunction<String> describe, boolean keepErrors,
+            boolean withChainId) {
         if (requests.isEmpty()) {
             return List.of();
         }
         BatchRequest batch = rpc.web3j().newBatch();
         requests.forEach(batch::add);
+        Request<?, EthChainId> chainId = withChainId ? rpc.web3j().ethChainId() : null;
+        if (chainId != null) {
+            batch.add(chainId);
+        }
         BatchResponse answer;
         try {
             answer = batch.send();
@@ -95,6 +114,9 @@ final class JsonRpcBatch {
         for (Response<?> response : answer.getResponses()) {
             byId.put(response.getId(), response);
         }
+        if (chainId != null) {
+            requireChainId(rpc, what, byId.get(chainId.getId()));
+        }
         List<T> ordered = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             Response<?> response = byId.get(requests.get(i).getId());
@@ -110,6 +132,27 @@ final class JsonRpcBatch {
             ordered.add(typed);
         }
         return ordered;
+    }
+
+    /**
+     * The batch's eth_chainId answer names the expected chain, or the read it came with fails. Read from the answer
+     * with its id as a plain quantity: web3j types a batch's answers by position, and a node may answer in any order.
+     */
+    private static void requireChainId(RpcConnection rpc, String what, Response<?> answer) {
+        if (answer == null) {
+            throw new ChainReadException(rpc.url() + " left eth_chainId unanswered in the batch of " + what);
+        }
+        if (answer.hasError()) {
+            throw failure(rpc, "eth_chainId (in the batch of " + what + ")", answer.getError());
+        }
+        Object result = answer.getResult();
+        String text = result == null ? "" : result.toString();
+        if (!text.matches("0x[0-9a-fA-F]{1,15}")) {
+            throw new ChainReadException(rpc.url() + " answered eth_chainId with '"
+                    + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "', not a chain id (in the batch of "
+                    + what + ")");
+        }
+        rpc.requireChainId(Long.parseLong(text.substring(2), 16), what);
     }
 
     /** The error a node answered, as an exception that says what was asked; pruned state gets its own. */

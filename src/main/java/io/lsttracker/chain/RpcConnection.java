@@ -30,6 +30,7 @@ public final class RpcConnection implements AutoCloseable {
     private final String shown;
     private final List<String> urls;
     private final FailoverInterceptor failover;
+    private final Long expectedChainId;
     private final HttpService service;
     private final Web3j web3j;
     private final AtomicLong httpRequests = new AtomicLong();
@@ -46,6 +47,7 @@ public final class RpcConnection implements AutoCloseable {
         this.urls = List.copyOf(urls);
         this.url = urls.get(0);
         this.shown = RedactedUrl.of(url);
+        this.expectedChainId = expectedChainId;
         Duration timeout = policy.requestTimeout();
         OkHttpClient probes = new OkHttpClient.Builder()
                 .callTimeout(timeout)
@@ -124,6 +126,26 @@ public final class RpcConnection implements AutoCloseable {
      */
     public List<String> checkChainIds(long expected) {
         return failover.checkEveryEndpoint(expected);
+    }
+
+    /**
+     * The chain id every endpoint must serve (tracker.chain.chain-id), if this connection checks it: reads then ask
+     * eth_chainId in the same batch ({@link #requireChainId}).
+     */
+    public java.util.Optional<Long> expectedChainId() {
+        return java.util.Optional.ofNullable(expectedChainId);
+    }
+
+    /**
+     * Checks the eth_chainId answer {@code served} that came in one batch with a read: another chain than the expected
+     * one fails the read with {@link WrongChainException} naming the endpoint that answered, which is not used again
+     * until it serves the expected chain.
+     */
+    void requireChainId(long served, String what) {
+        if (expectedChainId != null && served != expectedChainId) {
+            throw new WrongChainException(failover.answeredFromAnotherChain(served) + " (answered with " + what
+                    + "; nothing of that read is used)");
+        }
     }
 
     /** The endpoints, in order of preference. */

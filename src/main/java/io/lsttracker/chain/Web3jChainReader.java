@@ -25,7 +25,9 @@ import org.web3j.utils.Numeric;
 /**
  * {@link ChainReader} over web3j's JSON-RPC client. A snapshot costs two requests: eth_getBlockByNumber to
  * pin the block, then one eth_call to Multicall3 addressed by block hash (EIP-1898), so a reorg between the
- * two makes the call fail instead of reading another block than the one reported.
+ * two makes the call fail instead of reading another block than the one reported. When the connection checks the
+ * chain id, every read's request is a JSON-RPC batch that asks eth_chainId with it (still one request): an answer
+ * from another chain fails the read ({@link WrongChainException}).
  *
  * <p>Some nodes and gateways refuse the hash form (ganache 7 answers -32700 "Cannot wrap a object"). The first
  * read that fails tells: if an empty multicall at the head answers by number but not by hash, this reader
@@ -119,7 +121,7 @@ public final class Web3jChainReader implements ChainReader {
             return List.of();
         }
         if (addressing != Addressing.NUMBER_CHECKED) {
-            EthCall answer = sendKeepingError(what(block), callRequest(block, calls, Addressing.HASH));
+            EthCall answer = read(block, calls, Addressing.HASH);
             if (!answer.hasError()) {
                 settle(Addressing.HASH);
             }
@@ -128,7 +130,7 @@ public final class Web3jChainReader implements ChainReader {
             }
         }
         requireCanonical(List.of(block), "before");
-        EthCall answer = sendKeepingError(what(block), callRequest(block, calls, Addressing.NUMBER_CHECKED));
+        EthCall answer = read(block, calls, Addressing.NUMBER_CHECKED);
         List<CallResult> results = answered(block, calls, answer, Addressing.NUMBER_CHECKED);
         requireCanonical(List.of(block), "after");
         return results;
@@ -161,10 +163,22 @@ public final class Web3jChainReader implements ChainReader {
         return results;
     }
 
+    /**
+     * One multicall: with a chain id to check, batched with eth_chainId (one HTTP request still), so an endpoint
+     * switched to another chain fails the read instead of handing over that chain's state.
+     */
+    private EthCall read(BlockRef block, List<ContractCall> calls, Addressing mode) {
+        Request<?, EthCall> request = callRequest(block, calls, mode);
+        if (rpc.expectedChainId().isEmpty()) {
+            return sendKeepingError(what(block), request);
+        }
+        return JsonRpcBatch.sendReads(rpc, what(block), List.of(request), i -> what(block)).get(0);
+    }
+
     private List<EthCall> callAll(List<BlockCalls> reads, Addressing mode) {
         List<Request<?, EthCall>> requests = new ArrayList<>();
         reads.forEach(r -> requests.add(callRequest(r.block(), r.calls(), mode)));
-        return JsonRpcBatch.sendKeepingErrors(rpc, "eth_call to Multicall3 at " + reads.size() + " blocks", requests,
+        return JsonRpcBatch.sendReads(rpc, "eth_call to Multicall3 at " + reads.size() + " blocks", requests,
                 i -> what(reads.get(i).block()));
     }
 
@@ -305,7 +319,7 @@ public final class Web3jChainReader implements ChainReader {
             requests.add(new Request<>("eth_call", List.of(tx, blockParameter(block, mode)), rpc.service(),
                     EthCall.class));
         }
-        List<EthCall> answers = JsonRpcBatch.sendKeepingErrors(rpc,
+        List<EthCall> answers = JsonRpcBatch.sendReads(rpc,
                 "eth_call of " + indexes.size() + " calls one by one at block " + block.number(), requests,
                 k -> calls.get(indexes.get(k)) + " at block " + block.number());
         List<CallResult> results = new ArrayList<>(indexes.size());

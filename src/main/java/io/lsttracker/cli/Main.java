@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lst-tracker", mixinStandardHelpOptions = true, version = "lst-tracker 0.1.0",
         description = "On-chain tracker of Ethereum liquid staking tokens.",
-        subcommands = {ServeCommand.class, SnapshotCommand.class, BackfillCommand.class})
+        subcommands = {ServeCommand.class, SnapshotCommand.class, BackfillCommand.class, RepairCommand.class})
 public final class Main implements Runnable {
     /** Exit code of bad flags or configuration. */
     public static final int EXIT_USAGE = 2;

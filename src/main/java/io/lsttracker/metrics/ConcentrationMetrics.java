@@ -11,27 +11,30 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.lsttracker.domain.Snapshot;
+import io.lsttracker.snapshot.SnapshotListener;
+import io.lsttracker.snapshot.SnapshotStore;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Concentration as Prometheus gauges, from the latest stored concentration report (read at most every
- * {@link #REFRESH_MILLIS}): each pool's share of all staked ETH and of the tracked LSTs, and per scope
+ * Concentration as Prometheus gauges, from the latest stored concentration report: kept in memory, read from the
+ * store at start-up and again each time snapshots are recorded (the report is stored in the snapshot's
+ * transaction), never during a scrape, so /prometheus answers at once while the database is down. Each pool's share of all staked ETH and of the tracked LSTs, and per scope
  * ({@code lsts}: among the tracked pools, {@code staked}: over all staked ETH) the HHI, the top-3 share and
  * the tau-indices. A figure the report does not have (no beacon node) is NaN.
  */
 @Context
 @Requires(env = "server")
-public final class ConcentrationMetrics {
+public final class ConcentrationMetrics implements SnapshotListener {
     private static final Logger LOG = LoggerFactory.getLogger(ConcentrationMetrics.class);
-    private static final long REFRESH_MILLIS = 10_000;
 
     private final ConcentrationStore store;
     private volatile Optional<ConcentrationReport> latest = Optional.empty();
-    private volatile long readAt;
 
     public ConcentrationMetrics(ConcentrationStore store, PoolRegistry registry, MeterRegistry meters) {
         this.store = store;
@@ -65,6 +68,25 @@ public final class ConcentrationMetrics {
                         + "operators (0..1); NaN when CSM is not read").baseUnit("ratio").register(meters);
         Gauge.builder("lst.staked.eth", this, m -> m.value(r -> r.staked().map(s -> Wei.toEther(s.wei()))))
                 .description("Total ETH staked on the beacon chain (active validators' balances)").register(meters);
+        refresh();
+    }
+
+    @Override
+    public void recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome) {
+        refresh();
+    }
+
+    @Override
+    public void recordedAll(List<Recorded> recorded) {
+        refresh(); // once per batch: the newest report is all the gauges show
+    }
+
+    private void refresh() {
+        try {
+            latest = store.latest();
+        } catch (RuntimeException e) {
+            LOG.warn("concentration metrics not refreshed: {}", e.getMessage());
+        }
     }
 
     private void gauge(MeterRegistry meters, String name, String description, String pool,
@@ -79,14 +101,6 @@ public final class ConcentrationMetrics {
     }
 
     private double value(Function<ConcentrationReport, Optional<BigDecimal>> read) {
-        if (System.currentTimeMillis() - readAt > REFRESH_MILLIS) {
-            try {
-                latest = store.latest();
-            } catch (RuntimeException e) {
-                LOG.warn("concentration metrics not refreshed: {}", e.getMessage());
-            }
-            readAt = System.currentTimeMillis();
-        }
         return latest.flatMap(read).map(BigDecimal::doubleValue).orElse(Double.NaN);
     }
 }

@@ -13,6 +13,8 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.lsttracker.rewards.Window;
 import io.lsttracker.rewards.RewardService;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Map;
@@ -24,22 +26,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The tracker's figures as Prometheus gauges, one series per pool: the latest stored snapshot's values,
  * refreshed as each snapshot is recorded and read back from the store at start-up, so a restart does not
- * blank the metrics. Gauges are floating point, as Prometheus is; the exact figures are in the JSON API.
+ * blank the metrics. The APR windows are computed then too, after the report events of the new snapshots were
+ * indexed ({@link Order}: this listener is heard last), never during a scrape, so /prometheus answers at once while
+ * the database is down. Gauges are floating point, as Prometheus is; the exact figures are in the JSON API.
  */
 @Context
 @Requires(env = "server")
+@Order(Ordered.LOWEST_PRECEDENCE)
 public final class PoolMetrics implements SnapshotListener {
     private static final Logger LOG = LoggerFactory.getLogger(PoolMetrics.class);
-
-    /** Reward windows are recomputed from the store at most this often, not at every scrape. */
-    private static final long APR_REFRESH_MILLIS = 30_000;
 
     private final AtomicReference<Snapshot> latest = new AtomicReference<>();
     private final Map<String, PoolState> byPool = new ConcurrentHashMap<>();
     private final PoolRegistry registry;
     private final RewardService rewards;
     private volatile Map<String, Map<Window, BigDecimal>> aprs = Map.of();
-    private volatile long aprsComputedAt;
 
     public PoolMetrics(PoolRegistry registry, MeterRegistry meters, SnapshotStore store, RewardService rewards) {
         this.registry = registry;
@@ -70,6 +71,7 @@ public final class PoolMetrics implements SnapshotListener {
         } catch (RuntimeException e) {
             LOG.warn("metrics start empty: cannot read the latest snapshot: {}", e.getMessage());
         }
+        refreshAprs();
     }
 
     private void gauge(MeterRegistry meters, String name, String description, String pool, String unit,
@@ -82,25 +84,26 @@ public final class PoolMetrics implements SnapshotListener {
 
     @Override
     public void recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome) {
-        aprsComputedAt = 0; // new history: the next scrape recomputes the reward windows
-        Snapshot current = latest.get();
-        if (current == null || snapshot.block().number() >= current.block().number()) {
-            update(snapshot);
+        recordedAll(java.util.List.of(new Recorded(snapshot, outcome)));
+    }
+
+    @Override
+    public void recordedAll(java.util.List<Recorded> recorded) {
+        for (Recorded r : recorded) {
+            Snapshot current = latest.get();
+            if (current == null || r.snapshot().block().number() >= current.block().number()) {
+                update(r.snapshot());
+            }
         }
+        refreshAprs(); // new history: the reward windows once per batch
     }
 
     private double apr(String pool, Window window) {
-        if (System.currentTimeMillis() - aprsComputedAt > APR_REFRESH_MILLIS) {
-            refreshAprs();
-        }
         BigDecimal apr = aprs.getOrDefault(pool, Map.of()).get(window);
         return apr == null ? Double.NaN : apr.doubleValue();
     }
 
     private synchronized void refreshAprs() {
-        if (System.currentTimeMillis() - aprsComputedAt <= APR_REFRESH_MILLIS) {
-            return;
-        }
         Map<String, Map<Window, BigDecimal>> computed = new ConcurrentHashMap<>();
         try {
             for (PoolDefinition pool : registry.pools()) {
@@ -113,7 +116,6 @@ public final class PoolMetrics implements SnapshotListener {
         } catch (RuntimeException e) {
             LOG.warn("APR metrics not refreshed: {}", e.getMessage());
         }
-        aprsComputedAt = System.currentTimeMillis();
     }
 
     private void update(Snapshot snapshot) {

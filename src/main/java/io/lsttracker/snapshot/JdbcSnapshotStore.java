@@ -58,6 +58,18 @@ public final class JdbcSnapshotStore implements SnapshotStore {
         });
     }
 
+    @Override
+    public List<SaveOutcome> saveTogether(List<Snapshot> snapshots, List<List<SnapshotFigures.Prepared>> figures) {
+        return StoreException.attempt("store the snapshots of " + snapshots.size() + " blocks together",
+                () -> transactions.executeWrite(status -> {
+                    List<SaveOutcome> outcomes = new java.util.ArrayList<>();
+                    for (int i = 0; i < snapshots.size(); i++) {
+                        outcomes.add(storeOrReplace(snapshots.get(i), figures.get(i)));
+                    }
+                    return outcomes;
+                }));
+    }
+
     /** Inside the transaction: the snapshot, its pools and the derived figures, or nothing if already stored. */
     private SaveOutcome storeOrReplace(Snapshot snapshot, List<SnapshotFigures.Prepared> figures) {
         BlockRef block = snapshot.block();

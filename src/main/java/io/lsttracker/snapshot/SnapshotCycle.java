@@ -151,6 +151,11 @@ public final class SnapshotCycle {
         return saved == SnapshotStore.SaveOutcome.ALREADY_STORED ? Outcome.UNCHANGED : Outcome.STORED;
     }
 
+    /** Reorgs deeper than tracker.reorg-depth found since the start (lst_snapshot_reorg_too_deep_total). */
+    public long reorgsTooDeep() {
+        return (long) tooDeep.count();
+    }
+
     public Status status() {
         return new Status(startedAt, Optional.ofNullable(lastSuccess.get()), Optional.ofNullable(lastFailure.get()),
                 Optional.ofNullable(lastFailureAt.get()));

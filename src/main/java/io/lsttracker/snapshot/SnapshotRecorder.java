@@ -40,6 +40,28 @@ public final class SnapshotRecorder {
     }
 
     /**
+     * Stores the snapshots (replacing those stored with another hash) in ONE transaction, every one or none, then lets
+     * the listeners hear of them together: a repair of orphaned snapshots.
+     */
+    public List<SnapshotStore.SaveOutcome> recordTogether(List<Snapshot> snapshots) {
+        List<List<SnapshotFigures.Prepared>> derived = snapshots.stream()
+                .map(snapshot -> figures.stream().map(f -> f.prepare(snapshot)).toList()).toList();
+        List<SnapshotStore.SaveOutcome> outcomes = store.saveTogether(snapshots, derived);
+        List<SnapshotListener.Recorded> recorded = new ArrayList<>();
+        for (int i = 0; i < snapshots.size(); i++) {
+            if (outcomes.get(i) != SnapshotStore.SaveOutcome.ALREADY_STORED) {
+                recorded.add(new SnapshotListener.Recorded(snapshots.get(i), outcomes.get(i)));
+            }
+        }
+        if (!recorded.isEmpty()) {
+            for (SnapshotListener listener : listeners) {
+                listener.recordedAll(recorded);
+            }
+        }
+        return outcomes;
+    }
+
+    /**
      * Stores the snapshots in order (each whole, in its own transaction), then lets the listeners hear of the
      * newly stored ones together, so work that covers a range (event indexing) is done once per batch.
      */

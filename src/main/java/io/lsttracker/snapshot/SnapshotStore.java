@@ -30,6 +30,18 @@ public interface SnapshotStore {
      */
     SaveOutcome save(Snapshot snapshot, List<SnapshotFigures.Prepared> figures);
 
+    /**
+     * {@link #save} of several snapshots (each with its figures, in the same order) in ONE transaction: every one or
+     * none (a repair replaces a range of orphaned snapshots at once). A store without transactions saves each.
+     */
+    default List<SaveOutcome> saveTogether(List<Snapshot> snapshots, List<List<SnapshotFigures.Prepared>> figures) {
+        List<SaveOutcome> outcomes = new java.util.ArrayList<>();
+        for (int i = 0; i < snapshots.size(); i++) {
+            outcomes.add(save(snapshots.get(i), figures.get(i)));
+        }
+        return outcomes;
+    }
+
     /** The block of the newest stored snapshot. */
     Optional<BlockRef> head();
 

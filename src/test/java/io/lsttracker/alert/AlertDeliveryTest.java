@@ -197,6 +197,26 @@ class AlertDeliveryTest {
         assertEquals(0, new BigDecimal("-0.000001").compareTo(rebase.value()));
     }
 
+    /**
+     * A tracker (or a replica taking over the judging) that has had no successful cycle counts from its own start, later
+     * than the last success: that is no evidence of fresh data, so the firing alert is not resolved (it was, and
+     * fired again three intervals later); the first success resolves it.
+     */
+    @Test
+    void stalenessFiringIsNotResolvedByAClockWithoutASuccess() {
+        config = AlertConfigLoader.parse("stale.yml", "rules:\n  stale:\n    metric: stale\n    threshold: 3\n");
+        Tracker tracker = new Tracker();
+        Duration interval = Duration.ofSeconds(60);
+        tracker.service.checkStaleness(T0.plusSeconds(181), T0, interval, false);
+        assertEquals(1, tracker.repository.events(Optional.empty(), 10).size(), "fired");
+        // taken over (or restarted) at T0 + 200 s, the chain still down: 0.5 intervals since its own start
+        tracker.service.checkStaleness(T0.plusSeconds(230), T0.plusSeconds(200), interval, false);
+        assertEquals(1, tracker.repository.events(Optional.empty(), 10).size(), "not resolved without a success");
+        tracker.service.checkStaleness(T0.plusSeconds(260), T0.plusSeconds(250), interval, true);
+        assertEquals(AlertTransition.Kind.RESOLVED, tracker.repository.events(Optional.empty(), 10).get(0).kind(),
+                "resolved by a success");
+    }
+
     @Test
     void stalenessFiresAfterThreeIntervalsAndResolves() {
         AlertConfig stale = AlertConfigLoader.parse("stale.yml", "rules:\n  stale:\n    metric: stale\n    threshold: 3\n");

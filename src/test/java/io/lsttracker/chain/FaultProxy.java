@@ -116,7 +116,7 @@ public final class FaultProxy implements AutoCloseable {
         return inject(fault, Integer.MAX_VALUE);
     }
 
-    /** Answers eth_chainId with {@code id} (null: the devchain's own) from now on. */
+    /** Answers eth_chainId with {@code id} (null: the devchain's own) from now on, inside a batch too. */
     public FaultProxy serveChainId(Long id) {
         chainId.set(id);
         return this;
@@ -188,6 +188,10 @@ public final class FaultProxy implements AutoCloseable {
                         + Long.toHexString(servedChain) + "\"}");
                 return;
             }
+            if (servedChain != null && body.contains("\"eth_chainId\"")) {
+                respond(exchange, 200, servingChainId(body, forward(body), servedChain));
+                return;
+            }
             if (refuseBlockHashes && body.contains("\"blockHash\"")) {
                 respond(exchange, 200, refusingBlockHashes(body));
                 return;
@@ -245,6 +249,23 @@ public final class FaultProxy implements AutoCloseable {
 
     private String forward(String body) {
         return upstream.toBlocking().retrieve(HttpRequest.POST("/", body).contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    /** {@code answer} to the batch {@code body} with each eth_chainId answered {@code chainId}. */
+    private static String servingChainId(String body, String answer, long chainId) throws IOException {
+        Set<JsonNode> asked = new HashSet<>();
+        for (JsonNode request : JSON.readTree(body)) {
+            if ("eth_chainId".equals(request.path("method").asText())) {
+                asked.add(request.get("id"));
+            }
+        }
+        JsonNode answers = JSON.readTree(answer);
+        for (JsonNode one : answers) {
+            if (asked.contains(one.get("id"))) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) one).put("result", "0x" + Long.toHexString(chainId));
+            }
+        }
+        return JSON.writeValueAsString(answers);
     }
 
     /** {@code answer} with each eth_call of the batch {@code body} answered as a pruned node answers it. */

@@ -181,6 +181,43 @@ class RpcFaultTest {
         }
     }
 
+    /**
+     * An endpoint switched to another chain in place, within the 5 minutes its chain id is trusted: the very next read
+     * fails, told by the eth_chainId asked in the read's own batch (one HTTP request, as without the check), and
+     * names the endpoint; that endpoint is then asked its chain id again before any use, so the next read goes to the
+     * other endpoint. Before, the read answered with the other chain's state until the periodic check.
+     */
+    @Test
+    void aChainIdSwitchInPlaceFailsTheVeryNextReadInItsOwnRequest() {
+        ContractCall blockNumber = new ContractCall(MULTICALL3, org.web3j.utils.Numeric.hexStringToByteArray("0x42cbb15c"),
+                "Multicall3.getBlockNumber()");
+        try (RpcConnection rpc = RpcConnection.open(List.of(first.url(), second.url()), FAST, 1L)) {
+            rpc.checkChainIds(1);
+            Web3jChainReader chain = new Web3jChainReader(rpc, MULTICALL3);
+            assertTrue(chain.aggregate(head, List.of(blockNumber)).get(0).success());
+            long http = rpc.httpRequests();
+            long calls = rpc.calls("eth_chainId");
+            assertTrue(chain.aggregate(head, List.of(blockNumber)).get(0).success());
+            assertEquals(1, rpc.httpRequests() - http, "a read is one HTTP request");
+            assertEquals(1, rpc.calls("eth_chainId") - calls, "which asks the chain id too");
+
+            first.serveChainId(5L);
+            int before = first.requests();
+            WrongChainException e = assertThrows(WrongChainException.class,
+                    () -> chain.aggregate(head, List.of(blockNumber)));
+            assertEquals(1, first.requests() - before, "caught in the read's own request");
+            assertTrue(e.getMessage().contains(RedactedUrl.of(first.url()) + " serves chain id 5, but "
+                    + "tracker.chain.chain-id (LST_CHAIN_ID) is 1"), e.getMessage());
+            assertTrue(e.getMessage().contains("at block " + head.number()), e.getMessage());
+
+            int secondBefore = second.requests();
+            assertTrue(chain.aggregate(head, List.of(blockNumber)).get(0).success());
+            assertEquals(2, first.requests() - before, "since the read it failed, the first endpoint was only asked "
+                    + "its chain id (ChainIdProbe), and not used");
+            assertTrue(second.requests() > secondBefore, "the read went to the second endpoint");
+        }
+    }
+
     @Test
     void aRevertIsAnAnswerNotAFault() {
         try (RpcConnection rpc = RpcConnection.open(List.of(first.url(), second.url()), FAST, 1L)) {
