@@ -33,18 +33,9 @@ class DevchainClientsTest {
     @Test
     void everyEntitysClientFiguresAreWhatTheDevchainsBlocksSay() {
         Devchain devchain = TestDevchain.shared();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("tracker.chain.rpc-url", devchain.url());
-        properties.put("tracker.beacon.url", devchain.beaconUrl());
-        properties.put("tracker.entities.deposit-first-block", devchain.depositContractFirstBlock());
-        properties.put("tracker.entities.vaults-first-block", devchain.depositContractFirstBlock());
-        properties.put("tracker.entities.etherfi-first-block", devchain.depositContractFirstBlock());
-        properties.put("tracker.entities.frax-first-block", devchain.depositContractFirstBlock());
-        properties.put("tracker.clients.lookback-days", 1);
-        properties.put("tracker.clients.slots-per-cycle", 8_000);
         try (TestDatabases.TestDatabase db = TestDatabases.h2();
-                ApplicationContext context = ApplicationContext.builder().properties(withDatabase(properties,
-                        db.jdbcUrl())).deduceEnvironment(false).start();
+                ApplicationContext context = TestDevchain.trackerContext(devchain, db.jdbcUrl(), Map.of(
+                        "tracker.clients.lookback-days", 1, "tracker.clients.slots-per-cycle", 8_000));
                 RpcConnection rpc = RpcConnection.open(devchain.url(), Duration.ofSeconds(30))) {
             Web3jChainReader chain = new Web3jChainReader(rpc, new Address(SimulatedContracts.MULTICALL3));
             BlockRef head = chain.pin(BlockSelector.LATEST);
@@ -87,12 +78,6 @@ class DevchainClientsTest {
             assertTrue(states.keySet().stream().noneMatch(k -> k.subject().equals("unidentified")
                     && k.ruleId().contains("client")), states.keySet().toString());
         }
-    }
-
-    private static Map<String, Object> withDatabase(Map<String, Object> properties, String jdbcUrl) {
-        properties.put("datasources.default.url", jdbcUrl);
-        properties.put("datasources.default.username", "sa");
-        return properties;
     }
 
     /** Entity -> "blocks", "cl:<id>" and "el:<id>" counts, from the devchain's truth. */

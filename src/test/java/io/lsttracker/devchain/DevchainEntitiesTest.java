@@ -16,7 +16,6 @@ import io.lsttracker.entity.EntityStore;
 import io.lsttracker.entity.Rule;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,24 +33,11 @@ class DevchainEntitiesTest {
     private static final List<String> RULE_ONE = List.of("lido", "rocketpool", "stakewise", "etherfi", "stader",
             "swell", "mantle", "frax");
 
-    private static ApplicationContext start(Map<String, Object> properties, String jdbcUrl) {
-        properties.put("datasources.default.url", jdbcUrl);
-        properties.put("datasources.default.username", "sa");
-        return ApplicationContext.builder().properties(properties).deduceEnvironment(false).start();
-    }
-
     @Test
     void everyEntitysFiguresAreWhatTheDevchainPlaced() {
         Devchain devchain = TestDevchain.shared();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("tracker.chain.rpc-url", devchain.url());
-        properties.put("tracker.beacon.url", devchain.beaconUrl());
-        properties.put("tracker.entities.deposit-first-block", devchain.depositContractFirstBlock());
-        properties.put("tracker.entities.vaults-first-block", devchain.depositContractFirstBlock());
-        properties.put("tracker.entities.etherfi-first-block", devchain.depositContractFirstBlock());
-        properties.put("tracker.entities.frax-first-block", devchain.depositContractFirstBlock());
         try (TestDatabases.TestDatabase db = TestDatabases.h2();
-                ApplicationContext context = start(properties, db.jdbcUrl());
+                ApplicationContext context = TestDevchain.trackerContext(devchain, db.jdbcUrl(), Map.of());
                 RpcConnection rpc = RpcConnection.open(devchain.url(), Duration.ofSeconds(30))) {
             Web3jChainReader chain = new Web3jChainReader(rpc, new Address(SimulatedContracts.MULTICALL3));
             BlockRef head = chain.pin(BlockSelector.LATEST);

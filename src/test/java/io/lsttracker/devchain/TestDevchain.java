@@ -77,4 +77,24 @@ public final class TestDevchain {
         assertTrue(value.compareTo(new BigDecimal(low)) > 0 && value.compareTo(new BigDecimal(high)) < 0,
                 value + " not in (" + low + ", " + high + ")");
     }
+
+    /**
+     * A tracker's context on {@code devchain} and the H2 database at {@code jdbcUrl}, as `demo` sets it up: its RPC,
+     * its beacon node, and the first blocks of the logs the entity feature reads (the devchain's own deployment blocks,
+     * not mainnet's), with {@code extra} settings over them.
+     */
+    public static io.micronaut.context.ApplicationContext trackerContext(Devchain devchain, String jdbcUrl,
+            java.util.Map<String, Object> extra) {
+        java.util.Map<String, Object> properties = new java.util.HashMap<>();
+        properties.put("tracker.chain.rpc-url", devchain.url());
+        properties.put("tracker.beacon.url", devchain.beaconUrl());
+        for (String log : new String[] {"deposit", "vaults", "etherfi", "frax"}) {
+            properties.put("tracker.entities." + log + "-first-block", devchain.depositContractFirstBlock());
+        }
+        properties.put("datasources.default.url", jdbcUrl);
+        properties.put("datasources.default.username", "sa");
+        properties.putAll(extra);
+        return io.micronaut.context.ApplicationContext.builder().properties(properties).deduceEnvironment(false)
+                .start();
+    }
 }
