@@ -43,9 +43,7 @@ public class ClientsController {
 
     @Get("/entities/{id}/clients")
     public ClientsView.EntityClients entity(@PathVariable String id, @Nullable @QueryValue String window) {
-        if (!Entity.UNIDENTIFIED.equals(id) && readings.registry().byId(id).isEmpty()) {
-            throw ApiException.notFound("no entity '" + id + "' in " + readings.registry().source());
-        }
+        requireEntity(id);
         ClientWindows.Report r = report(window);
         ClientsView.Figures figures = r.entities().containsKey(id) ? ClientsView.figures(r.entities().get(id))
                 : ClientsView.figures(ClientDiversity.of(List.of()));
@@ -71,8 +69,8 @@ public class ClientsController {
                         + MAX_DAYS);
             }
         }
-        if (entity != null && !Entity.UNIDENTIFIED.equals(entity) && readings.registry().byId(entity).isEmpty()) {
-            throw ApiException.notFound("no entity '" + entity + "' in " + readings.registry().source());
+        if (entity != null) {
+            requireEntity(entity);
         }
         List<ClientWindows.Day> history = windows.history(n, Optional.ofNullable(entity));
         String scope = entity == null ? "network" : entity;
@@ -99,6 +97,13 @@ public class ClientsController {
             out.append(d.fromSlot()).append(',').append(time).append(',').append(scope).append(',').append(layer)
                     .append(',').append(c.client().id()).append(',').append(c.blocks()).append(',')
                     .append(figures.identified()).append(',').append(c.share().toPlainString()).append('\n');
+        }
+    }
+
+    /** An entity of the labels, or "unidentified"; anything else is a 404 naming the labels file. */
+    private void requireEntity(String id) {
+        if (!Entity.UNIDENTIFIED.equals(id) && readings.registry().byId(id).isEmpty()) {
+            throw ApiException.notFound("no entity '" + id + "' in " + readings.registry().source());
         }
     }
 

@@ -27,8 +27,14 @@ public final class BeaconStakedTotal implements StakedTotalSource {
     private record Cached(long epoch, TotalStaked total) {
     }
 
+    @jakarta.inject.Inject
+    public BeaconStakedTotal(BeaconNode node) {
+        this.client = node.client().orElse(null);
+    }
+
+    /** A source of its own on {@code settings}' node (tests). */
     public BeaconStakedTotal(BeaconSettings settings) {
-        this.client = settings.url().isEmpty() ? null : new BeaconClient(settings.url(), settings.timeout());
+        this(new BeaconNode(settings));
     }
 
     @Override

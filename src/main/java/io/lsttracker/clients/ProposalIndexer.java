@@ -2,7 +2,7 @@ package io.lsttracker.clients;
 
 import io.lsttracker.beacon.BeaconClient;
 import io.lsttracker.beacon.BeaconReadException;
-import io.lsttracker.beacon.BeaconSettings;
+import io.lsttracker.beacon.BeaconNode;
 import io.lsttracker.beacon.BlockProposal;
 import io.lsttracker.clients.ClientsTables.ProposalRow;
 import io.lsttracker.db.StoreException;
@@ -56,10 +56,9 @@ public final class ProposalIndexer {
     private volatile Status status = new Status(Optional.empty(), Optional.empty(), Optional.empty());
 
     @jakarta.inject.Inject
-    public ProposalIndexer(BeaconSettings beacon, EntityReadings readings, ProposalStore store, ClientWindows windows,
+    public ProposalIndexer(BeaconNode beacon, EntityReadings readings, ProposalStore store, ClientWindows windows,
             ClientsSettings settings) {
-        this(beacon.url().isEmpty() ? null : new BeaconClient(beacon.url(), beacon.timeout()),
-                readings::validatorEntities, store, windows, settings, Clock.systemUTC());
+        this(beacon.client().orElse(null), readings::validatorEntities, store, windows, settings, Clock.systemUTC());
     }
 
     /** @param attribution each validator's entity, from the newest entity reading (empty until there is one) */

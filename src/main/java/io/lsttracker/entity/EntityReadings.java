@@ -2,7 +2,7 @@ package io.lsttracker.entity;
 
 import io.lsttracker.beacon.BeaconClient;
 import io.lsttracker.beacon.BeaconReadException;
-import io.lsttracker.beacon.BeaconSettings;
+import io.lsttracker.beacon.BeaconNode;
 import io.lsttracker.chain.CallFailedException;
 import io.lsttracker.chain.ChainReadException;
 import io.lsttracker.config.ConfigException;
@@ -53,9 +53,8 @@ public final class EntityReadings {
     private long failedEpoch = -1;
 
     public EntityReadings(EntityRegistry registry, CredentialIndexer credentials, DepositIndexer deposits,
-            EntityStore store, BeaconSettings beacon) {
-        this(registry, credentials, deposits, store,
-                beacon.url().isEmpty() ? null : new BeaconClient(beacon.url(), beacon.timeout()), Clock.systemUTC());
+            EntityStore store, BeaconNode beacon) {
+        this(registry, credentials, deposits, store, beacon.client().orElse(null), Clock.systemUTC());
     }
 
     EntityReadings(EntityRegistry registry, CredentialIndexer credentials, DepositIndexer deposits, EntityStore store,

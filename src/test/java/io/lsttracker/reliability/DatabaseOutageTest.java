@@ -28,17 +28,13 @@ import org.junit.jupiter.api.Test;
  * answers again.
  */
 class DatabaseOutageTest {
-    private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/.*");
 
     @Test
     void aStoppedDatabaseFreezesNothing() throws Exception {
         try (TestDatabases.TestDatabase db = TestDatabases.postgres()) {
-            Matcher m = HOST_PORT.matcher(db.jdbcUrl());
-            assertTrue(m.matches(), db.jdbcUrl());
-            try (TcpCut proxy = new TcpCut(m.group(1), Integer.parseInt(m.group(2)));
+            try (TcpCut proxy = TcpCut.inFrontOf(db);
                     TestServer server = TestServer.start(Map.of(
-                            "datasources.default.url", db.jdbcUrl().replace("//" + m.group(1) + ":" + m.group(2) + "/",
-                                    "//127.0.0.1:" + proxy.port() + "/"),
+                            "datasources.default.url", proxy.jdbcUrl(),
                             "datasources.default.username", db.user()))) {
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                 URI base = server.url();
@@ -102,12 +98,9 @@ class DatabaseOutageTest {
         Path rules = Files.createTempFile(Files.createDirectories(Path.of("target")), "stale-", ".yml");
         Files.writeString(rules, "rules:\n  stale-data:\n    metric: stale\n    threshold: 3\n");
         try (TestDatabases.TestDatabase db = TestDatabases.postgres()) {
-            Matcher m = HOST_PORT.matcher(db.jdbcUrl());
-            assertTrue(m.matches(), db.jdbcUrl());
-            try (TcpCut proxy = new TcpCut(m.group(1), Integer.parseInt(m.group(2)));
+            try (TcpCut proxy = TcpCut.inFrontOf(db);
                     TestServer server = TestServer.start(Map.of(
-                            "datasources.default.url", db.jdbcUrl().replace("//" + m.group(1) + ":" + m.group(2) + "/",
-                                    "//127.0.0.1:" + proxy.port() + "/"),
+                            "datasources.default.url", proxy.jdbcUrl(),
                             "datasources.default.username", db.user(),
                             "tracker.alerts.file", rules.toString()))) {
                 proxy.cut();

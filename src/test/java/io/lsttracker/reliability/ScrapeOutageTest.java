@@ -14,8 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,18 +22,14 @@ import org.junit.jupiter.api.Test;
  * recorded. They used to read the store during the scrape (each waiting out the 2 s connection timeout, then NaN).
  */
 class ScrapeOutageTest {
-    private static final Pattern HOST_PORT = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/.*");
 
     @Test
     void aScrapeWhileTheDatabaseIsDownAnswersAtOnceWithTheFiguresKnownBefore() throws Exception {
         Devchain devchain = TestDevchain.shared();
         try (TestDatabases.TestDatabase db = TestDatabases.postgres()) {
-            Matcher m = HOST_PORT.matcher(db.jdbcUrl());
-            assertTrue(m.matches(), db.jdbcUrl());
-            try (TcpCut proxy = new TcpCut(m.group(1), Integer.parseInt(m.group(2)));
+            try (TcpCut proxy = TcpCut.inFrontOf(db);
                     TestServer server = TestServer.start(Map.of(
-                            "datasources.default.url", db.jdbcUrl().replace("//" + m.group(1) + ":" + m.group(2) + "/",
-                                    "//127.0.0.1:" + proxy.port() + "/"),
+                            "datasources.default.url", proxy.jdbcUrl(),
                             "datasources.default.username", db.user(),
                             "tracker.chain.rpc-url", devchain.url(),
                             "tracker.beacon.url", devchain.beaconUrl()))) {

@@ -20,6 +20,27 @@ final class TcpCut implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
 
+    private static final java.util.regex.Pattern JDBC_HOST_PORT =
+            java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/.*");
+    private String jdbcUrl;
+
+    /** A forwarder in front of {@code db}'s PostgreSQL server; {@link #jdbcUrl()} reaches the database through it. */
+    static TcpCut inFrontOf(io.lsttracker.db.TestDatabases.TestDatabase db) throws IOException {
+        java.util.regex.Matcher m = JDBC_HOST_PORT.matcher(db.jdbcUrl());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a PostgreSQL JDBC URL with a host and port: " + db.jdbcUrl());
+        }
+        TcpCut proxy = new TcpCut(m.group(1), Integer.parseInt(m.group(2)));
+        proxy.jdbcUrl = db.jdbcUrl().replace("//" + m.group(1) + ":" + m.group(2) + "/",
+                "//127.0.0.1:" + proxy.port() + "/");
+        return proxy;
+    }
+
+    /** The database's JDBC URL through this forwarder (set by {@link #inFrontOf}). */
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
     TcpCut(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
