@@ -1,0 +1,29 @@
+package io.lsttracker.liquidity;
+
+import io.lsttracker.domain.PoolId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Liquidity as stored with each snapshot (same transaction, replaced on a reorg), read back for the API, the
+ * gauges and the alerts. The latest figures are kept in memory by the implementation as each snapshot is
+ * recorded, so gauges and GET /api/liquidity never read the database on the hot path.
+ */
+public interface LiquidityHistory {
+
+    /** Every configured pool's figures at the newest stored snapshot, in pools.yml order; empty before the first. */
+    List<LiquidityFigures> latest();
+
+    /** The beacon exit queue at the newest reading; empty without a beacon node or before the first reading. */
+    Optional<LiquidityFigures.BeaconExitQueue> latestExitQueue();
+
+    /**
+     * One pool's figures at the stored snapshots with from <= block time < to, oldest first, at most
+     * {@code limit} of them (the newest ones when there are more), read with the limit in SQL.
+     */
+    List<LiquidityFigures> history(PoolId pool, Instant from, Instant to, int limit);
+
+    /** The beacon exit queue's readings with from <= block time < to, oldest first, at most {@code limit}. */
+    List<LiquidityFigures.BeaconExitQueue> exitQueueHistory(Instant from, Instant to, int limit);
+}
