@@ -1,0 +1,18 @@
+package io.lsttracker.liquidity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The beacon chain's exit queue as read with each total staked (at most one reading an epoch) and stored with the
+ * snapshot's concentration figures: what {@link LiquidityHistory} reports of the beacon side.
+ */
+public interface BeaconExitQueues {
+
+    /** The newest reading; empty without a beacon node or before the first reading. */
+    Optional<LiquidityFigures.BeaconExitQueue> latest();
+
+    /** The readings with from <= block time < to, oldest first, at most {@code limit} (the newest), limit in SQL. */
+    List<LiquidityFigures.BeaconExitQueue> history(Instant from, Instant to, int limit);
+}
