@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  * GET /eth/v1/beacon/genesis for genesis_time, then GET /eth/v1/beacon/states/{slot}/validators?status=active
  * and the sum of the {@code balance} (gwei) of every validator whose status is active_* (active_ongoing,
  * active_exiting, active_slashed). Not validator count x 32 (since Electra a validator holds up to 2,048 ETH)
- * and not the deposit contract's balance (withdrawals never debit it): docs/CONCENTRATION.md.
+ * and not the deposit contract's balance (withdrawals never debit it): docs/CONCENTRATION.md. The same pass sums
+ * the exit queue ({@link TotalStaked.ExitQueue}): the {@code effective_balance} of the validators active_exiting or
+ * active_slashed, and of all active validators (the exit churn's input).
  *
  * <p>The slot of a block is (timestamp - genesis_time) / 12 (SECONDS_PER_SLOT = 12 on mainnet, consensus
  * specs phase0). A slot whose state the node does not serve (404: a missed slot, a pruned state) is replaced by
