@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  * GET /eth/v1/beacon/genesis for genesis_time, then GET /eth/v1/beacon/states/{slot}/validators?status=active
  * and the sum of the {@code balance} (gwei) of every validator whose status is active_* (active_ongoing,
  * active_exiting, active_slashed). Not validator count x 32 (since Electra a validator holds up to 2,048 ETH)
- * and not the deposit contract's balance (withdrawals never debit it): docs/CONCENTRATION.md.
+ * and not the deposit contract's balance (withdrawals never debit it): docs/CONCENTRATION.md. The same pass sums
+ * the exit queue ({@link TotalStaked.ExitQueue}): the {@code effective_balance} of the validators active_exiting or
+ * active_slashed, and of all active validators (the exit churn's input).
  *
  * <p>The slot of a block is (timestamp - genesis_time) / 12 (SECONDS_PER_SLOT = 12 on mainnet, consensus
  * specs phase0). A slot whose state the node does not serve (404: a missed slot, a pruned state) is replaced by
@@ -144,9 +146,18 @@ public final class BeaconClient {
         return get(path, MAX_VALIDATORS_BYTES, body -> sumActive(slot, body, path)).orElse(null);
     }
 
+    /**
+     * The active validators' balances, and in the same pass the exit queue's figures: the effective balances of
+     * the validators active_exiting or active_slashed (their exit epoch is set and not reached), and of all active
+     * validators (the churn limit's input). Effective balances are read from each validator object with the same
+     * checks as balances; a validator that is not active is skipped unchecked, as before.
+     */
     private TotalStaked sumActive(long slot, InputStream body, String path) throws IOException {
         BigInteger gwei = BigInteger.ZERO;
+        BigInteger effectiveGwei = BigInteger.ZERO;
+        BigInteger exitingGwei = BigInteger.ZERO;
         long active = 0;
+        long exiting = 0;
         boolean sawData = false;
         try (JsonParser p = JSON_FACTORY.createParser(body)) {
             expect(p.nextToken() == JsonToken.START_OBJECT, path, "is not a JSON object");
@@ -163,33 +174,71 @@ public final class BeaconClient {
                     String status = null;
                     String balance = null;
                     String index = null;
+                    String effective = null;
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String name = p.currentName();
-                        p.nextToken();
+                        JsonToken token = p.nextToken();
                         switch (name) {
                             case "status" -> status = p.getValueAsString();
                             case "balance" -> balance = p.getValueAsString();
                             case "index" -> index = p.getValueAsString();
+                            case "validator" -> effective = token == JsonToken.START_OBJECT
+                                    ? effectiveBalanceOf(p) : skipped(p);
                             default -> p.skipChildren();
                         }
                     }
                     if (status != null && status.startsWith("active")) {
-                        gwei = gwei.add(balance(balance, index, path));
+                        gwei = gwei.add(gwei(balance, index, "balance", path));
+                        BigInteger validatorEffective = gwei(effective, index, "effective_balance", path);
+                        effectiveGwei = effectiveGwei.add(validatorEffective);
                         active++;
+                        if (EXIT_QUEUE_STATUSES.contains(status)) {
+                            exitingGwei = exitingGwei.add(validatorEffective);
+                            exiting++;
+                        }
                     }
                 }
             }
         }
         expect(sawData, path, "has no data array");
-        return new TotalStaked(slot, gwei.multiply(GWEI), active);
+        return new TotalStaked(slot, gwei.multiply(GWEI), active, java.util.Optional.of(new TotalStaked.ExitQueue(
+                exiting, exitingGwei.multiply(GWEI), effectiveGwei.multiply(GWEI))));
     }
 
-    private BigInteger balance(String text, String index, String path) {
+    /**
+     * The statuses of validators in the exit queue (ethereum/beacon-APIs, validator status: active_exiting and
+     * active_slashed are active with an exit epoch set, which a slashing sets too).
+     */
+    static final java.util.Set<String> EXIT_QUEUE_STATUSES = java.util.Set.of("active_exiting", "active_slashed");
+
+    /** The effective_balance of the validator object the parser is inside of; the rest of it is skipped. */
+    private static String effectiveBalanceOf(JsonParser p) throws IOException {
+        String effective = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken token = p.nextToken();
+            if ("effective_balance".equals(name) && token.isScalarValue()) {
+                effective = p.getValueAsString();
+            } else {
+                p.skipChildren();
+            }
+        }
+        return effective;
+    }
+
+    /** Skips a value that is not what was expected, so that the check below reports the field as missing. */
+    private static String skipped(JsonParser p) throws IOException {
+        p.skipChildren();
+        return null;
+    }
+
+    private BigInteger gwei(String text, String index, String field, String path) {
         // A balance is a uint64 of gwei (beacon-APIs), at most 20 digits: anything longer is refused unparsed,
         // quoted by its start only (a 15-million-digit string would pin a core in BigInteger and flood the log).
         if (text != null && text.length() > 20) {
-            throw new BeaconReadException(describe(path) + ": validator " + index + " has a balance of " + text.length()
-                    + " characters ('" + text.substring(0, 20) + "…'), not a uint64 of gwei");
+            throw new BeaconReadException(describe(path) + ": validator " + index + " has a" + ("balance".equals(field)
+                    ? " " : "n ") + field + " of " + text.length() + " characters ('" + text.substring(0, 20)
+                    + "…'), not a uint64 of gwei");
         }
         try {
             BigInteger value = new BigInteger(text == null ? "" : text);
@@ -199,8 +248,8 @@ public final class BeaconClient {
         } catch (NumberFormatException e) {
             // reported below with the validator's index
         }
-        throw new BeaconReadException(describe(path) + ": validator " + index + " has balance '" + text
-                + "', not a non-negative number of gwei");
+        throw new BeaconReadException(describe(path) + ": validator " + index + " has " + field + " "
+                + (text == null ? "(missing)" : "'" + text + "'") + ", not a non-negative number of gwei");
     }
 
     /**

@@ -86,12 +86,16 @@ public final class ConcentrationStore {
         long block = report.block().number();
         Measures lst = report.amongLsts();
         Optional<TotalStaked> staked = report.staked();
+        Optional<TotalStaked.ExitQueue> queue = staked.flatMap(TotalStaked::exitQueue);
         concentration.save(new ConcentrationRow(block, report.block().timestamp().getEpochSecond(), lst.combined(),
                 lst.entities(), String.join(",", report.missingPools().stream().map(PoolId::value).toList()),
                 lst.largest().orElse(null), MeasureColumns.of(lst), staked.map(TotalStaked::wei).orElse(null),
                 staked.map(TotalStaked::slot).orElse(null), staked.map(TotalStaked::activeValidators).orElse(null),
                 report.stakedAbsent().map(reason -> StoredText.fit(reason, STAKED_ABSENT_CHARS)).orElse(null),
-                report.amongStaked().map(MeasureColumns::of).orElse(MeasureColumns.NONE)));
+                report.amongStaked().map(MeasureColumns::of).orElse(MeasureColumns.NONE),
+                queue.map(TotalStaked.ExitQueue::exitingValidators).orElse(null),
+                queue.map(TotalStaked.ExitQueue::exitingWei).orElse(null),
+                queue.map(TotalStaked.ExitQueue::activeEffectiveWei).orElse(null)));
         List<ConcentrationPoolRow> poolRows = new ArrayList<>();
         for (PoolShare pool : report.pools()) {
             poolRows.add(new ConcentrationPoolRow(new ConcentrationPoolRow.Key(block, pool.id().value()),
@@ -146,7 +150,7 @@ public final class ConcentrationStore {
         Optional<String> largest = Optional.ofNullable(row.largestPool());
         Measures lst = row.lst().measures(row.poolsCounted(), lstTotal, lstTotal, largest);
         Optional<TotalStaked> staked = Optional.ofNullable(row.stakedTotal())
-                .map(wei -> new TotalStaked(row.stakedSlot(), wei, row.stakedValidators()));
+                .map(wei -> new TotalStaked(row.stakedSlot(), wei, row.stakedValidators(), exitQueue(row)));
         Optional<Measures> all = staked.map(t -> row.staked().measures(row.poolsCounted(), lstTotal, t.wei(), largest));
         List<PoolShare> shares = pools.findByKeyBlockNumber(block, ConcentrationTables.BY_POSITION).stream()
                 .map(p -> new PoolShare(new PoolId(p.key().poolId()), p.stake(),
@@ -159,6 +163,49 @@ public final class ConcentrationStore {
         ConcentrationReport report = new ConcentrationReport(ref, shares, missing, lst, staked, all,
                 Optional.ofNullable(row.stakedAbsent()));
         return operators.findById(block).map(o -> report.withOperators(lido(o), rocketPool(o))).orElse(report);
+    }
+
+    private static Optional<TotalStaked.ExitQueue> exitQueue(ConcentrationRow row) {
+        return row.exitQueueWei() == null ? Optional.empty() : Optional.of(new TotalStaked.ExitQueue(
+                row.exitQueueValidators(), row.exitQueueWei(), row.activeEffectiveWei()));
+    }
+
+    /**
+     * The exit queue at one slot as stored with the total staked: {@code block} is the first snapshot it was
+     * stored with (a reading serves every snapshot of its epoch).
+     */
+    public record ExitQueueReading(BlockRef block, long slot, TotalStaked.ExitQueue queue) {
+    }
+
+    /** The newest exit queue reading stored; empty before the first (or without a beacon node). */
+    public Optional<ExitQueueReading> latestExitQueue() {
+        return StoreException.attempt("read the latest exit queue", () -> transactions.executeRead(
+                status -> exitQueues(concentration.newestExitQueue().stream().toList()).stream().findFirst()));
+    }
+
+    /**
+     * The exit queue readings stored with snapshots whose block time is in [from, to), one a slot, oldest first; at
+     * most {@code limit}, the newest, cut in SQL.
+     */
+    public List<ExitQueueReading> exitQueueHistory(Instant from, Instant to, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit " + limit + " is not a positive number of readings");
+        }
+        return StoreException.attempt("read the exit queue history", () -> transactions.executeRead(status -> {
+            List<ExitQueueReading> newestFirst = exitQueues(concentration.exitQueueFirstPerSlot(from.getEpochSecond(),
+                    to.getEpochSecond(), limit));
+            List<ExitQueueReading> oldestFirst = new ArrayList<>(newestFirst);
+            java.util.Collections.reverse(oldestFirst);
+            return List.copyOf(oldestFirst);
+        }));
+    }
+
+    private List<ExitQueueReading> exitQueues(List<ConcentrationRow> rows) {
+        Map<Long, String> hashes = rows.isEmpty() ? Map.of()
+                : blocks.hashesOf(rows.stream().map(ConcentrationRow::blockNumber).toList());
+        return rows.stream().map(row -> new ExitQueueReading(new BlockRef(row.blockNumber(),
+                hashes.get(row.blockNumber()), Instant.ofEpochSecond(row.blockTime())), row.stakedSlot(),
+                exitQueue(row).orElseThrow())).toList();
     }
 
     private Optional<LidoOperators> lido(OperatorConcentrationRow row) {

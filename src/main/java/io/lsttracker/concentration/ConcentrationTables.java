@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The concentration tables (db/migration V20 and V40) as rows, and their repositories: the plain queries generated
+ * The concentration tables (db/migration V20, V40 and V95) as rows, and their repositories: the plain queries generated
  * by Micronaut Data, the one special query (the last figures per time bucket) written out here. The figures are
  * written only with their snapshot: every insert requires the snapshot's transaction (MANDATORY), and they are
  * deleted with it (ON DELETE CASCADE).
@@ -61,13 +61,16 @@ final class ConcentrationTables {
 
     /**
      * One row per snapshot: the measures among the tracked pools (lst_*), and over all staked ETH (staked_*) with
-     * the beacon node's total, or the reason it is absent (staked_absent).
+     * the beacon node's total, or the reason it is absent (staked_absent); with the total, the exit queue read
+     * with it (exit_queue_*, active_effective_wei; null in rows stored before V95).
      */
     @MappedEntity(value = "concentration", escape = false)
     record ConcentrationRow(@Id long blockNumber, long blockTime, @WeiColumn BigInteger lstTotal, int poolsCounted,
             String missingPools, @Nullable String largestPool, @Relation(Relation.Kind.EMBEDDED) MeasureColumns lst,
             @Nullable @WeiColumn BigInteger stakedTotal, @Nullable Long stakedSlot, @Nullable Long stakedValidators,
-            @Nullable String stakedAbsent, @Relation(Relation.Kind.EMBEDDED) @Nullable MeasureColumns staked) {
+            @Nullable String stakedAbsent, @Relation(Relation.Kind.EMBEDDED) @Nullable MeasureColumns staked,
+            @Nullable Long exitQueueValidators, @Nullable @WeiColumn BigInteger exitQueueWei,
+            @Nullable @WeiColumn BigInteger activeEffectiveWei) {
     }
 
     /** One pool's stake and shares at a snapshot, in registry order (position). */
@@ -111,6 +114,24 @@ final class ConcentrationTables {
                 + " WHERE block_time >= :from AND block_time < :to GROUP BY block_time / :bucket"
                 + ") b ON c.block_number = b.last_block ORDER BY c.block_number")
         List<ConcentrationRow> lastPerBucket(long from, long to, long bucket);
+
+        /**
+         * The exit queue's readings in [from, to), newest first, at most {@code limit}: a reading (one slot) is
+         * stored with every snapshot until the next is taken, so each slot's row is its first snapshot's.
+         */
+        @Query("SELECT c.* FROM concentration c JOIN ("
+                + " SELECT MIN(block_number) AS first_block FROM concentration"
+                + " WHERE exit_queue_wei IS NOT NULL AND block_time >= :from AND block_time < :to"
+                + " GROUP BY staked_slot"
+                + ") f ON c.block_number = f.first_block ORDER BY c.block_number DESC FETCH FIRST :limit ROWS ONLY")
+        List<ConcentrationRow> exitQueueFirstPerSlot(long from, long to, int limit);
+
+        /** The row of the newest exit queue reading: the first snapshot stored with the newest snapshot's slot. */
+        @Query("SELECT c.* FROM concentration c WHERE c.block_number = ("
+                + " SELECT MIN(f.block_number) FROM concentration f WHERE f.exit_queue_wei IS NOT NULL"
+                + " AND f.staked_slot = (SELECT l.staked_slot FROM concentration l WHERE l.block_number = ("
+                + " SELECT MAX(n.block_number) FROM concentration n WHERE n.exit_queue_wei IS NOT NULL)))")
+        Optional<ConcentrationRow> newestExitQueue();
     }
 
     @PortableRepository

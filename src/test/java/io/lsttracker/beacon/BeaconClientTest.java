@@ -109,6 +109,70 @@ class BeaconClientTest {
     }
 
     @Test
+    void theExitQueueIsSummedInTheSamePassFromEffectiveBalances() {
+        // Active: 0 ongoing (effective 32 ETH), 1 exiting (2,048 ETH), 2 slashed (31 ETH: a slashed validator's
+        // effective balance drops with its penalty). The exit queue is 1 and 2, their effective balances:
+        //   2,048,000,000,000 + 31,000,000,000 = 2,079,000,000,000 gwei = 2,079 ETH, 2 validators;
+        // the total active effective balance 32 + 2,048 + 31 = 2,111 ETH. Balances, not effective balances, make the
+        // total staked: 32.000000001 + 2,048.5 + 31.5 = 2,112.000000001 ETH.
+        // Not counted: pending_queued (not active yet), exited_unslashed (its exit epoch is reached).
+        node.states.put("1000", validators(
+                fullValidator(0, "active_ongoing", "32000000001", KEY, VAULT, "32000000000", "false"),
+                fullValidator(1, "active_exiting", "2048500000000", KEY, VAULT, "2048000000000", "false"),
+                fullValidator(2, "active_slashed", "31500000000", KEY, VAULT, "31000000000", "true"),
+                fullValidator(3, "pending_queued", "32000000000", KEY, VAULT, "32000000000", "false"),
+                fullValidator(4, "exited_unslashed", "32000000000", KEY, VAULT, "32000000000", "false")));
+        TotalStaked total = client.totalStakedAt(BLOCK);
+        assertEquals(new BigInteger("2112000000001000000000"), total.wei());
+        assertEquals(3, total.activeValidators());
+        assertEquals(java.util.Optional.of(new TotalStaked.ExitQueue(2, new BigInteger("2079000000000000000000"),
+                new BigInteger("2111000000000000000000"))), total.exitQueue());
+    }
+
+    @Test
+    void anEmptyExitQueueIsZeroNotAbsent() {
+        node.states.put("1000", validators(
+                fullValidator(0, "active_ongoing", "32000000000", KEY, VAULT, "32000000000", "false")));
+        assertEquals(java.util.Optional.of(new TotalStaked.ExitQueue(0, BigInteger.ZERO,
+                new BigInteger("32000000000000000000"))), client.totalStakedAt(BLOCK).exitQueue());
+    }
+
+    @Test
+    void aMalformedEffectiveBalanceOfAnActiveValidatorIsNamed() {
+        String ok = "32000000000";
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put(fullValidator(9, "active_exiting", ok, KEY, VAULT, "-1", "false"),
+                "validator 9 has effective_balance '-1', not a non-negative number of gwei");
+        cases.put(fullValidator(9, "active_ongoing", ok, KEY, VAULT, "1.5", "false"),
+                "validator 9 has effective_balance '1.5', not a non-negative number of gwei");
+        cases.put(fullValidator(9, "active_slashed", ok, KEY, VAULT, "x", "true"),
+                "validator 9 has effective_balance 'x', not a non-negative number of gwei");
+        cases.put(fullValidator(9, "active_ongoing", ok, KEY, VAULT, "1".repeat(3000), "false"),
+                "validator 9 has an effective_balance of 3000 characters ('11111111111111111111…'), not a uint64");
+        cases.put("{\"index\":\"9\",\"balance\":\"1\",\"status\":\"active_ongoing\"}",
+                "validator 9 has effective_balance (missing), not a non-negative number of gwei");
+        cases.put("{\"index\":\"9\",\"balance\":\"1\",\"status\":\"active_ongoing\",\"validator\":\"32\"}",
+                "validator 9 has effective_balance (missing), not a non-negative number of gwei");
+        cases.put("{\"index\":\"9\",\"balance\":\"1\",\"status\":\"active_ongoing\",\"validator\":"
+                + "{\"effective_balance\":{\"gwei\":\"1\"}}}",
+                "validator 9 has effective_balance (missing), not a non-negative number of gwei");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            node.states.put("1000", validators(c.getKey()));
+            BeaconReadException e = assertThrows(BeaconReadException.class, () -> client.totalStakedAt(BLOCK),
+                    c.getValue());
+            assertTrue(e.getMessage().contains("GET /eth/v1/beacon/states/1000/validators?status=active: "
+                    + c.getValue()), e.getMessage());
+        }
+        // The largest uint64 is still read, as for balances; a validator that is not active is not summed, so its
+        // effective balance is not checked (as its balance is not).
+        node.states.put("1000", validators(
+                fullValidator(8, "pending_queued", ok, KEY, VAULT, "x", "false"),
+                fullValidator(9, "active_exiting", ok, KEY, VAULT, "18446744073709551615", "false")));
+        assertEquals(new BigInteger("18446744073709551615000000000"),
+                client.totalStakedAt(BLOCK).exitQueue().orElseThrow().exitingWei());
+    }
+
+    @Test
     void aSlotWithoutStateFallsBackToTheNearestBefore() {
         node.states.put("997", validators(validator(0, "active_ongoing", "32000000000")));
         node.states.put("990", validators(validator(0, "active_ongoing", "1")));

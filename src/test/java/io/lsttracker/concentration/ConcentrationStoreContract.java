@@ -228,4 +228,80 @@ abstract class ConcentrationStoreContract {
         assertEquals(Optional.empty(), read.rocketPool());
         assertEquals(report, read);
     }
+    /** A total staked of 400 ETH at {@code slot} with {@code exiting} of its 160 ETH of effective balance waiting. */
+    static TotalStaked withQueue(long slot, long exitingValidators, long exitingEth) {
+        return new TotalStaked(slot, eth(400), 5, Optional.of(new TotalStaked.ExitQueue(exitingValidators,
+                eth(exitingEth), eth(160))));
+    }
+
+    private void store(long number, long atSecond, Optional<TotalStaked> staked) {
+        Snapshot s = snapshot(number, String.format("%02x", number), T0.plusSeconds(atSecond), 60);
+        snapshots.save(s, List.of(concentration.figures(SnapshotConcentration.of(s, staked, "beacon node down"))));
+    }
+
+    @Test
+    void theExitQueueIsStoredWithTheTotalAndReadBackExactly() {
+        Snapshot snapshot = snapshot(100, "aa", T0, 60);
+        // 2 validators waiting with 64 ETH of the 160 ETH of effective balance; the wei is kept to the wei.
+        TotalStaked total = new TotalStaked(12_345, eth(400), 5, Optional.of(new TotalStaked.ExitQueue(2,
+                eth(64).add(BigInteger.ONE), eth(160).add(BigInteger.TWO))));
+        ConcentrationReport report = SnapshotConcentration.of(snapshot, Optional.of(total), null);
+        snapshots.save(snapshot, List.of(concentration.figures(report)));
+        assertEquals(report, concentration.latest().orElseThrow());
+        assertEquals(Optional.of(total), concentration.at(100).orElseThrow().staked());
+        assertEquals(Optional.of(new ConcentrationStore.ExitQueueReading(snapshot.block(), 12_345,
+                total.exitQueue().orElseThrow())), concentration.latestExitQueue());
+    }
+
+    @Test
+    void theExitQueuesHistoryHasEachSlotOnceAtItsFirstBlockWithTheLimitInSql() {
+        // Block 100 and 101 share the reading of slot 10 (one epoch, read once); 102 has none (the node was down);
+        // 103 reads slot 15; 104 is a total without a queue (as stored before V95); 105 and 106 read slot 20.
+        store(100, 0, Optional.of(withQueue(10, 1, 32)));
+        store(101, 60, Optional.of(withQueue(10, 1, 32)));
+        store(102, 120, Optional.empty());
+        store(103, 180, Optional.of(withQueue(15, 2, 64)));
+        store(104, 240, Optional.of(new TotalStaked(18, eth(400), 5)));
+        store(105, 300, Optional.of(withQueue(20, 0, 0)));
+        store(106, 360, Optional.of(withQueue(20, 0, 0)));
+        Instant end = T0.plus(Duration.ofHours(1));
+        List<ConcentrationStore.ExitQueueReading> all = concentration.exitQueueHistory(T0, end, 10);
+        assertEquals(List.of(100L, 103L, 105L), all.stream().map(r -> r.block().number()).toList());
+        assertEquals(List.of(10L, 15L, 20L), all.stream().map(ConcentrationStore.ExitQueueReading::slot).toList());
+        assertEquals("0x" + "67".repeat(32), all.get(1).block().hash()); // 103 = 0x67
+        assertEquals(T0.plusSeconds(180), all.get(1).block().timestamp());
+        assertEquals(new TotalStaked.ExitQueue(2, eth(64), eth(160)), all.get(1).queue());
+        // The limit keeps the newest readings, still oldest first.
+        assertEquals(List.of(103L, 105L), concentration.exitQueueHistory(T0, end, 2).stream()
+                .map(r -> r.block().number()).toList());
+        // A window that starts inside slot 10's run finds it at its first block in the window: 101.
+        assertEquals(List.of(101L, 103L), concentration.exitQueueHistory(T0.plusSeconds(60), T0.plusSeconds(181), 10)
+                .stream().map(r -> r.block().number()).toList());
+        assertEquals(List.of(), concentration.exitQueueHistory(T0.minusSeconds(60), T0, 10));
+        assertThrows(IllegalArgumentException.class, () -> concentration.exitQueueHistory(T0, end, 0));
+        // The newest reading is slot 20's, at its first block.
+        ConcentrationStore.ExitQueueReading latest = concentration.latestExitQueue().orElseThrow();
+        assertEquals(105, latest.block().number());
+        assertEquals(20, latest.slot());
+        assertEquals(new TotalStaked.ExitQueue(0, BigInteger.ZERO, eth(160)), latest.queue());
+    }
+
+    @Test
+    void withoutAnyQueueStoredThereIsNoReading() {
+        store(100, 0, Optional.empty());
+        store(101, 60, Optional.of(new TotalStaked(18, eth(400), 5)));
+        assertEquals(Optional.empty(), concentration.latestExitQueue());
+        assertEquals(List.of(), concentration.exitQueueHistory(T0, T0.plusSeconds(3600), 10));
+    }
+
+    @Test
+    void aReorgReplacesTheExitQueueWithItsSnapshot() {
+        store(100, 0, Optional.of(withQueue(10, 1, 32)));
+        Snapshot replacement = snapshot(100, "bb", T0, 60);
+        snapshots.save(replacement, List.of(concentration.figures(SnapshotConcentration.of(replacement,
+                Optional.of(withQueue(10, 3, 96)), null))));
+        ConcentrationStore.ExitQueueReading latest = concentration.latestExitQueue().orElseThrow();
+        assertEquals("0x" + "bb".repeat(32), latest.block().hash());
+        assertEquals(new TotalStaked.ExitQueue(3, eth(96), eth(160)), latest.queue());
+    }
 }

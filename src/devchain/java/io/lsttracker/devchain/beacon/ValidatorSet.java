@@ -23,8 +23,30 @@ import org.web3j.utils.Numeric;
  * group has each kind: {@code j % 500 == 29} compounding (0x02 credentials, topped up past 32 ETH by a second
  * deposit; labelled and solo stakers only), and by {@code j % 50}: 7 exits, 13 is slashed, 21 is pending and
  * activates, 43 stays pending, 37 starts with BLS (0x00) credentials that change to 0x01 (labelled and solo
- * stakers only); all others are active throughout. The exits, the slashing, the activation and the credential
- * change all happen at {@code changeSlot} (its epoch), so a reading before it and one after it differ.
+ * stakers only), 3, 5 and 9 exit in the wave (below); all others are active throughout. The exits, the slashing,
+ * the activation and the credential change all happen at {@code changeSlot} (its epoch), so a reading before it
+ * and one after it differ.
+ *
+ * <p>Exits pass through the exit queue as the consensus specs' Electra rule lets them out
+ * (ethereum/consensus-specs, specs/electra/beacon-chain.md, compute_exit_epoch_and_update_churn): a validator asks
+ * to exit at its request epoch R and is active_exiting, its effective balance kept, until its exit epoch, the first
+ * epoch from R + 5 (compute_activation_exit_epoch: 1 + MAX_SEED_LOOKAHEAD) with churn left for it, the churn
+ * being {@link #exitChurnGwei()} an epoch. Exits are taken in index order, each of 32 ETH (MIN_ACTIVATION_BALANCE,
+ * the effective balance of a non-compounding validator of sets up to about a million validators; larger sets hold
+ * less a validator and the schedule stays that of 32 ETH exits), and the churn is the set's at 32 ETH a validator,
+ * kept for the whole history (exact where it is at the floor of 128 ETH, sets up to 262,144 validators, or at the
+ * cap of 256 ETH, from 524,288). Requests come faster than the churn lets exits through, so the queue is always
+ * busy while they come; with E the change's epoch, b = 32 ETH and c the churn:
+ * <ul>
+ * <li>the change's exits ({@code j % 50 == 7}, the k-th from 0): R = E - 5 + floor(k b / 2c), exit epoch
+ *     E - 1 + ceil((k + 1) b / c): the first leaves at E, requests at twice the churn;</li>
+ * <li>the wave ({@code j % 50} 3, 5 or 9, the w-th): it starts at S, a day ({@value #WAVE_DELAY_EPOCHS} epochs)
+ *     after the change's exits have drained, R = S + floor(w b / 3c), exit epoch S + 4 + ceil((w + 1) b / c):
+ *     requests at three times the churn, so the queue grows for as long as they come (at 20,000 validators, 1,200
+ *     of them in 100 epochs, to some 800 validators, 0.9 days), then drains (by S + 304 epochs).</li>
+ * </ul>
+ * Slashed validators leave 4 epochs after their slashing without taking churn (a simplification: they are few).
+ * {@link #exitQueue(long)} is the queue's ground truth at a slot.
  *
  * <p>Balances: the active validators' balances add up exactly to {@link SimulatedBeacon#totalStakedGwei(long)};
  * each holds {@code floor(total x weight / sum of weights)} gwei (weight 1, a compounding validator
@@ -72,7 +94,18 @@ public final class ValidatorSet {
     private static final long MAX_EFFECTIVE_COMPOUNDING_GWEI = 2_048_000_000_000L;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    enum Role { REGULAR, COMPOUNDING, BLS_CHANGE, EXITS, SLASHED, ACTIVATES, PENDING, LATE }
+    enum Role { REGULAR, COMPOUNDING, BLS_CHANGE, EXITS, SLASHED, ACTIVATES, PENDING, LATE, WAVE }
+
+    /** Consensus specs, phase0: 1 + MAX_SEED_LOOKAHEAD, the epochs from an exit's request to its earliest exit. */
+    static final long ACTIVATION_EXIT_DELAY = 5;
+    /** The wave of exits starts this many epochs (a day: 225 x 32 slots x 12 s) after the change's have drained. */
+    public static final long WAVE_DELAY_EPOCHS = 225;
+    /** Electra, MIN_PER_EPOCH_CHURN_LIMIT_ELECTRA and MAX_PER_EPOCH_ACTIVATION_EXIT_CHURN_LIMIT, gwei. */
+    private static final long MIN_CHURN_GWEI = 128_000_000_000L;
+    private static final long MAX_EXIT_CHURN_GWEI = 256_000_000_000L;
+    /** Phase0 configuration: CHURN_LIMIT_QUOTIENT. */
+    private static final long CHURN_LIMIT_QUOTIENT = 65_536;
+    private static final long EXIT_GWEI = DEPOSIT_GWEI;
 
     /** Epochs a late validator waits in the activation queue after it appears. */
     static final long LATE_QUEUE_EPOCHS = 4;
@@ -85,6 +118,12 @@ public final class ValidatorSet {
     /** starts[g] is the first index of group g; starts[groups] = size. */
     private final int[] starts;
     private final List<String> stakeWiseVaults;
+    /** exitsBefore[g], wavesBefore[g]: the change's exits and the wave's exits in the groups before group g. */
+    private final int[] exitsBefore;
+    private final int[] wavesBefore;
+    private final long exitChurnGwei;
+    /** The wave's first epoch (S). */
+    private final long waveStartEpoch;
 
     /** A set without late validators: every validator is deposited before the history. */
     public ValidatorSet(int size, long changeSlot, List<Staker> stakers) {
@@ -127,6 +166,19 @@ public final class ValidatorSet {
             starts[g + 1] = g == stakers.size() - 1 ? size
                     : starts[g] + (int) ((long) size * stakers.get(g).bps() / 10_000);
         }
+        this.exitsBefore = new int[stakers.size() + 1];
+        this.wavesBefore = new int[stakers.size() + 1];
+        for (int g = 0; g < stakers.size(); g++) {
+            int groupSize = starts[g + 1] - starts[g];
+            exitsBefore[g + 1] = exitsBefore[g] + below(groupSize, 7);
+            wavesBefore[g + 1] = wavesBefore[g] + below(groupSize, 3) + below(groupSize, 5) + below(groupSize, 9);
+        }
+        // Electra's get_activation_exit_churn_limit for the set at 32 ETH a validator, whole ETH.
+        long balanceChurn = Math.max(MIN_CHURN_GWEI, (long) size * DEPOSIT_GWEI / CHURN_LIMIT_QUOTIENT);
+        this.exitChurnGwei = Math.min(MAX_EXIT_CHURN_GWEI, balanceChurn - balanceChurn % 1_000_000_000L);
+        long change = changeSlot / SLOTS_PER_EPOCH;
+        long exitsDrained = change + ceilDiv((long) exitsBefore[stakers.size()] * EXIT_GWEI, exitChurnGwei);
+        this.waveStartEpoch = exitsDrained + WAVE_DELAY_EPOCHS;
         List<String> vaults = new ArrayList<>();
         for (int v = 0; v < STAKEWISE_VAULTS; v++) {
             vaults.add(derivedAddress("stakewise vault", v));
@@ -136,6 +188,48 @@ public final class ValidatorSet {
 
     public int size() {
         return size;
+    }
+
+    /** How many positions j of [0, groupSize) have j % 50 == residue. */
+    private static int below(int groupSize, int residue) {
+        return groupSize <= residue ? 0 : (groupSize - residue - 1) / 50 + 1;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return Math.floorDiv(a + b - 1, b);
+    }
+
+    /** The exit churn the model's schedule lets through an epoch, gwei (Electra's rule for the set, 32 ETH each). */
+    public long exitChurnGwei() {
+        return exitChurnGwei;
+    }
+
+    /** The epoch the wave of exits starts (its first request). */
+    public long waveStartEpoch() {
+        return waveStartEpoch;
+    }
+
+    /** How many validators exit in the wave. */
+    public int waveSize() {
+        return wavesBefore[stakers.size()];
+    }
+
+    /**
+     * The epoch at which validator (g, j), whose role exits through the queue, asks to exit, and [1] its exit epoch;
+     * see the class comment.
+     */
+    private long[] exitSchedule(Role role, int g, int j) {
+        long b = EXIT_GWEI;
+        long c = exitChurnGwei;
+        if (role == Role.EXITS) {
+            long k = exitsBefore[g] + below(j, 7);
+            long change = changeSlot / SLOTS_PER_EPOCH;
+            return new long[] {change - ACTIVATION_EXIT_DELAY + Math.floorDiv(k * b, 2 * c),
+                    change - 1 + ceilDiv((k + 1) * b, c)};
+        }
+        long w = wavesBefore[g] + below(j, 3) + below(j, 5) + below(j, 9);
+        return new long[] {waveStartEpoch + Math.floorDiv(w * b, 3 * c),
+                waveStartEpoch + ACTIVATION_EXIT_DELAY - 1 + ceilDiv((w + 1) * b, c)};
     }
 
     public long changeSlot() {
@@ -172,15 +266,16 @@ public final class ValidatorSet {
             case 21 -> Role.ACTIVATES;
             case 43 -> Role.PENDING;
             case 37 -> staker.ownsCredentials() ? Role.BLS_CHANGE : Role.REGULAR;
+            case 3, 5, 9 -> Role.WAVE;
             default -> Role.REGULAR;
         };
     }
 
-    private boolean active(Role role, long epoch) {
+    private boolean active(Role role, int g, int j, long epoch) {
         long change = changeSlot / SLOTS_PER_EPOCH;
         return switch (role) {
             case REGULAR, COMPOUNDING, BLS_CHANGE -> true;
-            case EXITS -> epoch < change;
+            case EXITS, WAVE -> epoch < exitSchedule(role, g, j)[1];
             case SLASHED -> epoch < change + EXIT_NOTICE_EPOCHS;
             case ACTIVATES -> epoch >= change;
             case PENDING -> false;
@@ -188,9 +283,9 @@ public final class ValidatorSet {
         };
     }
 
-    /** One validator's place in the model: its index, its staker group, its position j in the group and role. */
+    /** One validator's place in the model: its index, its staker group g, its position j in the group and role. */
     private interface Position {
-        void accept(long index, Staker staker, int j, Role role);
+        void accept(long index, int g, Staker staker, int j, Role role);
     }
 
     /**
@@ -201,14 +296,14 @@ public final class ValidatorSet {
         for (int g = 0; g < stakers.size(); g++) {
             Staker staker = stakers.get(g);
             for (int j = 0; j < starts[g + 1] - starts[g]; j++) {
-                each.accept(starts[g] + j, staker, j, role(staker, j));
+                each.accept(starts[g] + j, g, staker, j, role(staker, j));
             }
         }
         if (withLate) {
             for (int g = 0; g < stakers.size(); g++) {
                 int groupSize = starts[g + 1] - starts[g];
                 for (int k = 0; k < lateStarts[g + 1] - lateStarts[g]; k++) {
-                    each.accept((long) size + lateStarts[g] + k, stakers.get(g), groupSize + k, Role.LATE);
+                    each.accept((long) size + lateStarts[g] + k, g, stakers.get(g), groupSize + k, Role.LATE);
                 }
             }
         }
@@ -228,8 +323,8 @@ public final class ValidatorSet {
         long[] weights = {0};
         long[] lastActive = {-1};
         boolean withLate = lateAppeared(slot);
-        forEachPosition(withLate, (index, staker, j, role) -> {
-            if (active(role, epoch)) {
+        forEachPosition(withLate, (index, g, staker, j, role) -> {
+            if (active(role, g, j, epoch)) {
                 weights[0] += role == Role.COMPOUNDING ? COMPOUNDING_WEIGHT : 1;
                 lastActive[0] = index;
             }
@@ -239,28 +334,28 @@ public final class ValidatorSet {
         long compoundingUnit = Math.multiplyExact(total, (long) COMPOUNDING_WEIGHT) / weights[0];
         long[] remainder = {total};
         Addresses addresses = new Addresses();
-        forEachPosition(withLate, (index, staker, j, role) -> {
+        forEachPosition(withLate, (index, g, staker, j, role) -> {
             long balance;
-            if (active(role, epoch)) {
+            if (active(role, g, j, epoch)) {
                 balance = index == lastActive[0] ? remainder[0] : role == Role.COMPOUNDING ? compoundingUnit : unit;
                 remainder[0] -= balance;
             } else {
-                balance = inactiveBalance(role, epoch);
+                balance = inactiveBalance(role, g, j, epoch);
             }
-            each.accept(validator(staker, role, index, j, slot, balance, addresses));
+            each.accept(validator(staker, role, g, index, j, slot, balance, addresses));
         });
     }
 
-    private long inactiveBalance(Role role, long epoch) {
+    private long inactiveBalance(Role role, int g, int j, long epoch) {
         long change = changeSlot / SLOTS_PER_EPOCH;
         return switch (role) {
-            case EXITS -> epoch < change + WITHDRAWABILITY_DELAY ? DEPOSIT_GWEI : 0;
+            case EXITS, WAVE -> epoch < exitSchedule(role, g, j)[1] + WITHDRAWABILITY_DELAY ? DEPOSIT_GWEI : 0;
             case SLASHED -> epoch < change + SLASHINGS_VECTOR ? DEPOSIT_GWEI - 1_000_000_000L : 0;
             default -> DEPOSIT_GWEI;
         };
     }
 
-    private SimulatedValidator validator(Staker staker, Role role, long index, int j, long slot, long balance,
+    private SimulatedValidator validator(Staker staker, Role role, int g, long index, int j, long slot, long balance,
             Addresses addresses) {
         long epoch = slot / SLOTS_PER_EPOCH;
         long change = changeSlot / SLOTS_PER_EPOCH;
@@ -271,11 +366,12 @@ public final class ValidatorSet {
         long withdrawable = FAR_FUTURE_EPOCH;
         boolean slashed = false;
         switch (role) {
-            case EXITS -> {
-                if (epoch >= change - EXIT_NOTICE_EPOCHS) {
-                    exit = change;
-                    withdrawable = change + WITHDRAWABILITY_DELAY;
-                    status = epoch < change ? "active_exiting"
+            case EXITS, WAVE -> {
+                long[] schedule = exitSchedule(role, g, j);
+                if (epoch >= schedule[0]) {
+                    exit = schedule[1];
+                    withdrawable = exit + WITHDRAWABILITY_DELAY;
+                    status = epoch < exit ? "active_exiting"
                             : epoch < withdrawable ? "exited_unslashed" : "withdrawal_done";
                 }
             }
@@ -378,7 +474,7 @@ public final class ValidatorSet {
         Addresses addresses = new Addresses();
         String[] from = {null};
         List<Deposit> batch = new ArrayList<>();
-        forEachPosition(late, (index, staker, j, role) -> {
+        forEachPosition(late, (index, g, staker, j, role) -> {
             if (late && role != Role.LATE && role != Role.COMPOUNDING) {
                 return;
             }
@@ -440,6 +536,30 @@ public final class ValidatorSet {
     }
 
     /**
+     * The exit queue at {@code slot} as the model made it: the validators active_exiting or active_slashed (exit
+     * epoch set, not reached), the sum of their effective balances and of all active validators' (gwei).
+     */
+    public ExitQueue exitQueue(long slot) {
+        long[] exiting = {0};
+        BigInteger[] sums = {BigInteger.ZERO, BigInteger.ZERO};
+        forEach(slot, v -> {
+            if (v.active()) {
+                BigInteger effective = BigInteger.valueOf(v.effectiveBalanceGwei());
+                sums[1] = sums[1].add(effective);
+                if (v.status().equals("active_exiting") || v.status().equals("active_slashed")) {
+                    exiting[0]++;
+                    sums[0] = sums[0].add(effective);
+                }
+            }
+        });
+        return new ExitQueue(exiting[0], sums[0], sums[1]);
+    }
+
+    /** The exit queue's ground truth at a slot: validators waiting, their effective balances, all active ones'. */
+    public record ExitQueue(long validators, BigInteger exitingGwei, BigInteger activeEffectiveGwei) {
+    }
+
+    /**
      * The entity (as the ground truth counts it) of validator {@code index} when it is active at {@code slot}, as a
      * block's proposer must be; empty for an index outside the set or a validator not active then (a late one
      * before it appears and clears the queue).
@@ -452,7 +572,7 @@ public final class ValidatorSet {
             while (lateStarts[g + 1] <= k) {
                 g++;
             }
-            return lateAppeared(slot) && active(Role.LATE, epoch)
+            return lateAppeared(slot) && active(Role.LATE, g, k, epoch)
                     ? java.util.Optional.of(stakers.get(g).truthId()) : java.util.Optional.empty();
         }
         if (index < 0 || index >= size) {
@@ -463,7 +583,8 @@ public final class ValidatorSet {
             g++; // the group whose run holds the index (empty groups share a start)
         }
         Staker staker = stakers.get(g);
-        return active(role(staker, (int) (index - starts[g])), epoch)
+        int j = (int) (index - starts[g]);
+        return active(role(staker, j), g, j, epoch)
                 ? java.util.Optional.of(staker.truthId()) : java.util.Optional.empty();
     }
 

@@ -229,4 +229,62 @@ class ValidatorSetTest {
         assertEquals(42, ValidatorSet.minipoolAddress(0).length());
         assertFalse(ValidatorSet.minipoolAddress(0).equals(ValidatorSet.minipoolAddress(1)));
     }
+    private static final BigInteger ETH_GWEI = BigInteger.valueOf(1_000_000_000L);
+
+    private static BigInteger ethGwei(long ether) {
+        return BigInteger.valueOf(ether).multiply(ETH_GWEI);
+    }
+
+    /**
+     * The exit queue of the small set, by hand. Churn: max(128, 100 x 32 / 65,536 = 0.05) = 128 ETH an epoch, four
+     * exits of 32 ETH. E = CHANGE / 32 is the change's epoch.
+     * <ul>
+     * <li>The change's exits, j = 7 of each group (indices 7, 47, 87, k = 0..2): requests at E - 5 + floor(k x 32 /
+     *     256) = E - 5, exit epochs E - 1 + ceil((k + 1) x 32 / 128) = E. Drained at E + ceil(3 x 32 / 128) = E + 1,
+     *     so the wave starts at S = E + 1 + 225 = E + 226.</li>
+     * <li>The wave, j = 3, 5, 9 of each group (indices 3, 5, 9, 43, 45, 49, 83, 85, 89; w = 0..8): requests at
+     *     S + floor(w x 32 / 384) = S, exit epochs S + 4 + ceil((w + 1) / 4): S + 5 for w 0-3, S + 6 for 4-7 and
+     *     S + 7 for w = 8 (index 89).</li>
+     * <li>The slashed, j = 13 (13, 53, 93), are active_slashed from E to E + 3.</li>
+     * </ul>
+     * Effective balances: every active validator holds far more than 32 ETH (the total is spread over about 130
+     * weights), so 32 ETH each, Coinbase's compounding j = 29 (index 69) 2,048 ETH. Active: at E - 2 all but the two
+     * pending j = 21 (21, 61): 97 x 32 + 2,048 = 5,152 ETH; at E + 1 all but the 3 exited: 96 x 32 + 2,048 = 5,120
+     * ETH; from E + 4 on also without the 3 slashed: 93 x 32 + 2,048 = 5,024 ETH until the wave's first exits.
+     */
+    @Test
+    void exitsLeaveThroughTheChurnAndTheWaveQueuesThenDrains() {
+        ValidatorSet set = small();
+        long e = CHANGE / 32;
+        long s = e + 226;
+        assertEquals(128_000_000_000L, set.exitChurnGwei());
+        assertEquals(s, set.waveStartEpoch());
+        assertEquals(9, set.waveSize());
+        assertEquals(new ValidatorSet.ExitQueue(3, ethGwei(96), ethGwei(5_152)), set.exitQueue((e - 2) * 32));
+        assertEquals(new ValidatorSet.ExitQueue(3, ethGwei(96), ethGwei(5_120)), set.exitQueue((e + 1) * 32));
+        assertEquals(new ValidatorSet.ExitQueue(0, BigInteger.ZERO, ethGwei(5_024)), set.exitQueue((s - 1) * 32 + 31));
+        assertEquals(new ValidatorSet.ExitQueue(9, ethGwei(288), ethGwei(5_024)), set.exitQueue(s * 32));
+        assertEquals(new ValidatorSet.ExitQueue(9, ethGwei(288), ethGwei(5_024)), set.exitQueue((s + 4) * 32 + 31));
+        // S + 5: four have left (5,024 - 128 = 4,896 ETH active); S + 6: eight (4,768); S + 7: all nine (4,736).
+        assertEquals(new ValidatorSet.ExitQueue(5, ethGwei(160), ethGwei(4_896)), set.exitQueue((s + 5) * 32));
+        assertEquals(new ValidatorSet.ExitQueue(1, ethGwei(32), ethGwei(4_768)), set.exitQueue((s + 6) * 32));
+        assertEquals(new ValidatorSet.ExitQueue(0, BigInteger.ZERO, ethGwei(4_736)), set.exitQueue((s + 7) * 32));
+
+        List<SimulatedValidator> waiting = at(set, (s + 6) * 32);
+        SimulatedValidator last = waiting.get(89);
+        assertEquals("active_exiting", last.status());
+        assertEquals(s + 7, last.exitEpoch());
+        assertEquals(s + 7 + 256, last.withdrawableEpoch());
+        assertEquals(32_000_000_000L, last.effectiveBalanceGwei()); // its effective balance kept while it waits
+        assertEquals("exited_unslashed", waiting.get(3).status());
+        assertEquals(s + 5, waiting.get(3).exitEpoch());
+        assertEquals(32_000_000_000L, waiting.get(3).balanceGwei());
+        assertEquals("active_ongoing", at(set, (s - 1) * 32).get(3).status());
+        assertEquals(ValidatorSet.FAR_FUTURE_EPOCH, at(set, (s - 1) * 32).get(3).exitEpoch());
+        // Waiting to exit is being active: its entity still counts it, and it may propose.
+        // Solo's 20 validators at S + 6: j = 7, 13 (the change) and 3, 5 (the wave) have left, j = 9 waits: 16.
+        assertEquals(16, set.truth((s + 6) * 32).get(ValidatorSet.UNIDENTIFIED).activeValidators());
+        assertEquals(java.util.Optional.of(ValidatorSet.UNIDENTIFIED), set.activeEntity(89, (s + 6) * 32));
+        assertEquals(java.util.Optional.empty(), set.activeEntity(89, (s + 7) * 32));
+    }
 }
