@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * When the history's liquidity episodes happen, in seconds before the head. The times are those of a 60-day
- * history; a shorter history compresses them in proportion (a 12-day history puts the first depeg 8 days before
- * the head instead of 40), so that every history holds every episode.
+ * When the history's liquidity episodes happen, in seconds before the head. The times are those of a history of
+ * 61 days or more; a shorter one compresses them in proportion to its days but one (the first day is partial: the
+ * history starts at the first midnight after its start), so that every history of 2 days or more holds every
+ * episode: a 12-day history puts the first depeg 40 x 11 / 60 = 7.3 days before the head.
  *
  * <ul>
  *   <li>A depeg of stETH's market: from 40 days before the head the price of 1 stETH falls to
@@ -23,7 +24,7 @@ import java.util.List;
  * @param depegLiveMinutes minutes after the devchain is ready at which the second depeg ends (0: before the head)
  */
 public record LiquiditySchedule(long head, int historyDays, int depegLiveMinutes) {
-    /** Days of history that hold the episodes at their nominal times; shorter histories compress them. */
+    /** Whole days of history that hold the episodes at their nominal times; shorter histories compress them. */
     static final int NOMINAL_DAYS = 60;
     public static final int DEEPEST_DISCOUNT_BPS = 300;
     public static final int LIVE_DISCOUNT_BPS = 200;
@@ -38,7 +39,7 @@ public record LiquiditySchedule(long head, int historyDays, int depegLiveMinutes
 
     /** The time {@code seconds} (of a 60-day history) before the head, compressed for a shorter history. */
     long beforeHead(long seconds) {
-        return head - seconds * Math.min(historyDays, NOMINAL_DAYS) / NOMINAL_DAYS;
+        return head - seconds * Math.min(Math.max(historyDays - 1, 0), NOMINAL_DAYS) / NOMINAL_DAYS;
     }
 
     public long depegStart() {
@@ -80,8 +81,8 @@ public record LiquiditySchedule(long head, int historyDays, int depegLiveMinutes
      */
     public List<DepegStep> depegSteps() {
         List<DepegStep> steps = new ArrayList<>();
-        if (historyDays == 0) {
-            return steps;
+        if (historyDays <= 1) {
+            return steps; // no whole day to hold an episode
         }
         long step = Math.max(600, head - beforeHead(6 * HOUR));
         ramp(steps, depegStart(), depegDeepest(), 0, DEEPEST_DISCOUNT_BPS, step);

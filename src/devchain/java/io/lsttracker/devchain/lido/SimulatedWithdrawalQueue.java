@@ -20,7 +20,7 @@ import org.web3j.abi.datatypes.Address;
  * <p>At rest requests are {@value #REST_REQUEST_ETH} stETH and each finalization clears the queue. From
  * {@link LiquiditySchedule#queueGrowthStart()} the planned level rises linearly to
  * {@link LiquiditySchedule#QUEUE_GROWTH_ETH} stETH at {@link LiquiditySchedule#queueDrainStart()}, requests grow by
- * a quarter of a day's growth each to feed it, and finalizations keep the queue just above the plan; requests then
+ * half a day's growth each to feed it, and finalizations keep the queue just above the plan; requests then
  * return to rest and the plan falls linearly to 0 at {@link LiquiditySchedule#queueDrained()}, after which the
  * queue clears daily again.
  */
@@ -82,12 +82,15 @@ public final class SimulatedWithdrawalQueue implements ScriptedContracts {
         return events;
     }
 
-    /** A request's size at {@code at}: the resting size, or during the growth the resting size plus the growth's share. */
+    /**
+     * A request's size at {@code at}: the resting size, or during the growth the resting size plus half a day's growth,
+     * so that a day's requests bring twice the planned growth and finalizations can take half of what comes in.
+     */
     BigInteger requestSize(long at) {
         if (at >= schedule.queueGrowthStart() && at < schedule.queueDrainStart()) {
             BigInteger growthPerDay = GROWTH.multiply(DAY)
                     .divide(BigInteger.valueOf(schedule.queueDrainStart() - schedule.queueGrowthStart()));
-            return REST_REQUEST.add(growthPerDay.divide(BigInteger.valueOf(REQUEST_OFFSETS.length)));
+            return REST_REQUEST.add(growthPerDay.divide(BigInteger.TWO));
         }
         return REST_REQUEST;
     }

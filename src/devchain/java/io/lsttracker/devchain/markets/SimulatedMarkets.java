@@ -63,8 +63,12 @@ public final class SimulatedMarkets implements ScriptedContracts {
                     SimulatedMarket.WETH, "0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee", 500, 4_000_000, 12_000,
                     "0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee", "getRate()", false));
 
-    /** A market's balances as the devchain wrote them, from {@code block} on (until its next state). */
-    public record MarketState(String marketId, long block, long timestamp, BigInteger balance0, BigInteger balance1) {
+    /**
+     * A market's balances as the devchain wrote them, from {@code block} on (until its next state), and the discount
+     * of 1 token they were planned for (a depeg's step; 0 at rest).
+     */
+    public record MarketState(String marketId, long block, long timestamp, BigInteger balance0, BigInteger balance1,
+            int discountBps) {
     }
 
     private final LiquiditySchedule schedule;
@@ -108,7 +112,7 @@ public final class SimulatedMarkets implements ScriptedContracts {
             chain.call(m.marketId() + " pool", m.address(), "simSetPool", new Address(m.coin0()), new Address(m.token()),
                     m.amplification(), m.fee(), new Address(oracle), method, m.rateInverted() ? 1 : 0);
             BigInteger rate = m.redeemsOneEth() ? Devchain.ETH : ethPerToken.apply(m.poolId());
-            write(chain, m, m.ethPerSide(), m.ethPerSide().multiply(Devchain.ETH).divide(rate));
+            write(chain, m, m.ethPerSide(), m.ethPerSide().multiply(Devchain.ETH).divide(rate), 0);
         }
     }
 
@@ -129,7 +133,7 @@ public final class SimulatedMarkets implements ScriptedContracts {
     public void depeg(ChainWriter chain, int discountBps) {
         SimulatedMarket steth = MARKETS.get(0);
         BigInteger[] balances = depegBalances.computeIfAbsent(discountBps, this::stethBalances);
-        write(chain, steth, balances[0], balances[1]);
+        write(chain, steth, balances[0], balances[1], discountBps);
     }
 
     /**
@@ -159,9 +163,11 @@ public final class SimulatedMarkets implements ScriptedContracts {
         return new BigInteger[] {high, pool.otherBalance(high, d)};
     }
 
-    private void write(ChainWriter chain, SimulatedMarket m, BigInteger balance0, BigInteger balance1) {
+    private void write(ChainWriter chain, SimulatedMarket m, BigInteger balance0, BigInteger balance1,
+            int discountBps) {
         chain.call(m.marketId() + " balances", m.address(), "simSetBalances", balance0, balance1);
-        states.add(new MarketState(m.marketId(), chain.writtenBlock(), chain.headTimestamp(), balance0, balance1));
+        states.add(new MarketState(m.marketId(), chain.writtenBlock(), chain.headTimestamp(), balance0, balance1,
+                discountBps));
     }
 
     /** Every state the devchain wrote to {@code marketId}'s pool, in order (the one at install first). */
