@@ -29,6 +29,11 @@ public final class SimulatedWithdrawalQueue implements ScriptedContracts {
     /** A devchain account of our own for the requests' owner. */
     static final Address OWNER = new Address("0x00000000000000000000000000000000005e7a11");
     static final long REST_REQUEST_ETH = 200;
+    /**
+     * The largest request Lido takes: MAX_STETH_WITHDRAWAL_AMOUNT = 1000 x 1e18 in lidofinance/lido-dao
+     * contracts/0.8.9/WithdrawalQueue.sol; larger withdrawals are split into several requests, as stakers must.
+     */
+    static final BigInteger MAX_REQUEST = Devchain.ETH.multiply(BigInteger.valueOf(1000));
     private static final long[] REQUEST_OFFSETS = {3600, 7 * 3600, 13 * 3600, 19 * 3600};
     private static final long FINALIZATION_OFFSET = 12 * 3600 + 20 * 60;
     private static final BigInteger REST_REQUEST = Devchain.ETH.multiply(BigInteger.valueOf(REST_REQUEST_ETH));
@@ -83,8 +88,9 @@ public final class SimulatedWithdrawalQueue implements ScriptedContracts {
     }
 
     /**
-     * A request's size at {@code at}: the resting size, or during the growth the resting size plus half a day's growth,
-     * so that a day's requests bring twice the planned growth and finalizations can take half of what comes in.
+     * The stETH requested at one of the day's four times {@code at}: the resting size, or during the growth the resting
+     * size plus half a day's growth, so that a day's requests bring twice the planned growth and finalizations can
+     * take half of what comes in.
      */
     BigInteger requestSize(long at) {
         if (at >= schedule.queueGrowthStart() && at < schedule.queueDrainStart()) {
@@ -112,11 +118,18 @@ public final class SimulatedWithdrawalQueue implements ScriptedContracts {
         return BigInteger.ZERO;
     }
 
+    /** The stakers' withdrawals at {@code at}: {@link #requestSize} in as few requests as Lido's maximum allows. */
     private void request(ChainWriter chain, long at) {
-        BigInteger amount = requestSize(at);
-        BigInteger shares = amount.multiply(lido.shares()).divide(lido.pooledEther());
-        chain.call("Lido withdrawal request", ADDRESS, "simRequest", amount, shares, OWNER);
-        requests.add(new Request(amount, shares, chain.headTimestamp()));
+        BigInteger total = requestSize(at);
+        BigInteger[] parts = total.add(MAX_REQUEST).subtract(BigInteger.ONE).divideAndRemainder(MAX_REQUEST);
+        int count = parts[0].intValueExact();
+        BigInteger each = total.divide(BigInteger.valueOf(count));
+        for (int i = 0; i < count; i++) {
+            BigInteger amount = i < count - 1 ? each : total.subtract(each.multiply(BigInteger.valueOf(count - 1)));
+            BigInteger shares = amount.multiply(lido.shares()).divide(lido.pooledEther());
+            chain.call("Lido withdrawal request", ADDRESS, "simRequest", amount, shares, OWNER);
+            requests.add(new Request(amount, shares, chain.headTimestamp()));
+        }
         record(chain);
     }
 
