@@ -29,7 +29,8 @@ import org.web3j.utils.Numeric;
  * Curve's crypto pools (rETH, cbETH) price with another invariant on mainnet and are StableSwap stand-ins here.
  *
  * <p>A depeg moves stETH's pool along its invariant (swaps of stETH for ETH, without fees): the ETH side falls
- * until 1 stETH sells for the step's discount under 1 ETH, then returns.
+ * until 1 stETH sells for the step's discount under 1 ETH, then returns. After the history a depeg may start or end
+ * on the devchain's timer thread, so the states are read and written under this object's lock.
  */
 public final class SimulatedMarkets implements ScriptedContracts {
     private static final String STETH = "0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84";
@@ -130,7 +131,7 @@ public final class SimulatedMarkets implements ScriptedContracts {
     }
 
     /** Moves stETH's market so that 1 stETH sells for {@code discountBps} under 1 ETH (0: back at rest). */
-    public void depeg(ChainWriter chain, int discountBps) {
+    public synchronized void depeg(ChainWriter chain, int discountBps) {
         SimulatedMarket steth = MARKETS.get(0);
         BigInteger[] balances = depegBalances.computeIfAbsent(discountBps, this::stethBalances);
         write(chain, steth, balances[0], balances[1], discountBps);
@@ -163,7 +164,7 @@ public final class SimulatedMarkets implements ScriptedContracts {
         return new BigInteger[] {high, pool.otherBalance(high, d)};
     }
 
-    private void write(ChainWriter chain, SimulatedMarket m, BigInteger balance0, BigInteger balance1,
+    private synchronized void write(ChainWriter chain, SimulatedMarket m, BigInteger balance0, BigInteger balance1,
             int discountBps) {
         chain.call(m.marketId() + " balances", m.address(), "simSetBalances", balance0, balance1);
         states.add(new MarketState(m.marketId(), chain.writtenBlock(), chain.headTimestamp(), balance0, balance1,
@@ -171,7 +172,7 @@ public final class SimulatedMarkets implements ScriptedContracts {
     }
 
     /** Every state the devchain wrote to {@code marketId}'s pool, in order (the one at install first). */
-    public List<MarketState> states(String marketId) {
+    public synchronized List<MarketState> states(String marketId) {
         return states.stream().filter(s -> s.marketId().equals(marketId)).toList();
     }
 
