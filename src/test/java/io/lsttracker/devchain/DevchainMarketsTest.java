@@ -86,6 +86,27 @@ class DevchainMarketsTest {
     }
 
     @Test
+    void aTokenThatAccruesValueKeepsItsMarketAtItsRedemptionRateAcrossTheHistory() {
+        for (SimulatedMarket market : SimulatedMarkets.MARKETS) {
+            if (market.redeemsOneEth()) {
+                continue;
+            }
+            long installed = devchain.marketStates(market.marketId()).get(0).block();
+            BigInteger rateThen = rateOnChain(market, installed);
+            BigInteger rateNow = rateOnChain(market, null);
+            // the history's reports grew the rate (about 12 days of a 2.5-3% APR: some 8 to 10 bps)
+            assertTrue(rateNow.compareTo(rateThen) > 0, market.marketId() + ": " + rateThen + " -> " + rateNow);
+            BigInteger outThen = reads.sellToken(market.address(), market.uint256Index(), ONE, installed);
+            BigInteger outNow = reads.sellToken(market.address(), market.uint256Index(), ONE, null);
+            // the same balances quote more ETH as the rate grows, and stay within 10 bps of it at both ends
+            assertTrue(outNow.compareTo(outThen) > 0, market.marketId());
+            for (BigDecimal discount : List.of(discountBps(outThen, ONE, rateThen), discountBps(outNow, ONE, rateNow))) {
+                assertTrue(discount.abs().compareTo(BigDecimal.TEN) <= 0, market.marketId() + ": " + discount + " bps");
+            }
+        }
+    }
+
+    @Test
     void stethsMarketDepegsToThreeHundredBpsAndRecovers() {
         LiquiditySchedule schedule = devchain.liquiditySchedule();
         SimulatedMarket steth = SimulatedMarkets.market("curve-steth-eth");
@@ -155,10 +176,14 @@ class DevchainMarketsTest {
 
     /** The token's rate read from its own contract, as Curve's rate oracle pools read it (ankrETH's inverted). */
     private static BigInteger rateOnChain(SimulatedMarket market) {
+        return rateOnChain(market, null);
+    }
+
+    private static BigInteger rateOnChain(SimulatedMarket market, Long block) {
         if (market.redeemsOneEth()) {
             return ONE;
         }
-        BigInteger answer = reads.uint(market.rateOracle(), MarketReads.selector(market.rateMethod()), null);
+        BigInteger answer = reads.uint(market.rateOracle(), MarketReads.selector(market.rateMethod()), block);
         return market.rateInverted() ? ONE.multiply(ONE).divide(answer) : answer;
     }
 }
