@@ -19,4 +19,10 @@ public interface ChainWriter {
 
     /** Timestamp of the latest block. */
     long headTimestamp();
+
+    /**
+     * The block that holds the transactions sent so far: the next one while the history's event waits to be mined,
+     * the latest once a transaction is mined as it is sent.
+     */
+    long writtenBlock();
 }

@@ -40,10 +40,16 @@ public final class DemoCommand implements PluggedCommand {
             description = "Snapshot interval, e.g. 12s (default: ${DEFAULT-VALUE}, the devchain's block time).")
     String pollInterval;
 
+    @Option(names = "--depeg-live-minutes", paramLabel = "MINUTES", defaultValue = "10",
+            description = {"The depeg of stETH's market at the head ends MINUTES after the history is backfilled, so",
+                    "its alert fires and then resolves while serving; 0 ends it before the head (default: ${DEFAULT-VALUE})."})
+    int depegLiveMinutes;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Devchain devchain = Devchain.start(devchainPort, DevchainParameters.defaults(historyDays))) {
+        DevchainParameters parameters = DevchainParameters.defaults(historyDays).withDepegLiveMinutes(depegLiveMinutes);
+        try (Devchain devchain = Devchain.start(devchainPort, parameters)) {
             devchain.printReady(out);
             Map<String, Object> overrides = new HashMap<>();
             overrides.put("tracker.chain.rpc-url", devchain.url());
@@ -64,6 +70,11 @@ public final class DemoCommand implements PluggedCommand {
             try (ApplicationContext context = Server.start(overrides)) {
                 BackfillReport report = storeHistory(context, devchain, out);
                 out.println(report.summary());
+                if (depegLiveMinutes > 0) {
+                    // counted from now, not from the devchain's start: the backfill may take longer than the depeg
+                    devchain.endDepegIn(Duration.ofMinutes(depegLiveMinutes));
+                    out.println("stETH's market recovers from its depeg in " + depegLiveMinutes + " minutes");
+                }
                 Server.awaitShutdown(context, out);
             }
         }

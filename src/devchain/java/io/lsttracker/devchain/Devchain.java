@@ -4,7 +4,10 @@ import io.lsttracker.chain.RpcConnection;
 import io.lsttracker.devchain.beacon.EntityTruth;
 import io.lsttracker.devchain.beacon.Stakers;
 import io.lsttracker.devchain.beacon.ValidatorSet;
+import io.lsttracker.devchain.etherfi.SimulatedEtherFi;
 import io.lsttracker.devchain.lido.SimulatedLido;
+import io.lsttracker.devchain.lido.SimulatedWithdrawalQueue;
+import io.lsttracker.devchain.markets.SimulatedMarkets;
 import io.lsttracker.devchain.rocketpool.SimulatedRocketPool;
 import io.lsttracker.domain.NodeOperator;
 import java.io.PrintWriter;
@@ -16,6 +19,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +49,18 @@ public final class Devchain implements AutoCloseable {
     private final String operator;
     private final DevchainParameters parameters;
     private final List<AccruingPool> pools;
+    /** When the depegs of stETH's market and the growth of Lido's withdrawal queue happen. */
+    private final LiquiditySchedule liquiditySchedule;
+    private final SimulatedMarkets markets;
+    private final SimulatedWithdrawalQueue withdrawalQueue;
+    /** The pools, then the markets and the withdrawal queue: everything the history moves. */
+    private final List<ScriptedContracts> scripted;
     private final ChainWriter writer;
+    /** Writes after the history (a depeg started or ended now): each mined at once in a block of its own. */
+    private final ChainWriter liveWriter;
+    /** Runs the live end of the depeg; a daemon thread, stopped by close. */
+    private ScheduledExecutorService depegTimer;
+    private ScheduledFuture<?> depegEnd;
     private long headTimestamp;
     /** The beacon REST API of the simulated chain (its validators), started with the devchain. */
     private SimulatedBeacon beacon;
@@ -77,13 +95,44 @@ public final class Devchain implements AutoCloseable {
             String emitter) {
     }
 
-    private Devchain(AnvilProcess anvil, DevchainParameters parameters, long firstMidnight) {
+    private Devchain(AnvilProcess anvil, DevchainParameters parameters, long firstMidnight, long now) {
         this.anvil = anvil;
         this.parameters = parameters;
         this.rpc = RpcConnection.open(anvil.url(), Duration.ofSeconds(60));
         this.node = new AnvilRpc(rpc);
         this.operator = node.firstAccount();
         this.pools = SimulatedPools.all(parameters, firstMidnight);
+        this.liquiditySchedule = new LiquiditySchedule(now, parameters.historyDays(), parameters.depegLiveMinutes());
+        this.markets = new SimulatedMarkets(liquiditySchedule, this::ethPerTokenNow);
+        this.withdrawalQueue = new SimulatedWithdrawalQueue(liquiditySchedule, pool(SimulatedLido.class));
+        List<ScriptedContracts> all = new ArrayList<>(pools);
+        all.add(markets);
+        all.add(withdrawalQueue);
+        this.scripted = List.copyOf(all);
+        this.liveWriter = new ChainWriter() {
+            /** Sent, then mined at once: after the history anvil may mine on an interval, not on each transaction. */
+            @Override
+            public void transact(String to, byte[] data, String what) {
+                String hash = node.submit(operator, to, data);
+                node.mineOne();
+                node.requireSuccess(hash, what);
+            }
+
+            @Override
+            public long headNumber() {
+                return node.latestBlock().getNumber().longValueExact();
+            }
+
+            @Override
+            public long headTimestamp() {
+                return node.latestBlock().getTimestamp().longValueExact();
+            }
+
+            @Override
+            public long writtenBlock() {
+                return headNumber();
+            }
+        };
         this.writer = new ChainWriter() {
             @Override
             public void transact(String to, byte[] data, String what) {
@@ -98,6 +147,11 @@ public final class Devchain implements AutoCloseable {
             @Override
             public long headNumber() {
                 return node.latestBlock().getNumber().longValueExact();
+            }
+
+            @Override
+            public long writtenBlock() {
+                return pendingTransactions == null ? headNumber() : headNumber() + 1;
             }
 
             /** Once the event has sent a transaction, the time of the block it will be mined in, as with automine. */
@@ -126,11 +180,14 @@ public final class Devchain implements AutoCloseable {
                     + "one block an hour)", parameters.historyBlockSeconds(), parameters.keptStates());
         }
         try {
-            Devchain devchain = new Devchain(awaitReady(anvil), parameters, firstMidnight);
+            Devchain devchain = new Devchain(awaitReady(anvil), parameters, firstMidnight, now);
             devchain.install();
             devchain.placeBeaconHistory(start, now);
             devchain.writeHistory(firstMidnight, now);
             devchain.beacon = SimulatedBeacon.start(() -> Instant.now().getEpochSecond(), devchain.validators);
+            if (parameters.depegLiveMinutes() > 0) {
+                devchain.endDepegIn(Duration.ofMinutes(parameters.depegLiveMinutes()));
+            }
             return devchain;
         } catch (RuntimeException e) {
             anvil.close();
@@ -173,14 +230,14 @@ public final class Devchain implements AutoCloseable {
     private void install() {
         SimulatedContracts contracts = SimulatedContracts.load();
         node.setCode(SimulatedContracts.MULTICALL3, contracts.runtimeBytecode("Multicall3"));
-        for (SimulatedPool pool : pools) {
-            for (Map.Entry<String, String> contract : pool.contracts().entrySet()) {
+        for (ScriptedContracts placed : scripted) {
+            for (Map.Entry<String, String> contract : placed.contracts().entrySet()) {
                 node.setCode(contract.getKey(), contracts.runtimeBytecode(contract.getValue()));
                 writer.call("claim " + contract.getValue(), contract.getKey(), "simClaim");
             }
         }
-        for (SimulatedPool pool : pools) {
-            pool.install(writer);
+        for (ScriptedContracts placed : scripted) {
+            placed.install(writer);
         }
     }
 
@@ -211,8 +268,8 @@ public final class Devchain implements AutoCloseable {
             SimulatedPool.HistoryDay historyDay = new SimulatedPool.HistoryDay(day, midnight,
                     day == parameters.negativeRebaseDay(), day == parameters.skippedLidoReportDay());
             List<SimulatedPool.DailyEvent> events = new ArrayList<>();
-            for (SimulatedPool pool : pools) {
-                events.addAll(pool.day(historyDay));
+            for (ScriptedContracts placed : scripted) {
+                events.addAll(placed.day(historyDay));
             }
             events.sort(Comparator.comparingLong(SimulatedPool.DailyEvent::secondsAfterMidnight));
             for (SimulatedPool.DailyEvent event : events) {
@@ -390,6 +447,11 @@ public final class Devchain implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no simulated pool " + poolId));
     }
 
+    /** A pool's ethPerToken as its contracts answer it at the head so far. */
+    private BigInteger ethPerTokenNow(String poolId) {
+        return pool(poolId).expectedAt(writer.headTimestamp()).ethPerToken();
+    }
+
     /** Ids of the simulated pools, in registry order. */
     public List<String> poolIds() {
         return pools.stream().map(SimulatedPool::poolId).toList();
@@ -449,6 +511,87 @@ public final class Devchain implements AutoCloseable {
         return pool(SimulatedRocketPool.class).rethSupply();
     }
 
+    /** When the history's liquidity episodes happen (the depegs of stETH's market, Lido's queue). */
+    public LiquiditySchedule liquiditySchedule() {
+        return liquiditySchedule;
+    }
+
+    /**
+     * Every state the devchain wrote to a market's pool ({@link SimulatedMarkets#MARKETS}), in order: balances, and
+     * the block from which the pool holds them.
+     */
+    public List<SimulatedMarkets.MarketState> marketStates(String marketId) {
+        SimulatedMarkets.market(marketId);
+        return markets.states(marketId);
+    }
+
+    /** Lido's withdrawal queue after each of the devchain's writes, in order. */
+    public List<SimulatedWithdrawalQueue.QueueState> withdrawalQueueStates() {
+        return withdrawalQueue.states();
+    }
+
+    /** Every request in Lido's withdrawal queue, request id i at index i - 1. */
+    public List<SimulatedWithdrawalQueue.Request> withdrawalRequests() {
+        return withdrawalQueue.requests();
+    }
+
+    /** What rETH's getTotalCollateral() answers now. */
+    public BigInteger rocketPoolTotalCollateral() {
+        return pool(SimulatedRocketPool.class).totalCollateral();
+    }
+
+    /** What ether.fi's LiquidityPool.totalValueInLp() answers now. */
+    public BigInteger etherFiTotalValueInLp() {
+        return pool(SimulatedEtherFi.class).totalValueInLp();
+    }
+
+    /**
+     * Starts a depeg of stETH's market now: from the next block 1 stETH sells for {@code discountBps} under 1 ETH
+     * (its pool moved along its invariant, as stETH sold for ETH would move it).
+     */
+    public void startDepeg(int discountBps) {
+        if (discountBps <= 0 || discountBps >= 10_000) {
+            throw new IllegalArgumentException("a depeg's discount must be between 1 and 9999 bps, got " + discountBps);
+        }
+        synchronized (liveWriter) {
+            markets.depeg(liveWriter, discountBps);
+        }
+        LOG.info("stETH's market: 1 stETH sells {} bps under 1 ETH from block {}", discountBps, liveWriter.headNumber());
+    }
+
+    /** Ends a depeg of stETH's market now: from the next block its pool is back at rest. */
+    public void endDepeg() {
+        synchronized (liveWriter) {
+            markets.depeg(liveWriter, 0);
+        }
+        LOG.info("stETH's market is back at rest from block {}", liveWriter.headNumber());
+    }
+
+    /**
+     * Ends the depeg of stETH's market {@code delay} from now, on a daemon thread (replacing an end planned before);
+     * closing the devchain cancels it.
+     */
+    public synchronized void endDepegIn(Duration delay) {
+        if (depegTimer == null) {
+            depegTimer = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "devchain-depeg-end");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        if (depegEnd != null) {
+            depegEnd.cancel(false);
+        }
+        depegEnd = depegTimer.schedule(() -> {
+            try {
+                endDepeg();
+            } catch (RuntimeException e) {
+                LOG.warn("stETH's market: the planned end of its depeg failed: {}", e.getMessage());
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("stETH's market: its depeg ends at {}", Instant.now().plus(delay));
+    }
+
     /** Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM); the shutdown hook then stops anvil. */
     public void awaitTermination() throws InterruptedException {
         while (anvil.isAlive()) {
@@ -459,6 +602,11 @@ public final class Devchain implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (depegTimer != null) {
+                depegTimer.shutdownNow();
+            }
+        }
         if (beacon != null) {
             beacon.close();
         }

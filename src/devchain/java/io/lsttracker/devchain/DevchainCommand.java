@@ -64,6 +64,12 @@ public final class DevchainCommand implements PluggedCommand {
                     "(default: ${DEFAULT-VALUE})."})
     int rocketPoolBalancesUpgradeDay;
 
+    @Option(names = "--depeg-live-minutes", paramLabel = "MINUTES", defaultValue = "5",
+            description = {"stETH's Curve market is in a depeg (1 stETH ~2% under 1 ETH) from 2 days before the head;",
+                    "it ends MINUTES after the devchain is ready, 0 to end it before the head, inside the history",
+                    "(default: ${DEFAULT-VALUE}). An earlier depeg (~3% at its deepest) is 40 to 33 days before the head."})
+    int depegLiveMinutes;
+
     @Override
     public Integer call() throws Exception {
         if (port < 1 || port > 65_535) {
@@ -73,7 +79,7 @@ public final class DevchainCommand implements PluggedCommand {
                 negativeRebaseDay != null ? negativeRebaseDay : DevchainParameters.defaultNegativeRebaseDay(historyDays),
                 negativeRebaseBps,
                 skippedReportDay != null ? skippedReportDay : DevchainParameters.defaultSkippedReportDay(historyDays),
-                historyBlockSeconds, blockTime, beaconValidators, rocketPoolBalancesUpgradeDay);
+                historyBlockSeconds, blockTime, beaconValidators, rocketPoolBalancesUpgradeDay, depegLiveMinutes);
         Devchain.requireSimulated(apr.keySet());
         Devchain devchain = Devchain.start(port, parameters);
         Runtime.getRuntime().addShutdownHook(new Thread(devchain::close, "devchain-shutdown"));

@@ -22,6 +22,9 @@ import java.util.Map;
  * @param rocketPoolBalancesUpgradeDay index of the history day on which Rocket Pool upgrades
  *                            RocketNetworkBalances (a new contract, named by RocketStorage from then on, emits
  *                            the reports; -1: no upgrade)
+ * @param depegLiveMinutes    the second depeg of stETH's market, which starts 2 days before the head
+ *                            ({@link LiquiditySchedule}), ends this many minutes after the devchain is ready; 0 ends
+ *                            it inside the history, before the head
  */
 public record DevchainParameters(
         int historyDays,
@@ -32,7 +35,8 @@ public record DevchainParameters(
         long historyBlockSeconds,
         long blockTimeSeconds,
         int beaconValidators,
-        int rocketPoolBalancesUpgradeDay) {
+        int rocketPoolBalancesUpgradeDay,
+        int depegLiveMinutes) {
 
     public static final int DEFAULT_NEGATIVE_REBASE_BPS = 1;
     public static final long DEFAULT_HISTORY_BLOCK_SECONDS = 4 * 3600;
@@ -49,6 +53,8 @@ public record DevchainParameters(
     public static final int DENSE_KEPT_STATES = 64;
     /** No upgrade of Rocket Pool's RocketNetworkBalances in the history. */
     public static final int NO_UPGRADE = -1;
+    /** The longest a depeg may stay open after the devchain is ready: a day. */
+    public static final int MAX_DEPEG_LIVE_MINUTES = 1_440;
 
     public DevchainParameters {
         if (historyDays < 0 || historyDays > 3650) {
@@ -76,6 +82,18 @@ public record DevchainParameters(
                     + "0 to " + (historyDays - 1) + " for --history-days " + historyDays + ", got "
                     + rocketPoolBalancesUpgradeDay);
         }
+        if (depegLiveMinutes < 0 || depegLiveMinutes > MAX_DEPEG_LIVE_MINUTES) {
+            throw new IllegalArgumentException("--depeg-live-minutes must be between 0 and " + MAX_DEPEG_LIVE_MINUTES
+                    + ", got " + depegLiveMinutes);
+        }
+    }
+
+    /** The second depeg ends inside the history. */
+    public DevchainParameters(int historyDays, Map<String, BigDecimal> aprPercent, int negativeRebaseDay,
+            int negativeRebaseBps, int skippedLidoReportDay, long historyBlockSeconds, long blockTimeSeconds,
+            int beaconValidators, int rocketPoolBalancesUpgradeDay) {
+        this(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps, skippedLidoReportDay, historyBlockSeconds,
+                blockTimeSeconds, beaconValidators, rocketPoolBalancesUpgradeDay, 0);
     }
 
     /** No upgrade of RocketNetworkBalances. */
@@ -103,25 +121,35 @@ public record DevchainParameters(
     /** The same simulation with another block time after the history (0: blocks only on demand, for tests). */
     public DevchainParameters withBlockTime(long seconds) {
         return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
-                skippedLidoReportDay, historyBlockSeconds, seconds, beaconValidators, rocketPoolBalancesUpgradeDay);
+                skippedLidoReportDay, historyBlockSeconds, seconds, beaconValidators, rocketPoolBalancesUpgradeDay,
+                depegLiveMinutes);
     }
 
     /** The same simulation with {@code count} beacon validators. */
     public DevchainParameters withBeaconValidators(int count) {
         return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
-                skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, count, rocketPoolBalancesUpgradeDay);
+                skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, count, rocketPoolBalancesUpgradeDay,
+                depegLiveMinutes);
     }
 
     /** The same simulation with Rocket Pool's RocketNetworkBalances upgraded on history day {@code day}. */
     public DevchainParameters withRocketPoolBalancesUpgradeDay(int day) {
         return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
-                skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, beaconValidators, day);
+                skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, beaconValidators, day, depegLiveMinutes);
     }
 
     /** The same simulation with empty blocks every {@code seconds} between the history's events. */
     public DevchainParameters withHistoryBlockSeconds(long seconds) {
         return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
-                skippedLidoReportDay, seconds, blockTimeSeconds, beaconValidators, rocketPoolBalancesUpgradeDay);
+                skippedLidoReportDay, seconds, blockTimeSeconds, beaconValidators, rocketPoolBalancesUpgradeDay,
+                depegLiveMinutes);
+    }
+
+    /** The same simulation with the second depeg ending {@code minutes} after the devchain is ready (0: before the head). */
+    public DevchainParameters withDepegLiveMinutes(int minutes) {
+        return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
+                skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, beaconValidators, rocketPoolBalancesUpgradeDay,
+                minutes);
     }
 
     /**

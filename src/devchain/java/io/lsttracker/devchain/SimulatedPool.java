@@ -9,7 +9,7 @@ import java.util.Map;
  * devchain runs every pool's events of a day in time order; a pool keeps an exact model of the state it
  * wrote, so tests know what the chain must answer.
  */
-public interface SimulatedPool {
+public interface SimulatedPool extends ScriptedContracts {
 
     /** The pool id of config/pools.yml this simulation stands for (e.g. "lido"). */
     String poolId();

@@ -25,7 +25,7 @@ import org.web3j.abi.datatypes.Address;
 public final class SimulatedEtherFi extends AccruingPool {
     static final String EETH = "0x35fA164735182de50811E8e2E824cFb9B6118ac2";
     static final String WEETH = "0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee";
-    static final String LIQUIDITY_POOL = "0x308861A430be4cce5502d0A12724771Fc6DaF216";
+    public static final String LIQUIDITY_POOL = "0x308861A430be4cce5502d0A12724771Fc6DaF216";
     /** Devchain accounts of our own for the stakers' and the fee recipient's eETH. */
     static final Address HOLDER = new Address("0x00000000000000000000000000000000e7e4f1a1");
     static final Address FEE_RECIPIENT = new Address("0x00000000000000000000000000000000e7e4f1fe");
@@ -78,6 +78,11 @@ public final class SimulatedEtherFi extends AccruingPool {
             model.rebase(change, BigInteger.ZERO);
             chain.call("ether.fi negative rebase", LIQUIDITY_POOL, "simNegativeRebase", change.negate());
         }
+    }
+
+    /** LiquidityPool.totalValueInLp() now: the ETH the pool holds, which deposits and withdrawals move. */
+    public BigInteger totalValueInLp() {
+        return model.inLp();
     }
 
     @Override

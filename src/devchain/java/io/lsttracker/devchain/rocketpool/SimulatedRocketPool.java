@@ -25,10 +25,14 @@ import org.web3j.abi.datatypes.Address;
  * day N, as Houston and Saturn did on mainnet: RocketStorage names a second contract from that block on, which
  * takes over the balances (on mainnet they live in RocketStorage, so the figures do not move) and emits every
  * report after it; the first contract no longer accepts reports (onlyLatestContract, as on mainnet).
+ *
+ * <p>rETH's getTotalCollateral() (the ETH available to burn rETH against) starts at
+ * {@value #START_COLLATERAL_ETH} ETH in the deposit pool's excess balance; deposits add their ETH to it and burns
+ * take the ETH they pay out of it, at the rate of the last report.
  */
 public final class SimulatedRocketPool extends AccruingPool {
     static final String ROCKET_STORAGE = "0x1d8f8f00cfa6758d7bE78336684788Fb0ee0Fa46";
-    static final String RETH = "0xae78736Cd615f374D3085123A210448E74Fc6393";
+    public static final String RETH = "0xae78736Cd615f374D3085123A210448E74Fc6393";
     /**
      * Mainnet's RocketNetworkBalances has moved with each Rocket Pool upgrade and the tracker finds it through
      * RocketStorage, so the devchain puts it at an address of its own rather than at a copied one.
@@ -42,6 +46,7 @@ public final class SimulatedRocketPool extends AccruingPool {
     static final BigDecimal DEFAULT_APR = new BigDecimal("2.50");
     private static final long SLOT_OFFSET = 3 * 3600 - 12 * 60;
     private static final long UPGRADE_OFFSET = 30 * 60;
+    static final long START_COLLATERAL_ETH = 2_000;
 
     private final ReportedRate rate;
     private final List<Devchain.RocketPoolReport> reports = new ArrayList<>();
@@ -49,6 +54,8 @@ public final class SimulatedRocketPool extends AccruingPool {
     private final int upgradeDay;
     /** The RocketNetworkBalances RocketStorage names now: the one that emits the reports. */
     private String networkBalances = NETWORK_BALANCES;
+    /** RocketDepositPool.getExcessBalance() as the devchain writes it to rETH (getTotalCollateral()). */
+    private BigInteger depositPoolExcess = ether(START_COLLATERAL_ETH);
 
     public SimulatedRocketPool(DevchainParameters parameters) {
         super("rocketpool", DEFAULT_APR, parameters, contracts(parameters));
@@ -71,6 +78,7 @@ public final class SimulatedRocketPool extends AccruingPool {
     public void install(ChainWriter chain) {
         RocketNodes.register(chain, ROCKET_STORAGE, "rocketNetworkBalances", NETWORK_BALANCES);
         writeSupply(chain);
+        writeCollateral(chain);
         long now = chain.headTimestamp();
         reportedAt(now);
         writeReport(chain, now);
@@ -93,8 +101,10 @@ public final class SimulatedRocketPool extends AccruingPool {
             writeReport(chain, report.timestamp());
         }));
         events.add(flow(day, 18 * 3600, "rETH deposits and withdrawals", 400, 300, (chain, reth) -> {
+            depositPoolExcess = depositPoolExcess.add(reth.multiply(rate.exchangeRate()).divide(Devchain.ETH));
             rate.flow(reth);
             writeSupply(chain);
+            writeCollateral(chain);
         }));
         return events;
     }
@@ -115,6 +125,15 @@ public final class SimulatedRocketPool extends AccruingPool {
 
     private void writeSupply(ChainWriter chain) {
         chain.call("rETH supply", RETH, "simSetTotalSupply", rate.liveSupply());
+    }
+
+    private void writeCollateral(ChainWriter chain) {
+        chain.call("rETH collateral", RETH, "simSetDepositPoolExcess", depositPoolExcess);
+    }
+
+    /** getTotalCollateral() now: the deposit pool's excess (rETH itself holds no ETH on the devchain). */
+    public BigInteger totalCollateral() {
+        return depositPoolExcess;
     }
 
     @Override
