@@ -43,14 +43,26 @@ public class FakeLiquidityHistory implements LiquidityHistory {
     }
 
     public void clear() {
+        lagging = false;
         snapshots.clear();
         queues.clear();
         limitsAsked.clear();
     }
 
+    private volatile boolean lagging;
+
+    /**
+     * With {@code true}, {@link #latest} answers the snapshot before the newest stored: a history whose memory is
+     * refreshed after its callers hear of the snapshot, so they must find its figures in the store.
+     */
+    public void lagLatest(boolean lag) {
+        this.lagging = lag;
+    }
+
     @Override
     public List<LiquidityFigures> latest() {
-        return snapshots.isEmpty() ? List.of() : snapshots.get(snapshots.size() - 1);
+        int newest = snapshots.size() - (lagging ? 2 : 1);
+        return newest < 0 ? List.of() : snapshots.get(newest);
     }
 
     @Override
