@@ -53,7 +53,11 @@ public final class LiquidityFixtures {
      * </ul>
      */
     public static List<LiquidityFigures> handComputedSnapshot() {
-        BlockRef block = block(1_000, T0);
+        return handComputedSnapshot(block(1_000, T0));
+    }
+
+    /** {@link #handComputedSnapshot()} at another block. */
+    public static List<LiquidityFigures> handComputedSnapshot(BlockRef block) {
         Market steth = new Market("curve-steth-eth", "Curve stETH/ETH", STETH_POOL, "stETH", Optional.empty(),
                 Wei.ONE_ETHER, List.of(quote(1, "0.999", "-10.00"), quote(100, "99.7", "-30.00"),
                         quote(10_000, "9412.3456", "-587.65")), tokens(2_000), tokens(5_000));
