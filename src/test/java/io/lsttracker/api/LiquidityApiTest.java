@@ -119,6 +119,25 @@ class LiquidityApiTest extends ServerTest {
     }
 
     @Test
+    void beforeAnyFiguresEveryPoolIsNoData() {
+        List<io.lsttracker.liquidity.LiquidityFigures> stored = liquidity.latest();
+        liquidity.clear();
+        try {
+            JsonNode body = api.liquidity().body();
+            assertTrue(body.get("block").isNull());
+            assertTrue(body.get("exitQueue").isNull());
+            assertEquals(11, body.get("pools").size());
+            body.get("pools").forEach(p -> assertEquals("no-data", p.get("status").asText(), p.toString()));
+            JsonNode history = api.poolLiquidity("lido", FROM, TO, null).body();
+            assertEquals(0, history.get("points").size());
+            assertEquals("no-data", history.get("latest").get("status").asText());
+        } finally {
+            store();
+            assertEquals(stored, liquidity.latest());
+        }
+    }
+
+    @Test
     void aPoolsHistoryKeepsTheRangeAndTheNewestUpToTheLimit() {
         JsonNode body = api.poolLiquidity("lido", FROM, TO, null).body();
         assertEquals("lido", body.get("pool").asText());
