@@ -56,6 +56,27 @@ class AlertHoldTest {
     }
 
     @Test
+    void theEvaluatorFiresACrossingOnlyWhenHeldAndAsksOnlyThen() {
+        Optional<BigDecimal> deep = Optional.of(new BigDecimal("-150"));
+        AlertEvaluator.Outcome waiting = AlertEvaluator.evaluate(RULE, "lido", deep, AlertState.INITIAL, NOW,
+                () -> false);
+        assertEquals(Optional.empty(), waiting.transition());
+        assertEquals(new AlertState(false, Optional.empty(), Optional.empty(), deep), waiting.state());
+        AlertEvaluator.Outcome fired = AlertEvaluator.evaluate(RULE, "lido", deep, waiting.state(), NOW, () -> true);
+        assertEquals(AlertTransition.Kind.FIRING, fired.transition().orElseThrow().kind());
+        // Not across, or already firing: the hold is not asked (it reads the store).
+        java.util.function.BooleanSupplier never = () -> {
+            throw new AssertionError("the hold was asked");
+        };
+        AlertEvaluator.evaluate(RULE, "lido", Optional.of(new BigDecimal("-50")), AlertState.INITIAL, NOW, never);
+        AlertEvaluator.evaluate(RULE, "lido", deep, fired.state(), NOW, never);
+        // Firing, -90 (= -100 + hysteresis 10) resolves as without a hold.
+        AlertEvaluator.Outcome resolved = AlertEvaluator.evaluate(RULE, "lido", Optional.of(new BigDecimal("-90")),
+                fired.state(), NOW.plusSeconds(60), never);
+        assertEquals(AlertTransition.Kind.RESOLVED, resolved.transition().orElseThrow().kind());
+    }
+
+    @Test
     void aRuleWithoutAHoldIsHeldAtOnce() {
         AlertRule atOnce = new AlertRule("discount", Metric.MARKET_DISCOUNT_BPS, Optional.empty(), 0, null,
                 new BigDecimal("-100"), Direction.BELOW, BigDecimal.TEN, Duration.ZERO, Optional.empty());
