@@ -346,6 +346,106 @@
         el('td', { class: 'num', text: (a.direction === 'below' ? '< ' : '> ') + a.threshold }))))));
   }
 
+  /**
+   * The most points a liquidity history request asks for (per pool, and for the exit queue): the API keeps the
+   * newest of the range, with truncated set, as its histories have no downsampling (a snapshot a minute is 1,440 a
+   * day).
+   */
+  const LIQUIDITY_LIMIT = 2000;
+
+  function liquidityQuery(w) {
+    return 'from=' + encodeURIComponent(w.from) + '&to=' + encodeURIComponent(w.to) + '&limit=' + LIQUIDITY_LIMIT;
+  }
+
+  /** Basis points as the API gives them (2 decimals), with an explicit sign for a premium. */
+  function bps(text) {
+    if (text === null || text === undefined) return '–';
+    return (Number(text) > 0 ? '+' : '') + text;
+  }
+
+  /** The one-token discount of every pool with a market, over the window, and the exit wait. */
+  async function loadLiquidity(w, latest) {
+    const withMarket = latest.pools.filter((p) => p.market);
+    const histories = await Promise.all(withMarket.map((p) => api('/api/pools/' + p.pool + '/liquidity?'
+      + liquidityQuery(w))));
+    const series = histories.map((h) => ({ label: h.pool, color: color(h.pool),
+      points: h.points.filter((pt) => pt.discountBps1 !== null)
+        .map((pt) => [Date.parse(pt.time) / 1000, Number(pt.discountBps1)]) }));
+    const times = series.flatMap((s) => s.points.map((p) => p[0]));
+    if (times.length) {
+      series.push({ label: '-100 bps', color: '#ef5350', dash: [6, 6], width: 1,
+        points: [[Math.min(...times), -100], [Math.max(...times), -100]] });
+    }
+    plot('chart-discount', series, { digits: 2, yValues: (u, vals) => vals.map((v) => v + ' bps') });
+    const chart = $('chart-discount');
+    chart.dataset.points = String(series.slice(0, histories.length).reduce((n, s) => n + s.points.length, 0));
+    chart.dataset.truncated = String(histories.some((h) => h.truncated));
+    const queue = await api('/api/liquidity/exit-queue?' + liquidityQuery(w));
+    plot('chart-exit-wait', [{ label: 'exit wait', color: '#f0b429', width: 2,
+      points: queue.points.map((q) => [Date.parse(q.time) / 1000, Number(q.waitDays)]) }], { digits: 2,
+      yValues: (u, vals) => vals.map((v) => v + ' d') });
+    $('chart-exit-wait').dataset.truncated = String(queue.truncated);
+  }
+
+  /** The latest quotes, 1% depth and exits of every pool with figures, and the beacon chain's exit queue. */
+  function renderLiquidity(latest) {
+    const container = $('liquidity');
+    const shown = latest.pools.filter((p) => p.status === 'ok' && (p.market || p.exit));
+    const quote = (m, size) => (m && m.status === 'ok' ? m.quotes.find((q) => q.sizeTokens === size) : null);
+    const discountCell = (m, size, field) => {
+      const q = quote(m, size);
+      const value = q ? Number(q.discountBps) : 0;
+      return el('td', { class: 'num' + (value < 0 ? ' discount' : value > 0 ? ' premium' : ''), 'data-field': field,
+        title: q ? size + ' ' + m.token + ' -> ' + q.ethOut + ' ETH' : '', text: q ? bps(q.discountBps) : '–' });
+    };
+    const depth = (m) => {
+      if (!m || m.status !== 'ok' || !m.depth1pct) return '–';
+      const d = m.depth1pct;
+      if (d.tokens === null) return '< 2';
+      return num(d.tokens, 0) + (d.belowTokens === null ? '+' : ' to ' + num(d.belowTokens, 0));
+    };
+    const exit = (e) => {
+      if (!e) return '–';
+      if (e.status !== 'ok') return 'failed: ' + e.error;
+      const parts = [];
+      if (e.liquidEth !== null) parts.push(num(e.liquidEth, 0) + ' ETH liquid');
+      const q = e.withdrawalQueue;
+      if (q) {
+        parts.push(num(q.unfinalizedEth, 0) + ' stETH in ' + num(q.unfinalizedRequests, 0) + ' requests'
+          + (q.oldestUnfinalizedAgeSeconds === null ? '' : ', oldest ' + (q.oldestUnfinalizedAgeSeconds / 3600)
+            .toFixed(1) + ' h'));
+      }
+      return parts.join('; ') || '–';
+    };
+    const rows = shown.map((p) => {
+      const m = p.market;
+      const failed = m && m.status !== 'ok';
+      return el('tr', { 'data-pool': p.pool },
+        el('td', { text: p.token }),
+        el('td', { class: failed ? 'state-firing' : '', title: m ? m.address : '',
+          text: m ? m.venue + (failed ? ' (failed: ' + m.error + ')' : '') : 'no market' }),
+        discountCell(m, '1', 'discount1'), discountCell(m, '100', 'discount100'),
+        discountCell(m, '10000', 'discount10000'),
+        el('td', { class: 'num', 'data-field': 'depth', text: depth(m) }),
+        el('td', { 'data-field': 'exit', text: exit(p.exit) }));
+    });
+    const q = latest.exitQueue;
+    const queueLine = el('p', { class: 'muted', 'data-field': 'exit-queue', text: q
+      ? 'Beacon chain exit queue at slot ' + q.slot + ': ' + num(q.exitingValidators, 0) + ' validators, '
+        + num(q.exitingEth, 0) + ' ETH, churn ' + num(q.churnEthPerEpoch, 0) + ' ETH an epoch: about '
+        + q.waitDays + ' days to exit.'
+      : 'Beacon chain exit queue: not read yet (it needs a beacon node).' });
+    const block = latest.block ? el('p', { class: 'muted', text: 'Quotes at block ' + latest.block.number + ', '
+      + ago(latest.block.timestamp) + '.' }) : el('div', { class: 'empty', text: 'No liquidity figures yet.' });
+    container.replaceChildren(block,
+      el('table', { 'data-rows': String(rows.length) },
+        el('thead', {}, el('tr', {}, ...[['token'], ['market'], ['1 token (bps)', 'num'], ['100 (bps)', 'num'],
+          ['10,000 (bps)', 'num'], ['within 1% up to (tokens)', 'num'], ['exits']]
+          .map(([h, cls]) => el('th', { class: cls || '', text: h })))),
+        el('tbody', {}, ...rows)),
+      queueLine);
+  }
+
   /** A majority share with its flag: above 2/3 and above 1/3 are said, not only coloured. */
   function majority(layer) {
     if (!layer.majority) return el('td', { class: 'muted', text: 'unknown' });
@@ -427,6 +527,11 @@
       section('alerts', async () => renderAlerts(await api('/api/alerts/active'), await api('/api/alerts?limit=15'))),
       section('clients', async () => renderClients(await api('/api/clients?window=7d'))),
       section('chart-clients', async () => plotClients(await api('/api/clients/history?days=30'))),
+      section('liquidity', async () => {
+        const latest = await api('/api/liquidity');
+        renderLiquidity(latest);
+        await section('chart-discount', () => loadLiquidity(w, latest));
+      }),
     ]);
     $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
     document.body.dataset.range = range;

@@ -1,5 +1,6 @@
 package io.lsttracker.alert;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -47,6 +48,12 @@ import java.util.stream.Collectors;
  *     direction: above            # above (default) or below
  *     hysteresis: 0.005           # default 0
  *     cooldown: 1h                # default 0; s, m, h or d
+ *   discount-held:
+ *     metric: market-discount-bps
+ *     threshold: -100
+ *     direction: below
+ *     for: 1h                     # default 0; across at every stored reading for this long before firing (at most
+ *                                 # 1d; only market-discount-bps and exit-wait-days, whose readings are stored)
  * webhooks:
  *   ops:                          # the webhook's name
  *     url: https://hooks.example.com/lst
@@ -80,7 +87,8 @@ public final class AlertConfigLoader {
 
     /** One rule as written; what is left out is null here and defaulted in {@link #rule}. */
     private record RuleEntry(String metric, String pool, String entity, Integer n, String tau, BigDecimal threshold,
-            String direction, BigDecimal hysteresis, @JsonDeserialize(using = CooldownText.class) Duration cooldown) {
+            String direction, BigDecimal hysteresis, @JsonDeserialize(using = CooldownText.class) Duration cooldown,
+            @JsonProperty("for") @JsonDeserialize(using = CooldownText.class) Duration hold) {
     }
 
     private record WebhookEntry(String url, String format) {
@@ -187,14 +195,27 @@ public final class AlertConfigLoader {
         }
         storable(file, key + ".hysteresis", hysteresis);
         // Firing above resolves at threshold - hysteresis or less (AlertEvaluator); every metric but
-        // negative-rebase is never negative, so past the threshold such a rule would fire once and never re-arm.
-        if (direction == Direction.ABOVE && metric != Metric.NEGATIVE_REBASE && hysteresis.compareTo(threshold) > 0) {
+        // negative-rebase and market-discount-bps is never negative, so past the threshold such a rule would fire
+        // once and never re-arm.
+        boolean signed = metric == Metric.NEGATIVE_REBASE || metric == Metric.MARKET_DISCOUNT_BPS;
+        if (direction == Direction.ABOVE && !signed && hysteresis.compareTo(threshold) > 0) {
             throw file.error(key + ".hysteresis", hysteresis.toPlainString() + " is larger than the threshold "
                     + threshold.toPlainString() + ": the value can never fall to " + threshold.subtract(hysteresis)
                     .toPlainString() + ", so the alert would never resolve");
         }
         Duration cooldown = file.optional(key + ".cooldown", f.cooldown(), CooldownText.EXPECTED).orElse(Duration.ZERO);
-        return new AlertRule(id, metric, pool, n, tau, threshold, direction, hysteresis, cooldown, entity);
+        Duration hold = file.optional(key + ".for", f.hold(), CooldownText.EXPECTED).orElse(Duration.ZERO);
+        if (!hold.isZero() && !metric.judgedFromHistory()) {
+            throw file.error(key + ".for", "only for the metrics whose every reading is stored ("
+                    + Arrays.stream(Metric.values()).filter(Metric::judgedFromHistory).map(Metric::configName)
+                            .collect(Collectors.joining(", ")) + "), so the hold is judged from the store; not "
+                    + metricName);
+        }
+        if (hold.compareTo(AlertHold.MAX_HOLD) > 0) {
+            throw file.error(key + ".for", AlertMessages.duration(hold) + " is longer than the longest hold, "
+                    + AlertMessages.duration(AlertHold.MAX_HOLD) + " (each judging reads the readings of twice the hold)");
+        }
+        return new AlertRule(id, metric, pool, n, tau, threshold, direction, hysteresis, cooldown, entity, hold);
     }
 
     /** A per-entity rule's subject: empty for "any" (the default), else an entity id of the registry. */

@@ -5,6 +5,7 @@ import io.lsttracker.alert.AlertTransition.Kind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decides, for one rule and one subject, whether a new value fires or resolves the alert. Pure: the state goes
@@ -18,6 +19,9 @@ import java.util.Optional;
  *     (pending) and fires at the first evaluation after the cooldown if the value is still across; if it comes
  *     back first, nothing is sent.</li>
  * <li>A missing value (the pool failed, no beacon total) changes nothing.</li>
+ * <li>A rule with a {@code for} ({@link AlertRule#hold}) fires only once the value has been across for that long
+ *     ({@link AlertHold}, asked only when the value crosses and the alert is not firing); until then it stays
+ *     quiet. Resolving is as above: one value back past the hysteresis resolves.</li>
  * </ul>
  */
 public final class AlertEvaluator {
@@ -30,6 +34,15 @@ public final class AlertEvaluator {
 
     public static Outcome evaluate(AlertRule rule, String subject, Optional<BigDecimal> value, AlertState state,
             Instant now) {
+        return evaluate(rule, subject, value, state, now, () -> true);
+    }
+
+    /**
+     * @param held whether the value has been across for the rule's {@code for} (see {@link AlertHold}); asked only
+     *             when the value crosses while the alert is not firing
+     */
+    public static Outcome evaluate(AlertRule rule, String subject, Optional<BigDecimal> value, AlertState state,
+            Instant now, BooleanSupplier held) {
         if (value.isEmpty()) {
             return new Outcome(state, Optional.empty());
         }
@@ -42,7 +55,7 @@ public final class AlertEvaluator {
             }
             return new Outcome(new AlertState(true, Optional.empty(), state.lastFiredAt(), seen), Optional.empty());
         }
-        if (!crosses(rule, v)) {
+        if (!crosses(rule, v) || !held.getAsBoolean()) {
             return new Outcome(new AlertState(false, Optional.empty(), state.lastFiredAt(), seen), Optional.empty());
         }
         boolean cooling = state.lastFiredAt().map(last -> now.isBefore(last.plus(rule.cooldown()))).orElse(false);

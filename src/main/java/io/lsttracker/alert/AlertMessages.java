@@ -30,6 +30,9 @@ final class AlertMessages {
             case STALE -> "poll intervals since the last successful snapshot";
             case REORG_TOO_DEEP -> "reorgs deeper than tracker.reorg-depth since the last check (snapshots below it "
                     + "may be orphaned: lst-tracker repair --from-block A --to-block B)";
+            case MARKET_DISCOUNT_BPS -> t.subject() + "'s market price of one token against what it redeems for "
+                    + "(bps, negative: a discount)";
+            case EXIT_WAIT_DAYS -> "the beacon chain's estimated exit wait (days)";
         };
         boolean share = switch (rule.metric()) {
             case ENTITY_SHARE_OF_STAKED, CLIENT_MAJORITY_SHARE, EXECUTION_CLIENT_MAJORITY_SHARE, POOL_SHARE_OF_STAKED, POOL_SHARE_OF_LSTS, TOP_N_SHARE_OF_STAKED, TOP_N_SHARE_OF_LSTS,
@@ -42,9 +45,17 @@ final class AlertMessages {
         String verb = rule.metric() == AlertRule.Metric.NEGATIVE_REBASE || rule.metric() == AlertRule.Metric.RATE_JUMP
                 ? " " : " is ";
         if (t.kind() == AlertTransition.Kind.FIRING) {
-            return what + verb + value + ", " + side + " " + threshold + " (rule " + rule.id() + ")";
+            String held = rule.hold().isZero() ? "" : " at every reading for " + duration(rule.hold()) + " or more";
+            return what + verb + value + ", " + side + " " + threshold + held + " (rule " + rule.id() + ")";
         }
         return what + verb + value + ", back from " + side + " " + threshold + " (rule " + rule.id() + " resolved)";
+    }
+
+    /** A hold as alerts.yml writes it: 90m, 1h, 1d. */
+    static String duration(java.time.Duration d) {
+        long s = d.getSeconds();
+        return s % 86_400 == 0 ? s / 86_400 + "d" : s % 3_600 == 0 ? s / 3_600 + "h" : s % 60 == 0 ? s / 60 + "m"
+                : s + "s";
     }
 
     private static String percent(BigDecimal fraction) {

@@ -22,14 +22,24 @@ import java.util.Optional;
  * @param cooldown   the least time between two firings of the rule for the same subject
  * @param entity     for per-entity metrics: one entity id of config/entities.yml, or empty for every entity ("any");
  *                   never "unidentified", which is many stakers and not one entity
+ * @param hold       alerts.yml's {@code for}: how long the value must have been across the threshold, at every
+ *                   stored reading, before the rule fires (ZERO: at once). Only for the metrics whose readings are
+ *                   stored ({@link Metric#judgedFromHistory()}), so that it is judged from the store and a restart
+ *                   does not start the wait again; see {@link AlertHold}
  */
 public record AlertRule(String id, Metric metric, Optional<String> pool, int n, String tau, BigDecimal threshold,
-        Direction direction, BigDecimal hysteresis, Duration cooldown, Optional<String> entity) {
+        Direction direction, BigDecimal hysteresis, Duration cooldown, Optional<String> entity, Duration hold) {
 
     /** A rule that is not per entity. */
     public AlertRule(String id, Metric metric, Optional<String> pool, int n, String tau, BigDecimal threshold,
             Direction direction, BigDecimal hysteresis, Duration cooldown) {
         this(id, metric, pool, n, tau, threshold, direction, hysteresis, cooldown, Optional.empty());
+    }
+
+    /** A rule that fires at once (no {@code for}). */
+    public AlertRule(String id, Metric metric, Optional<String> pool, int n, String tau, BigDecimal threshold,
+            Direction direction, BigDecimal hysteresis, Duration cooldown, Optional<String> entity) {
+        this(id, metric, pool, n, tau, threshold, direction, hysteresis, cooldown, entity, Duration.ZERO);
     }
 
     public AlertRule {
@@ -46,6 +56,14 @@ public record AlertRule(String id, Metric metric, Optional<String> pool, int n, 
         Objects.requireNonNull(entity, "entity");
         if (entity.isPresent() && !metric.perEntity()) {
             throw new IllegalArgumentException("an entity is only for the per-entity metrics, not "
+                    + metric.configName());
+        }
+        Objects.requireNonNull(hold, "hold");
+        if (hold.isNegative()) {
+            throw new IllegalArgumentException("hold must not be negative");
+        }
+        if (!hold.isZero() && !metric.judgedFromHistory()) {
+            throw new IllegalArgumentException("a hold (for) is only for the metrics judged from stored history, not "
                     + metric.configName());
         }
     }
@@ -97,7 +115,19 @@ public record AlertRule(String id, Metric metric, Optional<String> pool, int n, 
          * lst_snapshot_reorg_too_deep_total): each may have left orphaned snapshots below the depth, to be repaired
          * with `lst-tracker repair`. Fires with the count, resolves at the next check that finds none.
          */
-        REORG_TOO_DEEP(false);
+        REORG_TOO_DEEP(false),
+        /**
+         * What selling one token on the pool's market returns against what it redeems for, in basis points: the
+         * one-token quote's discountBps of the liquidity figures at the snapshot's block (docs/LIQUIDITY.md), negative
+         * for a discount. A market that failed (a revert, no liquidity) is no news; a pool without a market is no
+         * subject. Subject: the pool.
+         */
+        MARKET_DISCOUNT_BPS(true),
+        /**
+         * The beacon chain's estimated exit wait in days, the exit queue's ETH over the churn of a day, at its latest
+         * reading (at most one an epoch). Subject: "network".
+         */
+        EXIT_WAIT_DAYS(false);
 
         private final boolean perPool;
 
@@ -111,6 +141,14 @@ public record AlertRule(String id, Metric metric, Optional<String> pool, int n, 
 
         public boolean perEntity() {
             return this == ENTITY_SHARE_OF_STAKED || clientMajority();
+        }
+
+        /**
+         * The liquidity metrics, whose every reading is stored with its snapshot (LiquidityHistory), so a rule's
+         * {@code for} can be judged from the store.
+         */
+        public boolean judgedFromHistory() {
+            return this == MARKET_DISCOUNT_BPS || this == EXIT_WAIT_DAYS;
         }
 
         /** The client-diversity metrics: their subject may also be "network", and n is the least blocks judged. */

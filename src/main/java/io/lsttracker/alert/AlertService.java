@@ -16,6 +16,8 @@ import io.lsttracker.clients.ClientWindows;
 import io.lsttracker.entity.EntityReading;
 import io.lsttracker.entity.EntityStore;
 import io.lsttracker.entity.LatestEntityReading;
+import io.lsttracker.liquidity.LiquidityFigures;
+import io.lsttracker.liquidity.LiquidityHistory;
 import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -43,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * older than the newest one evaluated (a backfill after the live cycle ran) is not evaluated. A rate change is
  * measured against the pool's previous stored snapshot; an entity's share against the latest entity reading (taken for
  * the snapshot's epoch before this hears of it, or the last one that succeeded); a majority client's share against the
- * client-diversity figures the last reading of blocks computed.
+ * client-diversity figures the last reading of blocks computed; a market's discount against the liquidity figures at
+ * the snapshot's block, and the exit wait against the beacon exit queue's latest reading, a rule's {@code for} against
+ * their stored history ({@link AlertHold}).
  */
 @Singleton
 @Order(20) // after the entity reading of the snapshot's epoch (EntityReadingListener, order 10)
@@ -57,6 +61,7 @@ public final class AlertService implements SnapshotListener {
     private final LatestEntityReading entities;
     /** The client-diversity figures in memory (the client-majority rules); absent where no reader of blocks runs. */
     private volatile ClientWindows clients;
+    private volatile LiquidityHistory liquidity;
     /**
      * Staleness is about the tracker itself, so it is judged (and logged) while the database is down: from the
      * alert states last read, with the changes held here until they can be stored.
@@ -90,6 +95,15 @@ public final class AlertService implements SnapshotListener {
         this.clients = windows;
     }
 
+    /**
+     * The liquidity figures (the market-discount-bps and exit-wait-days rules, and their {@code for}); set by the
+     * context. Without it those rules have no subject.
+     */
+    @jakarta.inject.Inject
+    void liquidity(LiquidityHistory history) {
+        this.liquidity = history;
+    }
+
     @Override
     public synchronized void recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome) {
         try (AlertRepository.EvaluationLock lock = repository.lockEvaluation()) {
@@ -113,6 +127,7 @@ public final class AlertService implements SnapshotListener {
             Map<Key, AlertState> states = repository.states();
             Instant at = snapshot.block().timestamp();
             Map<AlertRule, AlertRepository.Changes> byRule = new LinkedHashMap<>();
+            LiquidityAtBlock liquidityFigures = new LiquidityAtBlock(snapshot);
             for (AlertRule rule : config.rules()) {
                 if (rule.metric() == Metric.STALE || rule.metric() == Metric.REORG_TOO_DEEP) {
                     continue;
@@ -120,10 +135,12 @@ public final class AlertService implements SnapshotListener {
                 Map<Key, AlertState> changed = new LinkedHashMap<>();
                 List<AlertEvent> events = new ArrayList<>();
                 try {
-                    Observations.of(rule, snapshot, report.get(), previous, entityReading, clientFigures)
-                            .forEach((subject, value) ->
-                            evaluate(rule, subject, value, at, Optional.of(snapshot.block().number()), states,
-                                    changed, events));
+                    Map<String, Optional<BigDecimal>> values = rule.metric().judgedFromHistory()
+                            ? liquidityFigures.values(rule)
+                            : Observations.of(rule, snapshot, report.get(), previous, entityReading, clientFigures);
+                    values.forEach((subject, value) -> evaluate(rule, subject, value, at,
+                            Optional.of(snapshot.block().number()), states, changed, events,
+                            () -> held(rule, subject, value, at)));
                 } catch (RuntimeException e) {
                     LOG.warn("alert rule {} not evaluated for block {}: {}", rule.id(), block, e.toString());
                     continue;
@@ -258,11 +275,84 @@ public final class AlertService implements SnapshotListener {
         }
     }
 
+    /**
+     * The liquidity figures at one snapshot's block, read once for all the rules that need them: from the history's
+     * memory when it holds this block, else from the store (the memory may be refreshed by a listener heard after
+     * this one; the figures are stored with the snapshot, in its transaction, so the store has them).
+     */
+    private final class LiquidityAtBlock {
+        private final Snapshot snapshot;
+        private List<LiquidityFigures> figures;
+
+        LiquidityAtBlock(Snapshot snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        Map<String, Optional<BigDecimal>> values(AlertRule rule) {
+            LiquidityHistory history = liquidity;
+            if (history == null) {
+                return Map.of();
+            }
+            if (figures == null && rule.metric() == Metric.MARKET_DISCOUNT_BPS) {
+                figures = read(history);
+            }
+            return Observations.ofLiquidity(rule, figures == null ? List.of() : figures, history.latestExitQueue());
+        }
+
+        private List<LiquidityFigures> read(LiquidityHistory history) {
+            long block = snapshot.block().number();
+            List<LiquidityFigures> latest = history.latest();
+            if (!latest.isEmpty() && latest.get(0).block().number() == block) {
+                return latest;
+            }
+            Instant at = snapshot.block().timestamp();
+            List<LiquidityFigures> found = new ArrayList<>();
+            for (PoolState pool : snapshot.pools()) {
+                history.history(pool.id(), at, at.plusSeconds(1), AT_ONE_TIME).stream()
+                        .filter(f -> f.block().number() == block).findFirst().ifPresent(found::add);
+            }
+            return found;
+        }
+    }
+
+    /** Snapshots read back to find one block's figures by its time: blocks of one second are few (a devchain's). */
+    private static final int AT_ONE_TIME = 16;
+
+    /**
+     * Whether {@code value}, across the rule's threshold at {@code at}, has been across for the rule's {@code for}:
+     * judged by {@link AlertHold} from the readings stored over its look-back, with this value as the one at
+     * {@code at} (the store may not show it yet: the exit queue's latest reading is older than the snapshot).
+     */
+    private boolean held(AlertRule rule, String subject, Optional<BigDecimal> value, Instant at) {
+        LiquidityHistory history = liquidity;
+        if (rule.hold().isZero() || history == null) {
+            return true;
+        }
+        Instant from = AlertHold.lookBack(rule, at);
+        Instant to = at.plusMillis(1); // block times are whole seconds: the readings up to at, included
+        List<AlertHold.Reading> readings = new ArrayList<>();
+        if (rule.metric() == Metric.MARKET_DISCOUNT_BPS) {
+            history.history(new PoolId(subject), from, to, AlertHold.MAX_READINGS).forEach(f -> readings.add(
+                    new AlertHold.Reading(f.block().timestamp(), Observations.oneTokenDiscount(f))));
+        } else {
+            history.exitQueueHistory(from, to, AlertHold.MAX_READINGS).forEach(q -> readings.add(
+                    new AlertHold.Reading(q.block().timestamp(), Optional.of(q.waitDays()))));
+        }
+        readings.add(new AlertHold.Reading(at, value));
+        return AlertHold.held(rule, readings, at);
+    }
+
     private void evaluate(AlertRule rule, String subject, Optional<BigDecimal> value, Instant at,
             Optional<Long> block, Map<Key, AlertState> states, Map<Key, AlertState> changed, List<AlertEvent> events) {
+        evaluate(rule, subject, value, at, block, states, changed, events, () -> true);
+    }
+
+    private void evaluate(AlertRule rule, String subject, Optional<BigDecimal> value, Instant at,
+            Optional<Long> block, Map<Key, AlertState> states, Map<Key, AlertState> changed, List<AlertEvent> events,
+            java.util.function.BooleanSupplier held) {
         Key key = new Key(rule.id(), subject);
         AlertState before = states.getOrDefault(key, AlertState.INITIAL);
-        AlertEvaluator.Outcome outcome = AlertEvaluator.evaluate(rule, subject, value, before, at);
+        AlertEvaluator.Outcome outcome = AlertEvaluator.evaluate(rule, subject, value, before, at, held);
         if (!outcome.state().equals(before)) {
             changed.put(key, outcome.state());
         }

@@ -13,6 +13,7 @@ import io.lsttracker.clients.ClientDiversity;
 import io.lsttracker.clients.ClientWindows;
 import io.lsttracker.entity.Entity;
 import io.lsttracker.entity.EntityReading;
+import io.lsttracker.liquidity.LiquidityFigures;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -27,7 +28,8 @@ import java.util.Optional;
  * ids for per-entity metrics (from the latest entity reading; "unidentified" is never one: it is many stakers) and
  * "all" for the measures over every pool. A value that cannot be had (a pool failed, no beacon total, a tau-index
  * the pools do not reach, no previous rate) is empty, which the evaluator takes as "no news"; with no entity
- * reading yet, a per-entity rule has no subject at all.
+ * reading yet, a per-entity rule has no subject at all. The liquidity metrics are had from the liquidity figures
+ * instead ({@link #ofLiquidity}).
  */
 public final class Observations {
     public static final String ALL = "all";
@@ -93,8 +95,34 @@ public final class Observations {
             case RATE_JUMP -> snapshot.pools().stream().filter(p -> applies(rule, p.id())).forEach(p ->
                     values.put(p.id().value(), rateChange(p, previousRates.get(p.id())).map(BigDecimal::abs)));
             case STALE, REORG_TOO_DEEP -> { } // from the cycle, not from a snapshot: see AlertService.checkStaleness
+            case MARKET_DISCOUNT_BPS, EXIT_WAIT_DAYS -> { } // from the liquidity figures: see #ofLiquidity
         }
         return values;
+    }
+
+    /**
+     * The liquidity metrics' values: per pool with a market, the one-token quote's discount in bps (empty, no news,
+     * when the market failed or has no one-token quote); for "network", the beacon exit queue's wait in days.
+     *
+     * @param figures the pools' liquidity figures at the snapshot's block
+     * @param queue   the beacon exit queue's latest reading, if any
+     */
+    public static Map<String, Optional<BigDecimal>> ofLiquidity(AlertRule rule, List<LiquidityFigures> figures,
+            Optional<LiquidityFigures.BeaconExitQueue> queue) {
+        Map<String, Optional<BigDecimal>> values = new LinkedHashMap<>();
+        switch (rule.metric()) {
+            case MARKET_DISCOUNT_BPS -> figures.stream().filter(f -> applies(rule, f.pool()) && f.market().isPresent())
+                    .forEach(f -> values.put(f.pool().value(), oneTokenDiscount(f)));
+            case EXIT_WAIT_DAYS -> queue.ifPresent(q -> values.put(NETWORK, Optional.of(q.waitDays())));
+            default -> { } // the other metrics come from the snapshot: see #of
+        }
+        return values;
+    }
+
+    /** The one-token quote's discount in bps; empty without a quoted market. */
+    static Optional<BigDecimal> oneTokenDiscount(LiquidityFigures figures) {
+        return figures.market().filter(LiquidityFigures.Market::ok).flatMap(LiquidityFigures.Market::oneToken)
+                .map(LiquidityFigures.Quote::discountBps);
     }
 
     /** (rate - previous) / previous, exact to {@link #CHANGE_SCALE} decimals; empty without both rates. */

@@ -47,6 +47,49 @@ class AlertConfigLoaderTest {
     }
 
     @Test
+    void theLiquidityDefaultsAreTheIssuesThresholds() {
+        AlertConfig config = AlertConfigLoader.load(null, ENTITIES);
+        AlertRule discount = config.rules().stream().filter(r -> r.id().equals("market-discount-over-100bps"))
+                .findFirst().orElseThrow();
+        assertEquals(new AlertRule("market-discount-over-100bps", Metric.MARKET_DISCOUNT_BPS, Optional.empty(), 0,
+                null, new BigDecimal("-100"), Direction.BELOW, new BigDecimal("10"), Duration.ofHours(1),
+                Optional.empty(), Duration.ofHours(1)), discount);
+        AlertRule exitWait = config.rules().stream().filter(r -> r.id().equals("exit-wait-over-14-days"))
+                .findFirst().orElseThrow();
+        assertEquals(new AlertRule("exit-wait-over-14-days", Metric.EXIT_WAIT_DAYS, Optional.empty(), 0, null,
+                new BigDecimal("14"), Direction.ABOVE, BigDecimal.ONE, Duration.ofDays(1), Optional.empty(),
+                Duration.ZERO), exitWait);
+    }
+
+    @Test
+    void aHoldIsADurationAndADiscountRuleMayWatchForAPremium() {
+        AlertConfig config = AlertConfigLoader.parse("a.yml", """
+                rules:
+                  lido-discount:
+                    metric: market-discount-bps
+                    pool: lido
+                    threshold: -50.5
+                    direction: below
+                    for: 90m
+                  premium:
+                    metric: market-discount-bps
+                    threshold: -5
+                    hysteresis: 20
+                    for: 0
+                  wait:
+                    metric: exit-wait-days
+                    threshold: 30
+                    for: 1d
+                """);
+        assertEquals(Duration.ofMinutes(90), config.rules().get(0).hold());
+        assertEquals(Optional.of("lido"), config.rules().get(0).pool());
+        // a discount is signed: above -5 bps with a hysteresis of 20 resolves at -25 bps, a value it can reach
+        assertEquals(Duration.ZERO, config.rules().get(1).hold());
+        assertEquals(new BigDecimal("20"), config.rules().get(1).hysteresis());
+        assertEquals(Duration.ofDays(1), config.rules().get(2).hold());
+    }
+
+    @Test
     void aFullRule() {
         AlertConfig config = AlertConfigLoader.parse("a.yml", """
                 rules:
@@ -100,6 +143,14 @@ class AlertConfigLoaderTest {
             webhooks: {w: {url: 'http://x'}, w: {url: 'http://y'}}             | a.yml:1: webhooks.w: written twice (first on line 1); keep one
             webhooks: {w: {url: 'http://x', format: teams}}                    | a.yml:1: webhooks.w.format: 'teams' is not one of generic, slack, discord
             alerts: []                                                         | a.yml:1: alerts: unknown key
+            rules: {r: {metric: hhi-of-lsts, threshold: 1, for: 1h}}           | a.yml:1: rules.r.for: only for the metrics whose every reading is stored (market-discount-bps, exit-wait-days), so the hold is judged from the store; not hhi-of-lsts
+            rules: {r: {metric: market-discount-bps, threshold: -100, for: soon}} | a.yml:1: rules.r.for: expected a duration such as 30s, 15m, 1h or 1d, found 'soon'
+            rules: {r: {metric: market-discount-bps, threshold: -100, for: -1h}}  | a.yml:1: rules.r.for: expected a duration such as 30s, 15m, 1h or 1d, found '-1h'
+            rules: {r: {metric: market-discount-bps, threshold: -100, for: 60}}   | a.yml:1: rules.r.for: expected a duration such as 30s, 15m, 1h or 1d, found '60'
+            rules: {r: {metric: exit-wait-days, threshold: 14, for: [1h]}}     | a.yml:1: rules.r.for: expected a duration such as 30s, 15m, 1h or 1d, found a mapping or a list
+            rules: {r: {metric: exit-wait-days, threshold: 14, for: 25h}}      | a.yml:1: rules.r.for: 25h is longer than the longest hold, 1d
+            rules: {r: {metric: exit-wait-days, threshold: 14, pool: lido}}    | a.yml:1: rules.r.pool: metric exit-wait-days is not per pool
+            rules: {r: {metric: exit-wait-days, threshold: 1, hysteresis: 2}} | a.yml:1: rules.r.hysteresis: 2 is larger than the threshold 1
             """)
     void badConfigNamesTheKey(String yaml, String message) {
         ConfigException e = assertThrows(ConfigException.class, () -> AlertConfigLoader.parse("a.yml", yaml));
@@ -189,7 +240,7 @@ class AlertConfigLoaderTest {
             n: 2            | direction: above   | a.yml:2: rules.first.n: a top-N metric needs n, a whole number of at least 1, found nothing
             threshold: 2500 | threshold: 2x      | a.yml:8: rules.second.threshold: expected a number, found '2x'
             threshold: 2500 | threshold:         | a.yml:8: rules.second.threshold: expected a number, found nothing
-            cooldown: 1h    | cooldwn: 1h        | a.yml:9: rules.second.cooldwn: unknown key (known: cooldown, direction, entity, hysteresis, metric, n, pool, tau, threshold)
+            cooldown: 1h    | cooldwn: 1h        | a.yml:9: rules.second.cooldwn: unknown key (known: cooldown, direction, entity, for, hysteresis, metric, n, pool, tau, threshold)
             cooldown: 1h    | cooldown:          | a.yml:9: rules.second.cooldown: expected a duration such as 30s, 15m, 1h or 1d, found nothing
             cooldown: 1h    | direction:         | a.yml:9: rules.second.direction: expected a non-empty string, found nothing
             cooldown: 1h    | pool: lido         | a.yml:9: rules.second.pool: metric hhi-of-lsts is not per pool

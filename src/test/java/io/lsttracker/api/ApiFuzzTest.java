@@ -59,7 +59,7 @@ class ApiFuzzTest extends ServerTest {
         // The fuzz is one address sending thousands of wrong tokens: the failed-attempt limit (HttpHardeningTest)
         // would answer 429 to all its admin requests, so it is lifted here to let the fuzz reach the route.
         return Map.of("tracker.chain.rpc-url", devchain.url(), "tracker.admin.token", TOKEN,
-                "tracker.admin.max-failures-per-minute", 1_000_000);
+                "tracker.admin.max-failures-per-minute", 1_000_000, FakeLiquidityHistory.PROPERTY, "true");
     }
 
     @Inject
@@ -76,7 +76,12 @@ class ApiFuzzTest extends ServerTest {
                 "0x" + "00".repeat(32), "lighthouse", "geth", "CODES"),
                 new io.lsttracker.clients.ClientsTables.ProposalRow(7_201, true, null, null, null, null, null, "NONE")),
                 7_201);
+        // Liquidity figures for the liquidity routes to serve (a fake history: the fuzz cannot change them).
+        liquidity.store(LiquidityFixtures.handComputedSnapshot()).store(LiquidityFixtures.handComputedExitQueue());
     }
+
+    @Inject
+    FakeLiquidityHistory liquidity;
 
     @Inject
     io.lsttracker.clients.ProposalStore proposals;

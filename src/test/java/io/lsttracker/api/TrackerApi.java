@@ -111,6 +111,28 @@ public interface TrackerApi {
     @Get("/api/alerts/active")
     HttpResponse<JsonNode> activeAlerts();
 
+    @Get("/api/liquidity")
+    HttpResponse<JsonNode> liquidity();
+
+    @Get("/api/pools/{id}/liquidity{?from,to,limit}")
+    HttpResponse<JsonNode> poolLiquidity(@PathVariable String id, @Nullable @QueryValue String from,
+            @Nullable @QueryValue String to, @Nullable @QueryValue String limit);
+
+    /** The pool's liquidity history in the media type asked for by {@code format} or else by {@code accept}. */
+    @Get("/api/pools/{id}/liquidity{?from,to,limit,format}")
+    HttpResponse<String> poolLiquidityText(@PathVariable String id, @Nullable @QueryValue String from,
+            @Nullable @QueryValue String to, @Nullable @QueryValue String limit, @Nullable @QueryValue String format,
+            @Header(HttpHeaders.ACCEPT) String accept);
+
+    @Get("/api/liquidity/exit-queue{?from,to,limit}")
+    HttpResponse<JsonNode> exitQueue(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
+            @Nullable @QueryValue String limit);
+
+    @Get("/api/liquidity/exit-queue{?from,to,limit,format}")
+    HttpResponse<String> exitQueueText(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
+            @Nullable @QueryValue String limit, @Nullable @QueryValue String format,
+            @Header(HttpHeaders.ACCEPT) String accept);
+
     @Get("/health")
     HttpResponse<JsonNode> health();
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lsttracker.api.Await;
+import io.lsttracker.api.FakeLiquidityHistory;
+import io.lsttracker.api.LiquidityFixtures;
 import io.lsttracker.api.ServerTest;
 import io.lsttracker.api.TestServer;
 import io.lsttracker.devchain.Devchain;
@@ -83,7 +85,35 @@ class DashboardBrowserTest extends ServerTest {
                 "tracker.entities.frax-first-block", devchain.depositContractFirstBlock(),
                 // a day of the simulated beacon chain's blocks for the client-diversity section
                 "tracker.clients.lookback-days", 1,
-                "tracker.alerts.file", alerts.toString());
+                "tracker.alerts.file", alerts.toString(),
+                FakeLiquidityHistory.PROPERTY, "true");
+    }
+
+    @Inject
+    FakeLiquidityHistory liquidity;
+
+    /**
+     * Liquidity figures over the last two days (the devchain's markets are read by the liquidity reading, which the
+     * fake history stands in for here): lido's one-token quote every hour from -5.00 bps down by 2.50 bps an hour
+     * (-122.50 bps 47 hours later), then the hand-computed snapshot of {@link LiquidityFixtures} an hour ago; the
+     * exit queue every 6 hours with 32,000 x k ETH waiting at 256 ETH an epoch: 32,000 k / 57,600 = 0.5555 k days.
+     */
+    private void storeLiquidity() {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        liquidity.clear();
+        for (int h = 48; h >= 2; h--) {
+            String bps = new java.math.BigDecimal("-5.00").subtract(new java.math.BigDecimal("2.50")
+                    .multiply(java.math.BigDecimal.valueOf(48 - h))).toPlainString();
+            liquidity.store(List.of(LiquidityFixtures.lidoAt(LiquidityFixtures.block(5_000 - h,
+                    now.minusSeconds(3_600L * h)), bps)));
+        }
+        liquidity.store(LiquidityFixtures.handComputedSnapshot(LiquidityFixtures.block(4_999,
+                now.minusSeconds(3_600))));
+        String[] waits = {"0.56", "1.11", "1.67", "2.22", "2.78", "3.33", "3.89", "4.44"};
+        for (int k = 1; k <= waits.length; k++) {
+            liquidity.store(LiquidityFixtures.exitQueue(9_000_000 + 1_800L * k, LiquidityFixtures.block(4_952 + 6 * k,
+                    now.minusSeconds(3_600L * (54 - 6 * k))), 1_000L * k, String.valueOf(32_000 * k), "256", waits[k - 1]));
+        }
     }
 
     @BeforeAll
@@ -95,6 +125,7 @@ class DashboardBrowserTest extends ServerTest {
                 health -> health.body().has("lastSuccessfulCycle"));
         Await.snapshot(api);
         TestServer.storeHistory(context);
+        storeLiquidity();
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
@@ -257,6 +288,60 @@ class DashboardBrowserTest extends ServerTest {
         JsonNode history = ok(api.clientsHistory(null, "30")).get("points");
         assertEquals(String.valueOf(history.size()), browser.findElement(By.id("chart-clients"))
                 .getAttribute("data-points"));
+    }
+
+    @Test
+    void liquidityShowsTheApisFigures() throws Exception {
+        browser.get(server.getURL().toString());
+        awaitLoaded("30d");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('liquidity-panel').scrollIntoView()");
+        screenshot("dashboard-liquidity.png");
+        WebElement page = browser.findElement(By.tagName("body"));
+        String from = page.getAttribute("data-from");
+        String to = page.getAttribute("data-to");
+
+        // The discount chart holds every one-token quote the API gives for the window, of every pool with a market.
+        JsonNode latest = ok(api.liquidity());
+        int quotes = 0;
+        for (JsonNode pool : latest.get("pools")) {
+            if (!pool.get("market").isNull()) {
+                for (JsonNode point : ok(api.poolLiquidity(pool.get("pool").asText(), from, to, "2000")).get("points")) {
+                    quotes += point.get("discountBps1").isNull() ? 0 : 1;
+                }
+            }
+        }
+        // lido: 47 hourly quotes and the hand-computed snapshot's; rocketpool: that snapshot's; coinbase failed
+        assertEquals(47 + 1 + 1, quotes);
+        assertEquals(String.valueOf(quotes), browser.findElement(By.id("chart-discount")).getAttribute("data-points"));
+        JsonNode waits = ok(api.exitQueue(from, to, "2000")).get("points");
+        assertEquals(8, waits.size());
+        assertEquals(String.valueOf(waits.size()), browser.findElement(By.id("chart-exit-wait"))
+                .getAttribute("data-points"));
+        String legend = browser.findElement(By.cssSelector("#chart-discount .u-legend")).getText();
+        assertTrue(legend.contains("lido") && legend.contains("rocketpool") && legend.contains("-100 bps"), legend);
+
+        // The table: the latest quotes as the API gives them (the fixture's arithmetic: -10.00, -30.00, -587.65 bps
+        // for lido, +10.00 for rocketpool's premium), the 1% depth, the exits; a failed market says so.
+        JsonNode lidoQuotes = latest.at("/pools/0/market/quotes");
+        assertEquals("-10.00", lidoQuotes.get(0).get("discountBps").asText());
+        assertEquals(List.of(lidoQuotes.get(0).get("discountBps").asText(), "-30.00", "-587.65", "2,000 to 5,000"),
+                List.of(cell("lido", "discount1"), cell("lido", "discount100"), cell("lido", "discount10000"),
+                        cell("lido", "depth")));
+        assertEquals("12,346 stETH in 42 requests, oldest 1.0 h", cell("lido", "exit"));
+        assertEquals("+10.00", cell("rocketpool", "discount1"));
+        assertEquals("1,235 ETH liquid", cell("rocketpool", "exit"));
+        assertTrue(browser.findElement(By.cssSelector("#liquidity tr[data-pool=coinbase]")).getText()
+                .contains("failed: get_dy reverted at block 1000"), "the failed market says why");
+        assertEquals("5,000 ETH liquid", cell("etherfi", "exit"));
+        assertEquals("4", browser.findElement(By.cssSelector("#liquidity table")).getAttribute("data-rows"));
+        String queue = browser.findElement(By.cssSelector("#liquidity [data-field=exit-queue]")).getText();
+        assertTrue(queue.contains("256,000 ETH") && queue.contains("about 4.44 days"), queue);
+    }
+
+    private String cell(String pool, String field) {
+        return browser.findElement(By.cssSelector("#liquidity tr[data-pool=" + pool + "] [data-field=" + field + "]"))
+                .getText();
     }
 
     private static String clientName(JsonNode layer, String id) {

@@ -79,6 +79,10 @@ class PrometheusScrapeTest extends ServerTest {
                 assertTrue(!result.isEmpty(), "the Grafana query returns nothing: " + expr);
             }
             assertEquals(devchain.poolIds().size(), queries.query("lst_pool_share_of_staked_ratio").size());
+            // The liquidity gauges are ingested too: a series per pool (NaN until the pool's market is quoted).
+            assertEquals(devchain.poolIds().size(), queries.query("lst_market_quote_ok").size());
+            assertEquals(3.0 * devchain.poolIds().size(), queries.query("count(lst_market_discount_bps)").values()
+                    .iterator().next(), "a discount series per pool for each of the sizes 1, 100, 10000");
             // Five windows per pool, and Lido's SDK window for the one Lido pool.
             assertEquals(5.0 * devchain.poolIds().size() + 1, queries.query("count(lst_pool_apr_ratio)").values()
                     .iterator().next(), "an APR series per pool for each of the 5 windows, plus lido-sdk-7d");
