@@ -41,7 +41,7 @@ public final class AbiFunction {
             // answer is read word by word by its caller, through answer()
             refs.add(output.getType().startsWith("tuple") ? null : typeReference(output.getType()));
         }
-        this.outputs = List.copyOf(refs);
+        this.outputs = java.util.Collections.unmodifiableList(refs); // may hold the nulls of struct outputs
     }
 
     public String label() {
