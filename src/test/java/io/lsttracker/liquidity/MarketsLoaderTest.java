@@ -3,6 +3,8 @@ package io.lsttracker.liquidity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.lsttracker.cli.Commands;
+import io.lsttracker.cli.Main;
 import io.lsttracker.config.ConfigException;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.pool.PoolRegistry;
@@ -114,6 +116,21 @@ class MarketsLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> MarketsLoader.parse("markets.yml", twice, POOLS));
         assertEquals("markets.yml:13: markets.frax.id: 'curve-steth-eth' is also the id of markets.lido",
                 e.getMessage());
+    }
+
+    @Test
+    void theCommandStopsWithExitTwoAndOneLineNamingTheKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("markets.yml");
+        Files.writeString(file, LIDO.replace("kind: curve-int128", "kind: uniswap-v3"));
+        System.setProperty("tracker.markets-file", file.toString());
+        try {
+            Commands.Result r = Commands.run("snapshot", "--rpc", "http://127.0.0.1:1");
+            assertEquals(Main.EXIT_USAGE, r.exit(), r.err());
+            assertEquals("error: " + file + ":6: markets.lido.kind: unknown 'uniswap-v3' (known: curve-int128, "
+                    + "curve-uint256)" + System.lineSeparator(), r.err());
+        } finally {
+            System.clearProperty("tracker.markets-file");
+        }
     }
 
     @Test
