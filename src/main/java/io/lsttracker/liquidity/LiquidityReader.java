@@ -107,7 +107,13 @@ public final class LiquidityReader implements LiquidityReads {
         }
 
         BigInteger uint(AbiFunction function, int index) {
-            return function.decodeUint(calls.get(index), results.get(index));
+            try {
+                return function.decodeUint(calls.get(index), results.get(index));
+            } catch (UnsupportedOperationException | IllegalArgumentException | IndexOutOfBoundsException e) {
+                // web3j refuses this way a word too wide for its type (a uint128 with high bits set): a malformed
+                // answer of this contract, which marks its market or exit failed, not the snapshot
+                throw new CallFailedException(calls.get(index), "returned malformed data: " + e.getMessage());
+            }
         }
     }
 

@@ -60,6 +60,15 @@ class LiquidityCallsTest {
     }
 
     @Test
+    void totalValueInLpIsAUint128() {
+        AbiFunction inLp = ContractAbi.load("EtherFiLiquidityPool").function("totalValueInLp");
+        ContractCall call = inLp.call(TARGET);
+        // 2^128 - 1 is the largest uint128
+        BigInteger largest = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+        assertEquals(largest, inLp.decodeUint(call, new CallResult(true, Numeric.toBytesPadded(largest, 32))));
+    }
+
+    @Test
     void theStatusOfOneRequestIsAskedAsAnArrayOfOne() {
         ContractCall call = STATUS.call(TARGET, List.of(BigInteger.valueOf(501)));
         // offset of the array (32), its length (1), request 501 (0x1f5)
