@@ -199,6 +199,22 @@ abstract class LiquidityStoreContract {
         assertEquals(List.of(), history.exitQueueHistory(T0, T0.plusSeconds(60), 10));
     }
 
+    /** A revert reason quoted at length must not fail the snapshot's transaction: it is stored cut, marked. */
+    @Test
+    void aFailureLongerThanItsColumnIsStoredCutAndTheSnapshotWithIt() {
+        Snapshot plain = snapshot(100, "aa", T0, "0.99", 1);
+        String reason = "selling 1 rETH: CurveCryptoSwap.get_dy at 0x0f31 reverted: " + "x".repeat(3000);
+        List<Quoted> reverting = new ArrayList<>(ladder(x -> x.multiply(E18)));
+        reverting.set(0, Quoted.failed(BigInteger.ONE, reason));
+        Snapshot snapshot = new Snapshot(plain.chainId(), plain.block(), plain.pools(), new LiquidityAnswers(List.of(
+                new PoolAnswers(ROCKETPOOL, Optional.of(new MarketAnswers("curve-reth-eth", reverting)),
+                        Optional.empty()))));
+        assertEquals(SnapshotStore.SaveOutcome.STORED, save(snapshot));
+        String stored = store.newest().get(0).market().orElseThrow().failure().orElseThrow();
+        String marker = "… (" + reason.length() + " characters, cut)";
+        assertEquals(reason.substring(0, LiquidityStore.FAILURE_CHARS - marker.length()) + marker, stored);
+    }
+
     @Test
     void figuresAreWrittenOnlyInTheSnapshotsTransaction() {
         Snapshot snapshot = snapshot(100, "aa", T0, "0.99", 1);
