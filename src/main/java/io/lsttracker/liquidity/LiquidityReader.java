@@ -32,9 +32,10 @@ import org.web3j.abi.datatypes.Address;
  * The liquidity reads of each snapshot, in its one multicall: every configured market's get_dy for the ladder of
  * sizes ({@link LiquidityMath#LADDER}), and each pool's exit contracts (Lido's WithdrawalQueueERC721, Rocket Pool's
  * RocketTokenRETH getTotalCollateral, ether.fi's LiquidityPool totalValueInLp). A failed answer marks only that
- * market or exit failed, with the call named. The creation time of Lido's oldest unfinalized request is read with
- * one more eth_call at the same block, and only for a request id not read before: a request's timestamp never
- * changes once made (WithdrawalQueueBase stores it when the request is enqueued), so it is kept per id.
+ * market or exit failed, with the call named. The creation time of Lido's oldest unfinalized request is asked as a
+ * follow-up (one more eth_call at the same block, every block's follow-ups of a read in one request), and only for a
+ * request id not read before: a request's timestamp never changes once made (WithdrawalQueueBase stores it when the
+ * request is enqueued), so it is kept per id.
  */
 @Singleton
 public final class LiquidityReader implements LiquidityReads {
@@ -74,32 +75,64 @@ public final class LiquidityReader implements LiquidityReads {
     @Override
     public Planned plan(BlockRef block) {
         List<ContractCall> calls = new ArrayList<>();
+        List<LidoQueueRead> queues = new ArrayList<>();
         List<Function<Answers, PoolAnswers>> decoders = new ArrayList<>();
         for (PoolDefinition pool : pools.pools()) {
             Optional<MarketDefinition> market = markets.of(pool.id());
             Optional<Function<Answers, MarketAnswers>> marketRead = market.map(m -> marketRead(m, calls));
-            Optional<Function<Answers, ExitAnswers>> exitRead = exitRead(pool, calls);
+            Optional<Function<Answers, ExitAnswers>> exitRead = exitRead(pool, calls, queues);
             if (marketRead.isPresent() || exitRead.isPresent()) {
                 decoders.add(answers -> new PoolAnswers(pool.id(), marketRead.map(read -> read.apply(answers)),
                         exitRead.map(read -> read.apply(answers))));
             }
         }
+        List<ContractCall> planned = List.copyOf(calls);
         return new Planned() {
+            /** The request times asked in the follow-up, in its order. */
+            private final List<RequestKey> asked = new ArrayList<>();
+
             @Override
             public List<ContractCall> calls() {
-                return List.copyOf(calls);
+                return planned;
             }
 
             @Override
-            public LiquidityAnswers answers(List<CallResult> results, SameBlock sameBlock) {
-                Answers answers = new Answers(calls, results, sameBlock);
+            public List<ContractCall> followUps(List<CallResult> results) {
+                Answers answers = new Answers(planned, results, Map.of());
+                asked.clear();
+                List<ContractCall> followUps = new ArrayList<>();
+                for (LidoQueueRead queue : queues) {
+                    queue.oldestUnfinalized(answers).filter(key -> !requestTimes.containsKey(key)).ifPresent(key -> {
+                        asked.add(key);
+                        followUps.add(WITHDRAWAL_STATUS.call(key.queue(), List.of(key.id())));
+                    });
+                }
+                return followUps;
+            }
+
+            @Override
+            public LiquidityAnswers answers(List<CallResult> results, List<CallResult> followUpResults) {
+                Map<RequestKey, String> unread = new LinkedHashMap<>();
+                for (int i = 0; i < asked.size(); i++) {
+                    RequestKey key = asked.get(i);
+                    ContractCall call = WITHDRAWAL_STATUS.call(key.queue(), List.of(key.id()));
+                    try {
+                        requestTimes.put(key, creationTime(call, followUpResults.get(i)));
+                    } catch (CallFailedException e) {
+                        unread.put(key, e.getMessage());
+                    }
+                }
+                Answers answers = new Answers(planned, results, unread);
                 return new LiquidityAnswers(decoders.stream().map(decode -> decode.apply(answers)).toList());
             }
         };
     }
 
-    /** The block's answers, by the calls' positions in the multicall. */
-    private record Answers(List<ContractCall> calls, List<CallResult> results, SameBlock sameBlock) {
+    /**
+     * The block's answers, by the calls' positions in the multicall, and why the creation time of a request asked in
+     * the follow-up could not be read.
+     */
+    private record Answers(List<ContractCall> calls, List<CallResult> results, Map<RequestKey, String> unreadTimes) {
         Answers {
             if (calls.size() != results.size()) {
                 throw new IllegalArgumentException(calls.size() + " liquidity calls but " + results.size() + " answers");
@@ -113,6 +146,21 @@ public final class LiquidityReader implements LiquidityReads {
                 // web3j refuses this way a word too wide for its type (a uint128 with high bits set): a malformed
                 // answer of this contract, which marks its market or exit failed, not the snapshot
                 throw new CallFailedException(calls.get(index), "returned malformed data: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Lido's queue calls at {@code first} .. first + 2 of the multicall (unfinalizedStETH, last, last finalized). */
+    private record LidoQueueRead(Address queue, int first) {
+        /** Request lastFinalized + 1 when some request is unfinalized; empty also when the ids cannot be read. */
+        Optional<RequestKey> oldestUnfinalized(Answers answers) {
+            try {
+                BigInteger last = answers.uint(LAST_REQUEST_ID, first + 1);
+                BigInteger lastFinalized = answers.uint(LAST_FINALIZED_REQUEST_ID, first + 2);
+                return last.compareTo(lastFinalized) > 0
+                        ? Optional.of(new RequestKey(queue, lastFinalized.add(BigInteger.ONE))) : Optional.empty();
+            } catch (CallFailedException e) {
+                return Optional.empty();
             }
         }
     }
@@ -138,7 +186,8 @@ public final class LiquidityReader implements LiquidityReads {
         };
     }
 
-    private Optional<Function<Answers, ExitAnswers>> exitRead(PoolDefinition pool, List<ContractCall> calls) {
+    private Optional<Function<Answers, ExitAnswers>> exitRead(PoolDefinition pool, List<ContractCall> calls,
+            List<LidoQueueRead> queues) {
         int first = calls.size();
         if (pool.protocol() == Protocol.ROCKETPOOL) {
             calls.add(TOTAL_COLLATERAL.call(pool.address("reth")));
@@ -156,6 +205,7 @@ public final class LiquidityReader implements LiquidityReads {
         calls.add(UNFINALIZED_STETH.call(queue.get()));
         calls.add(LAST_REQUEST_ID.call(queue.get()));
         calls.add(LAST_FINALIZED_REQUEST_ID.call(queue.get()));
+        queues.add(new LidoQueueRead(queue.get(), first));
         return Optional.of(answers -> lidoQueue(answers, queue.get(), first));
     }
 
@@ -174,26 +224,20 @@ public final class LiquidityReader implements LiquidityReads {
             BigInteger lastFinalized = answers.uint(LAST_FINALIZED_REQUEST_ID, first + 2);
             Optional<Long> oldest = Optional.empty();
             if (last.compareTo(lastFinalized) > 0) {
-                oldest = Optional.of(requestTime(queue, lastFinalized.add(BigInteger.ONE), answers.sameBlock()));
+                RequestKey key = new RequestKey(queue, lastFinalized.add(BigInteger.ONE));
+                Long created = requestTimes.get(key);
+                if (created == null) {
+                    String unread = answers.unreadTimes().get(key);
+                    return ExitAnswers.failed("the creation time of Lido withdrawal request " + key.id()
+                            + " could not be read" + (unread == null ? "" : ": " + unread));
+                }
+                oldest = Optional.of(created);
             }
             return new ExitAnswers(Optional.empty(), Optional.empty(),
                     Optional.of(new LidoQueueAnswers(unfinalized, last, lastFinalized, oldest)));
         } catch (CallFailedException e) {
             return ExitAnswers.failed(e.getMessage());
         }
-    }
-
-    /** The creation time of request {@code id}: kept, or read with getWithdrawalStatus([id]) at the same block. */
-    private long requestTime(Address queue, BigInteger id, SameBlock sameBlock) {
-        RequestKey key = new RequestKey(queue, id);
-        Long known = requestTimes.get(key);
-        if (known != null) {
-            return known;
-        }
-        ContractCall call = WITHDRAWAL_STATUS.call(queue, List.of(id));
-        long created = creationTime(call, sameBlock.aggregate(List.of(call)).get(0));
-        requestTimes.put(key, created);
-        return created;
     }
 
     /**

@@ -23,16 +23,20 @@ public interface LiquidityReads {
         List<ContractCall> calls();
 
         /**
-         * The answers made into raw liquidity answers; {@code results} answers {@link #calls} in order.
-         * {@code sameBlock} runs further calls in one more eth_call at the same block, for a read that depends on
-         * an answer (Lido's oldest unfinalized request), which an implementation makes only when it must.
+         * Calls that depend on these answers (Lido's oldest unfinalized request), for one more multicall at the same
+         * block; usually none, and an implementation asks only what it must. The follow-ups of every block of a
+         * read go in one request ({@link io.lsttracker.chain.ChainReader#aggregateAll}).
+         *
+         * @param results the answers to {@link #calls}, in order
          */
-        LiquidityAnswers answers(List<CallResult> results, SameBlock sameBlock);
-    }
+        List<ContractCall> followUps(List<CallResult> results);
 
-    /** One more multicall at the block being read. */
-    @FunctionalInterface
-    interface SameBlock {
-        List<CallResult> aggregate(List<ContractCall> calls);
+        /**
+         * The answers made into raw liquidity answers.
+         *
+         * @param results         the answers to {@link #calls}, in order
+         * @param followUpResults the answers to {@link #followUps}, in order (empty when there were none)
+         */
+        LiquidityAnswers answers(List<CallResult> results, List<CallResult> followUpResults);
     }
 }

@@ -118,8 +118,9 @@ public final class SnapshotService {
         for (BlockRef block : blocks) {
             planned.add(liquidity.stream().map(reads -> reads.plan(block)).toList());
         }
-        List<LiquidityAnswers> liquidityAnswers = new ArrayList<>();
-        List<List<PoolDefinition>> stale = readRound(blocks, pending, states, false, planned, liquidityAnswers);
+        List<List<CallResult>> liquidityResults = new ArrayList<>();
+        List<List<PoolDefinition>> stale = readRound(blocks, pending, states, false, planned, liquidityResults);
+        List<LiquidityAnswers> liquidityAnswers = liquidity(blocks, planned, liquidityResults);
         for (int i = 0; i < blocks.size(); i++) {
             if (!stale.get(i).isEmpty()) {
                 readRound(List.of(blocks.get(i)), List.of(stale.get(i)), List.of(states.get(i)), true,
@@ -137,13 +138,13 @@ public final class SnapshotService {
     }
 
     /**
-     * One round of reads, with the {@code planned} liquidity reads of each block in the same multicall (their answers
-     * are added to {@code liquidityAnswers}, one per block); returns, per block, the pools whose cached address was
-     * stale there.
+     * One round of reads, with the {@code planned} liquidity reads of each block in the same multicall (their results
+     * are added to {@code liquidityResults}, one list per block); returns, per block, the pools whose cached address
+     * was stale there.
      */
     private List<List<PoolDefinition>> readRound(List<BlockRef> blocks, List<List<PoolDefinition>> pools,
             List<Map<PoolId, PoolState>> states, boolean lastAttempt, List<List<LiquidityReads.Planned>> planned,
-            List<LiquidityAnswers> liquidityAnswers) {
+            List<List<CallResult>> liquidityResults) {
         List<Map<PoolDefinition, Reading<PoolState>>> readings = new ArrayList<>();
         for (List<PoolDefinition> atBlock : pools) {
             Map<PoolDefinition, Reading<PoolState>> byPool = new LinkedHashMap<>();
@@ -154,7 +155,7 @@ public final class SnapshotService {
         List<List<PoolDefinition>> again = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             Map<PoolDefinition, List<CallResult>> answered = answers.get(i).byPool();
-            liquidityAnswers.add(liquidity(blocks.get(i), planned.get(i), answers.get(i).liquidity()));
+            liquidityResults.add(answers.get(i).liquidity());
             Map<PoolId, PoolState> atBlock = states.get(i);
             List<PoolDefinition> staleHere = new ArrayList<>();
             readings.get(i).forEach((pool, reading) -> record(atBlock, pool, () -> {
@@ -237,27 +238,72 @@ public final class SnapshotService {
     }
 
     /**
-     * The liquidity answers of one block: each planned read's answers (in the order of its calls, from
-     * {@code results}). A read that fails beyond its own markets and exits (a bug in decoding) is logged and left
-     * out, so the pools' snapshot is never lost to it; an error of the chain itself fails the snapshot as usual.
+     * The liquidity answers of each block from its planned reads' {@code results} (in the order of their calls),
+     * after their follow-ups, which every block's reads ask in ONE more request (a multicall per block that has any).
+     * A read that fails beyond its own markets and exits (a bug in decoding) is logged and left out, so the pools'
+     * snapshot is never lost to it; an error of the chain itself fails the snapshot as usual.
      */
-    private LiquidityAnswers liquidity(BlockRef block, List<LiquidityReads.Planned> planned, List<CallResult> results) {
-        LiquidityAnswers all = LiquidityAnswers.NONE;
-        int next = 0;
-        for (LiquidityReads.Planned reads : planned) {
-            int count = reads.calls().size();
-            List<CallResult> own = results.subList(next, next + count);
-            next += count;
-            try {
-                all = all.and(reads.answers(own, calls -> chain.aggregate(block, calls)));
-            } catch (ChainReadException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                LOG.error("the markets and exits at block {} could not be made out; the snapshot is kept without them",
-                        block.number(), e);
+    private List<LiquidityAnswers> liquidity(List<BlockRef> blocks, List<List<LiquidityReads.Planned>> planned,
+            List<List<CallResult>> results) {
+        record Part(LiquidityReads.Planned reads, List<CallResult> results, List<ContractCall> followUps) {
+        }
+        List<List<Part>> parts = new ArrayList<>();
+        List<ChainReader.BlockCalls> followUps = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            List<Part> atBlock = new ArrayList<>();
+            List<ContractCall> asked = new ArrayList<>();
+            int next = 0;
+            for (LiquidityReads.Planned reads : planned.get(i)) {
+                int count = reads.calls().size();
+                List<CallResult> own = results.get(i).subList(next, next + count);
+                next += count;
+                BlockRef block = blocks.get(i);
+                List<ContractCall> more = unlessBroken(block, () -> reads.followUps(own));
+                if (more != null) {
+                    atBlock.add(new Part(reads, own, more));
+                    asked.addAll(more);
+                }
+            }
+            parts.add(atBlock);
+            if (!asked.isEmpty()) {
+                followUps.add(new ChainReader.BlockCalls(blocks.get(i), asked));
             }
         }
-        return all;
+        List<List<CallResult>> followed = followUps.isEmpty() ? List.of() : followUps.size() == 1
+                ? List.of(chain.aggregate(followUps.get(0).block(), followUps.get(0).calls()))
+                : chain.aggregateAll(followUps);
+        List<LiquidityAnswers> answers = new ArrayList<>();
+        int withFollowUps = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            List<Part> atBlock = parts.get(i);
+            List<CallResult> followUpResults = atBlock.stream().anyMatch(p -> !p.followUps().isEmpty())
+                    ? followed.get(withFollowUps++) : List.of();
+            LiquidityAnswers all = LiquidityAnswers.NONE;
+            int next = 0;
+            for (Part part : atBlock) {
+                List<CallResult> own = followUpResults.subList(next, next + part.followUps().size());
+                next += part.followUps().size();
+                LiquidityAnswers made = unlessBroken(blocks.get(i), () -> part.reads().answers(part.results(), own));
+                if (made != null) {
+                    all = all.and(made);
+                }
+            }
+            answers.add(all);
+        }
+        return answers;
+    }
+
+    /** What {@code step} of a liquidity read makes, or null (logged) when it fails beyond its markets and exits. */
+    private static <T> T unlessBroken(BlockRef block, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ChainReadException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("the markets and exits at block {} could not be made out; the snapshot is kept without them",
+                    block.number(), e);
+            return null;
+        }
     }
 
     private PoolAdapter adapter(PoolDefinition pool) {

@@ -64,14 +64,22 @@ class LiquidityHookTest {
                 }
 
                 @Override
-                public LiquidityAnswers answers(List<CallResult> results, SameBlock sameBlock) {
+                public List<ContractCall> followUps(List<CallResult> results) {
+                    if (followUp) {
+                        followedUpAt.add(block);
+                        return List.of(call);
+                    }
+                    return List.of();
+                }
+
+                @Override
+                public LiquidityAnswers answers(List<CallResult> results, List<CallResult> followUpResults) {
                     if (broken) {
                         throw new IllegalStateException("a bug in decoding");
                     }
                     BigInteger answer = new BigInteger(1, results.get(0).returnData());
-                    if (followUp) {
-                        answer = answer.add(new BigInteger(1, sameBlock.aggregate(List.of(call)).get(0).returnData()));
-                        followedUpAt.add(block);
+                    for (CallResult more : followUpResults) {
+                        answer = answer.add(new BigInteger(1, more.returnData()));
                     }
                     return new LiquidityAnswers(List.of(new PoolAnswers(LIDO.id(), Optional.empty(),
                             Optional.of(new ExitAnswers(Optional.empty(), Optional.of(answer), Optional.empty())))));
@@ -131,6 +139,18 @@ class LiquidityHookTest {
         assertEquals(List.of(chain.block(21_000_003)), reads.followedUpAt);
         // the first answer and the follow-up's: 2 x 21,000,003,000
         assertEquals(BigInteger.valueOf(42_000_006_000L), liquidEth(snapshot));
+    }
+
+    @Test
+    void theBatchedReadsFollowUpsGoInOneRequestEachAtItsBlock() {
+        FakeReads reads = new FakeReads(true, false);
+        List<BlockRef> blocks = List.of(chain.block(21_000_001), chain.block(21_000_002));
+        List<Snapshot> snapshots = service(reads).read(blocks);
+        // the fake chain answers aggregateAll block by block: 2 reads, then the 2 follow-ups
+        assertEquals(4, chain.multicalls().size());
+        assertEquals(blocks, chain.multicalls().subList(2, 4).stream().map(FakeChain.Multicall::block).toList());
+        assertEquals(List.of(BigInteger.valueOf(42_000_002_000L), BigInteger.valueOf(42_000_004_000L)),
+                snapshots.stream().map(LiquidityHookTest::liquidEth).toList());
     }
 
     @Test
