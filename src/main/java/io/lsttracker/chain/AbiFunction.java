@@ -8,8 +8,10 @@ import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Int128;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.core.methods.response.AbiDefinition;
 import org.web3j.utils.Numeric;
@@ -35,9 +37,11 @@ public final class AbiFunction {
         this.definition = definition;
         List<TypeReference<Type>> refs = new ArrayList<>();
         for (AbiDefinition.NamedType output : definition.getOutputs()) {
-            refs.add(typeReference(output.getType()));
+            // a struct output (tuple, tuple[]) has no web3j type without generated classes: such a function's
+            // answer is read word by word by its caller, through answer()
+            refs.add(output.getType().startsWith("tuple") ? null : typeReference(output.getType()));
         }
-        this.outputs = List.copyOf(refs);
+        this.outputs = java.util.Collections.unmodifiableList(refs); // may hold the nulls of struct outputs
     }
 
     public String label() {
@@ -49,7 +53,10 @@ public final class AbiFunction {
         return definition.getOutputs().stream().map(o -> o.getName() == null ? "" : o.getName()).toList();
     }
 
-    /** ABI-encodes a call; arguments are BigInteger (uintN), byte[] (bytes32), Address or Boolean. */
+    /**
+     * ABI-encodes a call; arguments are BigInteger (uint256, int128), List of BigInteger (uint256[]), byte[]
+     * (bytes32), Address or Boolean.
+     */
     public ContractCall call(Address target, Object... args) {
         List<AbiDefinition.NamedType> inputs = definition.getInputs();
         if (args.length != inputs.size()) {
@@ -66,16 +73,10 @@ public final class AbiFunction {
 
     /** The decoded outputs, in ABI order, of a call made with {@link #call}. */
     public List<Type> decode(ContractCall call, CallResult result) {
-        byte[] data = result.returnData();
-        if (result.error() != null) {
-            throw new CallFailedException(call, "failed: " + result.error());
+        if (outputs.contains(null)) {
+            throw new IllegalStateException(label() + " returns a struct: read its words from answer()");
         }
-        if (!result.success()) {
-            throw new CallFailedException(call, "reverted" + revertReason(data));
-        }
-        if (data.length == 0) {
-            throw new CallFailedException(call, "returned no data (is there a contract at " + call.displayTarget() + "?)");
-        }
+        byte[] data = answer(call, result);
         int expected = WORD * outputs.size();
         if (data.length < expected) {
             throw new CallFailedException(call, "returned " + data.length + " bytes, expected " + expected);
@@ -89,6 +90,24 @@ public final class AbiFunction {
             }
         }
         return FunctionReturnDecoder.decode(Numeric.toHexString(data), outputs);
+    }
+
+    /**
+     * The raw answer of a call made with {@link #call}, once it is known to be an answer: a call the node could
+     * not run, a revert (with its reason) and an empty answer are a {@link CallFailedException} naming the call.
+     */
+    public byte[] answer(ContractCall call, CallResult result) {
+        byte[] data = result.returnData();
+        if (result.error() != null) {
+            throw new CallFailedException(call, "failed: " + result.error());
+        }
+        if (!result.success()) {
+            throw new CallFailedException(call, "reverted" + revertReason(data));
+        }
+        if (data.length == 0) {
+            throw new CallFailedException(call, "returned no data (is there a contract at " + call.displayTarget() + "?)");
+        }
+        return data;
     }
 
     /** The single uint output of a call, as an unsigned BigInteger. */
@@ -159,6 +178,12 @@ public final class AbiFunction {
         switch (type) {
             case "uint256":
                 return new Uint256((BigInteger) value);
+            case "int128":
+                return new Int128((BigInteger) value);
+            case "uint256[]":
+                @SuppressWarnings("unchecked")
+                List<BigInteger> values = (List<BigInteger>) value;
+                return new DynamicArray<>(Uint256.class, values.stream().map(Uint256::new).toList());
             case "bytes32":
                 return new Bytes32((byte[]) value);
             case "address":

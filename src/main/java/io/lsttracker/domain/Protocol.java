@@ -12,9 +12,9 @@ import java.util.Optional;
 public enum Protocol {
     /**
      * curated and simpledvt: Lido's NodeOperatorsRegistry modules; csm: its Community Staking Module; all read
-     * for the operator concentration.
+     * for the operator concentration. withdrawalqueue: WithdrawalQueueERC721, read for the exits (liquidity).
      */
-    LIDO(TokenKind.REBASING, List.of("steth", "wsteth"), List.of("curated", "simpledvt", "csm")),
+    LIDO(TokenKind.REBASING, List.of("steth", "wsteth"), List.of("curated", "simpledvt", "csm", "withdrawalqueue")),
     ROCKETPOOL(TokenKind.VALUE_ACCRUING, List.of("reth", "storage")),
     COINBASE(TokenKind.VALUE_ACCRUING, List.of("cbeth")),
     BINANCE(TokenKind.VALUE_ACCRUING, List.of("wbeth")),

@@ -3,12 +3,14 @@ package io.lsttracker.snapshot;
 import io.lsttracker.chain.BlockReplacedException;
 import io.lsttracker.chain.CallFailedException;
 import io.lsttracker.chain.CallResult;
+import io.lsttracker.chain.ChainReadException;
 import io.lsttracker.chain.ChainReader;
 import io.lsttracker.chain.ContractCall;
 import io.lsttracker.pool.PoolDefinition;
 import io.lsttracker.pool.PoolRegistry;
 import io.lsttracker.domain.BlockRef;
 import io.lsttracker.domain.BlockSelector;
+import io.lsttracker.domain.LiquidityAnswers;
 import io.lsttracker.domain.PoolId;
 import io.lsttracker.domain.PoolState;
 import io.lsttracker.domain.Snapshot;
@@ -17,6 +19,7 @@ import io.lsttracker.pool.PoolAdapters;
 import io.lsttracker.pool.PoolDataException;
 import io.lsttracker.pool.Reading;
 import io.lsttracker.pool.StaleResolutionException;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,11 +42,21 @@ public final class SnapshotService {
     private final ChainReader chain;
     private final PoolRegistry registry;
     private final PoolAdapters adapters;
+    private final List<LiquidityReads> liquidity;
 
+    /** A service that reads the pools alone (no market or exit reads). */
     public SnapshotService(ChainReader chain, PoolRegistry registry, PoolAdapters adapters) {
+        this(chain, registry, adapters, List.of());
+    }
+
+    /** A service whose multicalls also carry the {@code liquidity} reads (markets, exits). */
+    @Inject
+    public SnapshotService(ChainReader chain, PoolRegistry registry, PoolAdapters adapters,
+            List<LiquidityReads> liquidity) {
         this.chain = chain;
         this.registry = registry;
         this.adapters = adapters;
+        this.liquidity = List.copyOf(liquidity);
         adapters.requireAll(registry);
     }
 
@@ -85,7 +98,8 @@ public final class SnapshotService {
             if (resolutions.isEmpty()) {
                 break;
             }
-            Map<PoolDefinition, List<CallResult>> answers = answer(List.of(blocks.get(i)), List.of(resolutions)).get(0);
+            Map<PoolDefinition, List<CallResult>> answers =
+                    answer(List.of(blocks.get(i)), List.of(resolutions)).get(0).byPool();
             Map<PoolId, PoolState> atBlock = states.get(i);
             resolutions.forEach((pool, reading) -> record(atBlock, pool, () -> {
                 reading.result(answers.get(pool));
@@ -99,10 +113,18 @@ public final class SnapshotService {
         for (Map<PoolId, PoolState> atBlock : states) {
             pending.add(registry.pools().stream().filter(p -> !atBlock.containsKey(p.id())).toList());
         }
-        List<List<PoolDefinition>> stale = readRound(blocks, pending, states, false);
+        // The markets' and exits' reads ride in this round's multicalls, after the pools' calls.
+        List<List<LiquidityReads.Planned>> planned = new ArrayList<>();
+        for (BlockRef block : blocks) {
+            planned.add(liquidity.stream().map(reads -> reads.plan(block)).toList());
+        }
+        List<List<CallResult>> liquidityResults = new ArrayList<>();
+        List<List<PoolDefinition>> stale = readRound(blocks, pending, states, false, planned, liquidityResults);
+        List<LiquidityAnswers> liquidityAnswers = liquidity(blocks, planned, liquidityResults);
         for (int i = 0; i < blocks.size(); i++) {
             if (!stale.get(i).isEmpty()) {
-                readRound(List.of(blocks.get(i)), List.of(stale.get(i)), List.of(states.get(i)), true);
+                readRound(List.of(blocks.get(i)), List.of(stale.get(i)), List.of(states.get(i)), true,
+                        List.of(List.of()), new ArrayList<>());
             }
         }
 
@@ -110,24 +132,30 @@ public final class SnapshotService {
         for (int i = 0; i < blocks.size(); i++) {
             Map<PoolId, PoolState> atBlock = states.get(i);
             snapshots.add(new Snapshot(chainId, blocks.get(i),
-                    registry.pools().stream().map(p -> atBlock.get(p.id())).toList()));
+                    registry.pools().stream().map(p -> atBlock.get(p.id())).toList(), liquidityAnswers.get(i)));
         }
         return snapshots;
     }
 
-    /** One round of reads; returns, per block, the pools whose cached address was stale there. */
+    /**
+     * One round of reads, with the {@code planned} liquidity reads of each block in the same multicall (their results
+     * are added to {@code liquidityResults}, one list per block); returns, per block, the pools whose cached address
+     * was stale there.
+     */
     private List<List<PoolDefinition>> readRound(List<BlockRef> blocks, List<List<PoolDefinition>> pools,
-            List<Map<PoolId, PoolState>> states, boolean lastAttempt) {
+            List<Map<PoolId, PoolState>> states, boolean lastAttempt, List<List<LiquidityReads.Planned>> planned,
+            List<List<CallResult>> liquidityResults) {
         List<Map<PoolDefinition, Reading<PoolState>>> readings = new ArrayList<>();
         for (List<PoolDefinition> atBlock : pools) {
             Map<PoolDefinition, Reading<PoolState>> byPool = new LinkedHashMap<>();
             atBlock.forEach(pool -> byPool.put(pool, adapter(pool).read(pool)));
             readings.add(byPool);
         }
-        List<Map<PoolDefinition, List<CallResult>>> answers = answer(blocks, readings);
+        List<Answered> answers = answer(blocks, readings, planned);
         List<List<PoolDefinition>> again = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
-            Map<PoolDefinition, List<CallResult>> answered = answers.get(i);
+            Map<PoolDefinition, List<CallResult>> answered = answers.get(i).byPool();
+            liquidityResults.add(answers.get(i).liquidity());
             Map<PoolId, PoolState> atBlock = states.get(i);
             List<PoolDefinition> staleHere = new ArrayList<>();
             readings.get(i).forEach((pool, reading) -> record(atBlock, pool, () -> {
@@ -150,17 +178,31 @@ public final class SnapshotService {
      * One multicall per block for the calls of that block's readings, all in one aggregateAll; the answers to each
      * pool's calls, per block.
      */
-    private List<Map<PoolDefinition, List<CallResult>>> answer(List<BlockRef> blocks,
+    private List<Answered> answer(List<BlockRef> blocks,
             List<? extends Map<PoolDefinition, ? extends Reading<?>>> readings) {
+        List<List<LiquidityReads.Planned>> none = new ArrayList<>();
+        blocks.forEach(b -> none.add(List.of()));
+        return answer(blocks, readings, none);
+    }
+
+    /** One block's answers: to each pool's calls, and to the liquidity calls (in the order planned). */
+    private record Answered(Map<PoolDefinition, List<CallResult>> byPool, List<CallResult> liquidity) {
+    }
+
+    /** As {@link #answer(List, List)}, with each block's {@code planned} liquidity calls after its pools' calls. */
+    private List<Answered> answer(List<BlockRef> blocks,
+            List<? extends Map<PoolDefinition, ? extends Reading<?>>> readings,
+            List<List<LiquidityReads.Planned>> planned) {
         List<ChainReader.BlockCalls> reads = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             List<ContractCall> all = new ArrayList<>();
             readings.get(i).values().forEach(reading -> all.addAll(reading.contractCalls()));
+            planned.get(i).forEach(extra -> all.addAll(extra.calls()));
             reads.add(new ChainReader.BlockCalls(blocks.get(i), all));
         }
-        List<Map<PoolDefinition, List<CallResult>>> answers = new ArrayList<>();
+        List<Answered> answers = new ArrayList<>();
         if (reads.stream().allMatch(r -> r.calls().isEmpty())) {
-            blocks.forEach(b -> answers.add(Map.of()));
+            blocks.forEach(b -> answers.add(new Answered(Map.of(), List.of())));
             return answers;
         }
         List<List<CallResult>> resultsByBlock = reads.size() == 1
@@ -175,7 +217,7 @@ public final class SnapshotService {
                 byPool.put(entry.getKey(), results.subList(next, next + count));
                 next += count;
             }
-            answers.add(byPool);
+            answers.add(new Answered(byPool, results.subList(next, results.size())));
         }
         return answers;
     }
@@ -192,6 +234,75 @@ public final class SnapshotService {
             }
         } catch (CallFailedException | PoolDataException e) {
             atBlock.put(pool.id(), PoolState.failed(pool.id(), e.getMessage()));
+        }
+    }
+
+    /**
+     * The liquidity answers of each block from its planned reads' {@code results} (in the order of their calls),
+     * after their follow-ups, which every block's reads ask in ONE more request (a multicall per block that has any).
+     * A read that fails beyond its own markets and exits (a bug in decoding) is logged and left out, so the pools'
+     * snapshot is never lost to it; an error of the chain itself fails the snapshot as usual.
+     */
+    private List<LiquidityAnswers> liquidity(List<BlockRef> blocks, List<List<LiquidityReads.Planned>> planned,
+            List<List<CallResult>> results) {
+        record Part(LiquidityReads.Planned reads, List<CallResult> results, List<ContractCall> followUps) {
+        }
+        List<List<Part>> parts = new ArrayList<>();
+        List<ChainReader.BlockCalls> followUps = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            List<Part> atBlock = new ArrayList<>();
+            List<ContractCall> asked = new ArrayList<>();
+            int next = 0;
+            for (LiquidityReads.Planned reads : planned.get(i)) {
+                int count = reads.calls().size();
+                List<CallResult> own = results.get(i).subList(next, next + count);
+                next += count;
+                BlockRef block = blocks.get(i);
+                List<ContractCall> more = unlessBroken(block, () -> reads.followUps(own));
+                if (more != null) {
+                    atBlock.add(new Part(reads, own, more));
+                    asked.addAll(more);
+                }
+            }
+            parts.add(atBlock);
+            if (!asked.isEmpty()) {
+                followUps.add(new ChainReader.BlockCalls(blocks.get(i), asked));
+            }
+        }
+        List<List<CallResult>> followed = followUps.isEmpty() ? List.of() : followUps.size() == 1
+                ? List.of(chain.aggregate(followUps.get(0).block(), followUps.get(0).calls()))
+                : chain.aggregateAll(followUps);
+        List<LiquidityAnswers> answers = new ArrayList<>();
+        int withFollowUps = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            List<Part> atBlock = parts.get(i);
+            List<CallResult> followUpResults = atBlock.stream().anyMatch(p -> !p.followUps().isEmpty())
+                    ? followed.get(withFollowUps++) : List.of();
+            LiquidityAnswers all = LiquidityAnswers.NONE;
+            int next = 0;
+            for (Part part : atBlock) {
+                List<CallResult> own = followUpResults.subList(next, next + part.followUps().size());
+                next += part.followUps().size();
+                LiquidityAnswers made = unlessBroken(blocks.get(i), () -> part.reads().answers(part.results(), own));
+                if (made != null) {
+                    all = all.and(made);
+                }
+            }
+            answers.add(all);
+        }
+        return answers;
+    }
+
+    /** What {@code step} of a liquidity read makes, or null (logged) when it fails beyond its markets and exits. */
+    private static <T> T unlessBroken(BlockRef block, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ChainReadException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("the markets and exits at block {} could not be made out; the snapshot is kept without them",
+                    block.number(), e);
+            return null;
         }
     }
 

@@ -14,14 +14,14 @@ import java.util.List;
  * it (docs/ARCHITECTURE.md draws the flow):
  *
  * <pre>
- * domain, config, db -> chain, beacon -> pool -> snapshot -> rewards, entity, concentration -> clients -> alert -> backfill
- *   -> api, metrics -> cli                                      devchain: uses the tracker, never used by it
+ * domain, config, db -> chain, beacon -> pool -> snapshot -> rewards, entity, concentration -> clients -> liquidity
+ *   -> alert -> backfill -> api, metrics -> cli                                      devchain: uses the tracker, never used by it
  * </pre>
  */
 final class ArchitectureRules {
     /** The tracker's packages in the order of the data flow: each may use itself and those before it only. */
     static final List<String> LAYERS = List.of("domain", "config", "db", "chain", "beacon", "pool", "snapshot",
-            "rewards", "entity", "concentration", "clients", "alert", "backfill", "api", "metrics", "cli");
+            "rewards", "entity", "concentration", "clients", "liquidity", "alert", "backfill", "api", "metrics", "cli");
     static final String DEVCHAIN = "devchain";
 
     private ArchitectureRules() {

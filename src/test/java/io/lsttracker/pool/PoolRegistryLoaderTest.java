@@ -75,7 +75,7 @@ class PoolRegistryLoaderTest {
         assertTrue(PoolRegistryLoader.load(file.toString()).pools().get(0).optionalAddress("curated").isEmpty());
         assertRejected(lidoYaml + "      curated: \"0x5503\"\n", 8, "pools.lido.addresses.curated: '0x5503' is not an address");
         assertRejected(lidoYaml + "      simple-dvt: \"0x0000000000000000000000000000000000000001\"\n", 8,
-                "pools.lido.addresses.simple-dvt: not an address role of lido (its roles: steth, wsteth, curated, simpledvt, csm)");
+                "pools.lido.addresses.simple-dvt: not an address role of lido (its roles: steth, wsteth, curated, simpledvt, csm, withdrawalqueue)");
     }
 
     @Test
