@@ -24,8 +24,6 @@ import java.util.Optional;
 public final class LiquidityMath {
     /** Discounts are basis points with 2 decimals, rounded half-even. */
     public static final int BPS_SCALE = 2;
-    /** Wait days have 2 decimals, rounded half-even. */
-    public static final int DAYS_SCALE = 2;
     /** The sizes asked of every market, whole tokens: 1, 2, 5 x 10^k up to 1,000,000 (19 sizes). */
     public static final List<BigInteger> LADDER = ladder();
     /** The sizes whose quotes are reported (and must be answered for the market to be quoted). */
@@ -35,14 +33,6 @@ public final class LiquidityMath {
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
     private static final BigInteger HUNDRED = BigInteger.valueOf(100);
     private static final BigInteger NINETY_NINE = BigInteger.valueOf(99);
-    /** consensus-specs electra: MIN_PER_EPOCH_CHURN_LIMIT_ELECTRA = 128 ETH, in wei. */
-    static final BigInteger MIN_CHURN_WEI = BigInteger.valueOf(128).multiply(Wei.ONE_ETHER);
-    /** consensus-specs electra: MAX_PER_EPOCH_ACTIVATION_EXIT_CHURN_LIMIT = 256 ETH, in wei. */
-    static final BigInteger MAX_EXIT_CHURN_WEI = BigInteger.valueOf(256).multiply(Wei.ONE_ETHER);
-    /** consensus-specs phase0: CHURN_LIMIT_QUOTIENT. */
-    static final BigInteger CHURN_LIMIT_QUOTIENT = BigInteger.valueOf(65_536);
-    /** 24 h / (32 slots x 12 s) = 225 epochs a day. */
-    static final BigInteger EPOCHS_PER_DAY = BigInteger.valueOf(225);
 
     private LiquidityMath() {
     }
@@ -179,22 +169,5 @@ public final class LiquidityMath {
 
     private static Exit failedExit(String reason) {
         return new Exit(Optional.of(reason), Optional.empty(), Optional.empty());
-    }
-
-    /**
-     * The exit churn per epoch for a total active effective balance, consensus-specs electra
-     * get_activation_exit_churn_limit: min(256 ETH, get_balance_churn_limit), where get_balance_churn_limit is
-     * max(128 ETH, total / 65,536) rounded down to a whole ETH (EFFECTIVE_BALANCE_INCREMENT).
-     */
-    public static BigInteger exitChurnWeiPerEpoch(BigInteger totalActiveEffectiveWei) {
-        BigInteger churn = MIN_CHURN_WEI.max(totalActiveEffectiveWei.divide(CHURN_LIMIT_QUOTIENT));
-        churn = churn.subtract(churn.mod(Wei.ONE_ETHER));
-        return churn.min(MAX_EXIT_CHURN_WEI);
-    }
-
-    /** exitingWei / (churn x 225 epochs a day), scale 2, half-even: the days the exit queue takes to drain. */
-    public static BigDecimal exitWaitDays(BigInteger exitingWei, BigInteger churnWeiPerEpoch) {
-        return new BigDecimal(exitingWei).divide(new BigDecimal(churnWeiPerEpoch.multiply(EPOCHS_PER_DAY)),
-                DAYS_SCALE, RoundingMode.HALF_EVEN);
     }
 }

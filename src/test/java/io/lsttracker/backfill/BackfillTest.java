@@ -25,8 +25,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,11 +113,15 @@ class BackfillTest {
             // indexing also asks RocketStorage at the range's start (block 0, before the devchain placed it) and
             // searches for the block from which it names the emitter: a pin and a call per probe, a binary search
             // (about log2 of the head's number), never one per block.
-            long probes = rpc.calls("eth_call") - (10 + 1 + 1);
+            // The liquidity reads ride in the same batch, but the time of Lido's oldest unfinalized withdrawal request
+            // is read once per new request id: one more eth_call per id new in these ten blocks, all in one request.
+            long requestTimes = newOldestRequestIds(context.getBean(StoredBlocks.class).hashesBetween(0, Long.MAX_VALUE)
+                    .keySet());
+            long probes = rpc.calls("eth_call") - (10 + 1 + 1) - requestTimes;
             assertTrue(probes >= 1 && probes <= 34,
                     probes + " emitter probes: " + rpc.callsByMethod());
-            assertEquals(2 + first.blockSearch().requests() + 1 + 1 + 3 + 2 * probes, firstHttp,
-                    rpc.callsByMethod().toString());
+            assertEquals(2 + first.blockSearch().requests() + 1 + 1 + 3 + 2 * probes + (requestTimes > 0 ? 1 : 0),
+                    firstHttp, rpc.callsByMethod().toString());
             assertEquals(2, rpc.calls("eth_getLogs"), "events indexed once per batch");
 
             List<BackfillProgress> seen = new ArrayList<>();
@@ -170,5 +176,19 @@ class BackfillTest {
             assertEquals(1, limited.faulted());
             assertTrue(System.nanoTime() - start >= 1_000_000_000L, "waited the second Retry-After asked for");
         }
+    }
+    /**
+     * How many distinct "oldest unfinalized request" ids Lido's withdrawal queue has at {@code blocks}, from the
+     * devchain's own record of the queue: the ids whose request time the tracker must read once.
+     */
+    private static long newOldestRequestIds(Set<Long> blocks) {
+        Set<Long> ids = new HashSet<>();
+        for (long block : blocks) {
+            devchain.withdrawalQueueStates().stream().filter(q -> q.block() <= block)
+                    .reduce((a, b) -> b)
+                    .filter(q -> q.lastFinalizedRequestId() < q.lastRequestId())
+                    .ifPresent(q -> ids.add(q.lastFinalizedRequestId() + 1));
+        }
+        return ids.size();
     }
 }

@@ -197,34 +197,4 @@ class LiquidityMathTest {
                 Optional.empty()), LiquidityMath.exit(
                         ExitAnswers.failed("RocketTokenRETH.getTotalCollateral at 0xae78 reverted"), block));
     }
-
-    @ParameterizedTest(name = "{0} ETH active: churn {1} ETH an epoch")
-    @CsvSource({
-        // 34,000,000 / 65,536 = 518.8 -> 518 ETH, above the 256 ETH cap: 256
-        "34000000, 256",
-        // 10,000,000 / 65,536 = 152.59 -> 152 ETH (rounded down to a whole ETH)
-        "10000000, 152",
-        // 5,000,000 / 65,536 = 76.3, below the 128 ETH floor: 128
-        "5000000, 128",
-        // 16,777,216 / 65,536 = 256 exactly
-        "16777216, 256",
-    })
-    void exitChurnIsElectrasActivationExitChurnLimit(long activeEth, long churnEth) {
-        assertEquals(BigInteger.valueOf(churnEth).multiply(E18),
-                LiquidityMath.exitChurnWeiPerEpoch(BigInteger.valueOf(activeEth).multiply(E18)));
-    }
-
-    @ParameterizedTest(name = "{0} ETH exiting at {1} ETH an epoch: {2} days")
-    @CsvSource({
-        // 576,000 / (256 x 225 = 57,600) = 10 days
-        "576000, 256, 10.00",
-        // 100,000 / (152 x 225 = 34,200) = 2.923976... -> 2.92
-        "100000, 152, 2.92",
-        // nothing exiting: 0
-        "0, 128, 0.00",
-    })
-    void exitWaitIsTheQueueOverTheDailyChurn(long exitingEth, long churnEth, String days) {
-        assertEquals(new BigDecimal(days), LiquidityMath.exitWaitDays(BigInteger.valueOf(exitingEth).multiply(E18),
-                BigInteger.valueOf(churnEth).multiply(E18)));
-    }
 }
