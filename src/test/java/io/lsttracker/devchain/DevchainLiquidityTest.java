@@ -13,6 +13,7 @@ import io.lsttracker.backfill.Backfill;
 import io.lsttracker.backfill.BackfillReport;
 import io.lsttracker.backfill.BackfillRequest;
 import io.lsttracker.chain.RpcConnection;
+import io.lsttracker.db.TestDatabases;
 import io.lsttracker.devchain.beacon.ValidatorSet;
 import io.lsttracker.devchain.etherfi.SimulatedEtherFi;
 import io.lsttracker.devchain.lido.SimulatedWithdrawalQueue;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Issue 15 end to end, on one devchain of its own (these tests write to it): the tracker as `serve` runs it (HTTP
- * server, gauges, alerts; the scheduler off, so the test drives each cycle) backfills a 4-day history and runs live
+ * server, gauges, alerts, on PostgreSQL; the scheduler off, so the test drives each cycle) backfills a 4-day history and runs live
  * snapshot cycles, and what it serves is checked against an independent recompute from raw eth_calls at the
  * snapshot's block (the formulas of docs/LIQUIDITY.md written here again with BigInteger and BigDecimal, not the
  * tracker's LiquidityMath) and against the devchain's own record of what it placed. The alert on stETH's market
@@ -75,6 +76,7 @@ class DevchainLiquidityTest {
             BigInteger.valueOf(10_000));
 
     private static Devchain devchain;
+    private static TestDatabases.TestDatabase database;
     private static RpcConnection rpc;
     private static MarketReads reads;
     private static EmbeddedServer server;
@@ -98,7 +100,11 @@ class DevchainLiquidityTest {
         rpc = RpcConnection.open(devchain.url(), Duration.ofSeconds(30));
         reads = new MarketReads(rpc);
 
+        // The production database: PostgreSQL (the local server, a schema of its own; the store tests cover H2 too).
+        database = TestDatabases.postgres();
         Map<String, Object> settings = new HashMap<>();
+        settings.put("datasources.default.url", database.jdbcUrl());
+        settings.put("datasources.default.username", database.user());
         settings.put("tracker.chain.rpc-url", devchain.url());
         settings.put("tracker.beacon.url", devchain.beaconUrl());
         settings.put("tracker.scheduler.enabled", "false"); // the test drives the cycles
@@ -127,6 +133,9 @@ class DevchainLiquidityTest {
     static void stop() {
         if (server != null) {
             context.close();
+        }
+        if (database != null) {
+            database.close();
         }
         if (rpc != null) {
             rpc.close();
