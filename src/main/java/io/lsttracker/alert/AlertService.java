@@ -104,6 +104,12 @@ public final class AlertService implements SnapshotListener {
         this.liquidity = history;
     }
 
+    /** A backfill's snapshots are history, not news: only the live cycle's (and reorg re-reads) are evaluated. */
+    @Override
+    public void recordedAll(List<Recorded> recorded) {
+        recorded.stream().filter(r -> !r.history()).forEach(r -> recorded(r.snapshot(), r.outcome()));
+    }
+
     @Override
     public synchronized void recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome) {
         try (AlertRepository.EvaluationLock lock = repository.lockEvaluation()) {

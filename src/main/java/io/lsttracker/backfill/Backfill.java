@@ -133,7 +133,7 @@ public final class Backfill {
                     inFlight.add(readers.submit(() -> snapshots.read(batch)));
                 }
                 List<Snapshot> read = await(inFlight.poll());
-                List<SnapshotStore.SaveOutcome> outcomes = recorder.recordAll(read);
+                List<SnapshotStore.SaveOutcome> outcomes = recorder.recordHistory(read);
                 for (int i = 0; i < read.size(); i++) {
                     Snapshot snapshot = read.get(i);
                     SnapshotStore.SaveOutcome outcome = outcomes.get(i);

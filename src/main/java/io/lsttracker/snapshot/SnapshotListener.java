@@ -6,8 +6,15 @@ import io.lsttracker.domain.Snapshot;
 public interface SnapshotListener {
     void recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome);
 
-    /** A snapshot newly stored, and how. */
-    record Recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome) {
+    /**
+     * A snapshot newly stored, and how. {@code history} is true for a backfill's snapshots: past blocks filled in,
+     * which derived figures take in like any other but which are not news (no alert is evaluated on them).
+     */
+    record Recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome, boolean history) {
+        /** A snapshot read by the live cycle (or read again after a reorg). */
+        public Recorded(Snapshot snapshot, SnapshotStore.SaveOutcome outcome) {
+            this(snapshot, outcome, false);
+        }
     }
 
     /**

@@ -66,6 +66,19 @@ public final class SnapshotRecorder {
      * newly stored ones together, so work that covers a range (event indexing) is done once per batch.
      */
     public List<SnapshotStore.SaveOutcome> recordAll(List<Snapshot> snapshots) {
+        return recordAll(snapshots, false);
+    }
+
+    /**
+     * Stores a backfill's snapshots as {@link #recordAll} does, telling the listeners they are history: past blocks
+     * filled in, which no alert is evaluated on (a fresh database backfilled before `serve` would otherwise fire,
+     * and post, every past episode as if it were happening now).
+     */
+    public List<SnapshotStore.SaveOutcome> recordHistory(List<Snapshot> snapshots) {
+        return recordAll(snapshots, true);
+    }
+
+    private List<SnapshotStore.SaveOutcome> recordAll(List<Snapshot> snapshots, boolean history) {
         List<SnapshotStore.SaveOutcome> outcomes = new ArrayList<>(snapshots.size());
         List<SnapshotListener.Recorded> recorded = new ArrayList<>();
         for (Snapshot snapshot : snapshots) {
@@ -73,7 +86,7 @@ public final class SnapshotRecorder {
             SnapshotStore.SaveOutcome outcome = store.save(snapshot, derived);
             outcomes.add(outcome);
             if (outcome != SnapshotStore.SaveOutcome.ALREADY_STORED) {
-                recorded.add(new SnapshotListener.Recorded(snapshot, outcome));
+                recorded.add(new SnapshotListener.Recorded(snapshot, outcome, history));
             }
         }
         if (!recorded.isEmpty()) {

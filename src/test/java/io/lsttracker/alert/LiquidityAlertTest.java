@@ -18,6 +18,7 @@ import io.lsttracker.entity.EntityRegistryLoader;
 import io.lsttracker.entity.LatestEntityReading;
 import io.lsttracker.pool.PoolRegistryLoader;
 import io.lsttracker.snapshot.JdbcSnapshotStore;
+import io.lsttracker.snapshot.SnapshotListener;
 import io.lsttracker.snapshot.SnapshotStore;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -100,6 +101,35 @@ class LiquidityAlertTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"H2", "PostgreSQL"})
+    void aBackfillIsHistoryNotNewsButItsStoredReadingsCountForTheHold(String kind) {
+        try (TestDatabases.TestDatabase database = database(kind)) {
+            AlertRepository repository = database.bean(AlertRepository.class);
+            FakeLiquidityHistory liquidity = new FakeLiquidityHistory();
+            AlertService service = new AlertService(AlertConfigLoader.load(null, EntityRegistryLoader.load(null)),
+                    repository, database.bean(ConcentrationStore.class), PoolRegistryLoader.load(null),
+                    database.bean(LatestEntityReading.class));
+            service.liquidity(liquidity);
+            Recorder at = new Recorder(database, liquidity);
+            // A fresh database backfilled: a whole episode below -100 (minutes 10 to 130) and back (140), then below
+            // again from minute 150. None of it is news: nothing fires or resolves while it is filled in.
+            at.minute(service, 0, "-50.00", true);
+            for (int minute = 10; minute <= 130; minute += 10) {
+                at.minute(service, minute, "-150.00", true);
+            }
+            at.minute(service, 140, "-20.00", true);
+            for (int minute = 150; minute <= 210; minute += 10) {
+                at.minute(service, minute, "-120.00", true);
+            }
+            assertEquals(List.of(), events(repository), "a backfill posts no past episode");
+            // The first live snapshot, at minute 220: below since minute 150 by the stored readings, 70 minutes, over
+            // the hour: it fires at once.
+            at.minute(service, 220, "-130.00");
+            assertEquals(List.of("market-discount-over-100bps lido FIRING -130"), events(repository));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"H2", "PostgreSQL"})
     void anExitWaitOver14DaysFiresAtOnceAndResolvesAt13(String kind) {
         try (TestDatabases.TestDatabase database = database(kind)) {
             AlertRepository repository = database.bean(AlertRepository.class);
@@ -146,6 +176,11 @@ class LiquidityAlertTest {
      */
     private record Recorder(TestDatabases.TestDatabase database, FakeLiquidityHistory liquidity) {
         void minute(AlertService service, int minute, String lidoDiscountBps) {
+            minute(service, minute, lidoDiscountBps, false);
+        }
+
+        /** As {@link #minute}, the snapshot heard as a backfill's ({@code history}) or the live cycle's. */
+        void minute(AlertService service, int minute, String lidoDiscountBps, boolean history) {
             BlockRef block = block(1_000 + minute, T0.plusSeconds(60L * minute));
             Snapshot snapshot = new Snapshot(1, block, List.of(PoolState.ok(new PoolId("lido"), Wei.ONE_ETHER, TEN,
                     TEN)));
@@ -154,7 +189,7 @@ class LiquidityAlertTest {
                             Optional.empty(), "no beacon node in this test"))));
             liquidity.store(List.of(lidoDiscountBps == null ? LiquidityFixtures.lidoFailedAt(block)
                     : LiquidityFixtures.lidoAt(block, lidoDiscountBps)));
-            service.recorded(snapshot, outcome);
+            service.recordedAll(List.of(new SnapshotListener.Recorded(snapshot, outcome, history)));
         }
     }
 }
