@@ -346,28 +346,20 @@
         el('td', { class: 'num', text: (a.direction === 'below' ? '< ' : '> ') + a.threshold }))))));
   }
 
-  /**
-   * The most points a liquidity history request asks for (per pool, and for the exit queue): the API keeps the
-   * newest of the range, with truncated set, as its histories have no downsampling (a snapshot a minute is 1,440 a
-   * day).
-   */
-  const LIQUIDITY_LIMIT = 2000;
-
-  function liquidityQuery(w) {
-    return 'from=' + encodeURIComponent(w.from) + '&to=' + encodeURIComponent(w.to) + '&limit=' + LIQUIDITY_LIMIT;
-  }
-
   /** Basis points as the API gives them (2 decimals), with an explicit sign for a premium. */
   function bps(text) {
     if (text === null || text === undefined) return '–';
     return (Number(text) > 0 ? '+' : '') + text;
   }
 
-  /** The one-token discount of every pool with a market, over the window, and the exit wait. */
+  /**
+   * The one-token discount of every pool with a market, over the window, and the exit wait: the last reading of
+   * each of the window's intervals, as every chart (a snapshot a minute would be 1,440 points a day).
+   */
   async function loadLiquidity(w, latest) {
     const withMarket = latest.pools.filter((p) => p.market);
     const histories = await Promise.all(withMarket.map((p) => api('/api/pools/' + p.pool + '/liquidity?'
-      + liquidityQuery(w))));
+      + query(w))));
     const series = histories.map((h) => ({ label: h.pool, color: color(h.pool),
       points: h.points.filter((pt) => pt.discountBps1 !== null)
         .map((pt) => [Date.parse(pt.time) / 1000, Number(pt.discountBps1)]) }));
@@ -380,7 +372,7 @@
     const chart = $('chart-discount');
     chart.dataset.points = String(series.slice(0, histories.length).reduce((n, s) => n + s.points.length, 0));
     chart.dataset.truncated = String(histories.some((h) => h.truncated));
-    const queue = await api('/api/liquidity/exit-queue?' + liquidityQuery(w));
+    const queue = await api('/api/liquidity/exit-queue?' + query(w));
     plot('chart-exit-wait', [{ label: 'exit wait', color: '#f0b429', width: 2,
       points: queue.points.map((q) => [Date.parse(q.time) / 1000, Number(q.waitDays)]) }], { digits: 2,
       yValues: (u, vals) => vals.map((v) => v + ' d') });

@@ -200,6 +200,20 @@ public final class ConcentrationStore {
         }));
     }
 
+    /**
+     * The exit queue readings as {@link #exitQueueHistory(Instant, Instant, int)} finds them, the last of each
+     * {@code interval} (by the time of the reading's first snapshot, buckets aligned to the unix epoch as the other
+     * histories'), oldest first; the bucketing is done in SQL.
+     */
+    public List<ExitQueueReading> exitQueueHistory(Instant from, Instant to, Duration interval) {
+        if (interval.getSeconds() < 1) {
+            throw new IllegalArgumentException("interval " + interval + " is shorter than one second");
+        }
+        return StoreException.attempt("read the exit queue history per " + interval, () -> transactions.executeRead(
+                status -> exitQueues(concentration.exitQueueLastPerBucket(from.getEpochSecond(), to.getEpochSecond(),
+                        interval.getSeconds()))));
+    }
+
     private List<ExitQueueReading> exitQueues(List<ConcentrationRow> rows) {
         Map<Long, String> hashes = rows.isEmpty() ? Map.of()
                 : blocks.hashesOf(rows.stream().map(ConcentrationRow::blockNumber).toList());

@@ -126,6 +126,22 @@ final class ConcentrationTables {
                 + ") f ON c.block_number = f.first_block ORDER BY c.block_number DESC FETCH FIRST :limit ROWS ONLY")
         List<ConcentrationRow> exitQueueFirstPerSlot(long from, long to, int limit);
 
+        /**
+         * The exit queue's readings in [from, to) as {@link #exitQueueFirstPerSlot} finds them (each slot's first
+         * snapshot in the range), then the last of each {@code bucket} seconds by that snapshot's time (aligned to the
+         * unix epoch, as lastPerBucket), oldest first. A slot's first snapshot is its least block number and so its
+         * least block time: MIN(block_time) is that snapshot's time. Bucketing the readings, not the snapshots, keeps
+         * each reading once: an epoch's snapshots may straddle a bucket's end.
+         */
+        @Query("SELECT c.* FROM concentration c JOIN ("
+                + " SELECT MAX(r.first_block) AS last_block FROM ("
+                + " SELECT MIN(block_number) AS first_block, MIN(block_time) AS first_time FROM concentration"
+                + " WHERE exit_queue_wei IS NOT NULL AND block_time >= :from AND block_time < :to"
+                + " GROUP BY staked_slot"
+                + ") r GROUP BY r.first_time / :bucket"
+                + ") b ON c.block_number = b.last_block ORDER BY c.block_number")
+        List<ConcentrationRow> exitQueueLastPerBucket(long from, long to, long bucket);
+
         /** The row of the newest exit queue reading: the first snapshot stored with the newest snapshot's slot. */
         @Query("SELECT c.* FROM concentration c WHERE c.block_number = ("
                 + " SELECT MIN(f.block_number) FROM concentration f WHERE f.exit_queue_wei IS NOT NULL"

@@ -1,5 +1,6 @@
 package io.lsttracker.liquidity;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,4 +16,10 @@ public interface BeaconExitQueues {
 
     /** The readings with from <= block time < to, oldest first, at most {@code limit} (the newest), limit in SQL. */
     List<LiquidityFigures.BeaconExitQueue> history(Instant from, Instant to, int limit);
+
+    /**
+     * The readings with from <= block time < to, the last of each {@code interval} (by the time of the reading's
+     * first snapshot, buckets aligned to the unix epoch), oldest first, bucketed in SQL.
+     */
+    List<LiquidityFigures.BeaconExitQueue> history(Instant from, Instant to, Duration interval);
 }

@@ -1,6 +1,7 @@
 package io.lsttracker.liquidity;
 
 import io.lsttracker.domain.PoolId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,19 @@ public interface LiquidityHistory {
      */
     List<LiquidityFigures> history(PoolId pool, Instant from, Instant to, int limit);
 
+    /**
+     * One pool's figures at the last stored snapshot of each {@code interval} with from <= block time < to, oldest
+     * first: buckets aligned to the unix epoch (block time / interval), as the snapshot history's, chosen in SQL.
+     */
+    List<LiquidityFigures> history(PoolId pool, Instant from, Instant to, Duration interval);
+
     /** The beacon exit queue's readings with from <= block time < to, oldest first, at most {@code limit}. */
     List<LiquidityFigures.BeaconExitQueue> exitQueueHistory(Instant from, Instant to, int limit);
+
+    /**
+     * The beacon exit queue's readings with from <= block time < to, the last of each {@code interval} (by the time
+     * of the reading's first snapshot, buckets aligned as {@link #history(PoolId, Instant, Instant, Duration)}'s),
+     * oldest first; empty without a beacon node.
+     */
+    List<LiquidityFigures.BeaconExitQueue> exitQueueHistory(Instant from, Instant to, Duration interval);
 }

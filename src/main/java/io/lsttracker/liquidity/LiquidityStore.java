@@ -18,6 +18,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.math.BigInteger;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,19 +76,41 @@ public final class LiquidityStore {
         if (limit <= 0) {
             return List.of();
         }
-        return StoreException.attempt("read the liquidity history of " + pool, () -> transactions.executeRead(s -> {
-            List<Long> newest = pools.newestBlocks(pool.value(), from.getEpochSecond(), to.getEpochSecond(), limit);
-            if (newest.isEmpty()) {
-                return List.<LiquidityFigures>of();
-            }
-            List<LiquidityPoolRow> rows = new ArrayList<>(pools.findByKeyPoolIdAndKeyBlockNumberIn(pool.value(), newest));
-            rows.sort(Comparator.comparingLong(r -> r.key().blockNumber()));
-            Map<Long, List<LiquidityQuoteRow>> byBlock = quotes.findByKeyPoolIdAndKeyBlockNumberIn(pool.value(), newest)
-                    .stream().collect(Collectors.groupingBy(q -> q.key().blockNumber()));
-            Map<Long, String> hashes = blocks.hashesOf(newest);
-            return rows.stream().map(row -> figures(row, blockRef(row.key().blockNumber(), row.blockTime(), hashes),
-                    byBlock.getOrDefault(row.key().blockNumber(), List.of()))).toList();
-        }));
+        return StoreException.attempt("read the liquidity history of " + pool, () -> transactions.executeRead(s ->
+                figuresAt(pool, pools.newestBlocks(pool.value(), from.getEpochSecond(), to.getEpochSecond(), limit))));
+    }
+
+    /**
+     * One pool's figures with from <= block time < to, the last snapshot's of each {@code interval} (buckets aligned
+     * to the unix epoch, as the snapshot history's), oldest first; the bucketing is done in SQL.
+     */
+    public List<LiquidityFigures> history(PoolId pool, Instant from, Instant to, Duration interval) {
+        long bucket = interval.getSeconds();
+        if (bucket < 1) {
+            throw new IllegalArgumentException("interval " + interval + " is shorter than one second");
+        }
+        long first = from.getEpochSecond();
+        long end = to.getEpochSecond();
+        // The most buckets [from, to) can touch: the query's cap (LiquidityPoolRepository.lastBlockPerBucket).
+        long buckets = Math.max(1, Math.floorDiv(end - 1, bucket) - Math.floorDiv(first, bucket) + 1);
+        return StoreException.attempt("read the liquidity history of " + pool + " per " + interval,
+                () -> transactions.executeRead(s -> figuresAt(pool,
+                        pools.lastBlockPerBucket(pool.value(), first, end, bucket, buckets))));
+    }
+
+    /** One pool's stored figures at {@code blockNumbers}, oldest first (in a read transaction). */
+    private List<LiquidityFigures> figuresAt(PoolId pool, List<Long> blockNumbers) {
+        if (blockNumbers.isEmpty()) {
+            return List.of();
+        }
+        List<LiquidityPoolRow> rows = new ArrayList<>(pools.findByKeyPoolIdAndKeyBlockNumberIn(pool.value(),
+                blockNumbers));
+        rows.sort(Comparator.comparingLong(r -> r.key().blockNumber()));
+        Map<Long, List<LiquidityQuoteRow>> byBlock = quotes.findByKeyPoolIdAndKeyBlockNumberIn(pool.value(),
+                blockNumbers).stream().collect(Collectors.groupingBy(q -> q.key().blockNumber()));
+        Map<Long, String> hashes = blocks.hashesOf(blockNumbers);
+        return rows.stream().map(row -> figures(row, blockRef(row.key().blockNumber(), row.blockTime(), hashes),
+                byBlock.getOrDefault(row.key().blockNumber(), List.of()))).toList();
     }
 
     private static BlockRef blockRef(long number, long time, Map<Long, String> hashes) {

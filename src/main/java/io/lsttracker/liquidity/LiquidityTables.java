@@ -65,6 +65,20 @@ final class LiquidityTables {
         @Query("SELECT block_number FROM liquidity_pool WHERE pool_id = :poolId AND block_time >= :from"
                 + " AND block_time < :to ORDER BY block_number DESC LIMIT :limit")
         List<Long> newestBlocks(String poolId, long from, long to, int limit);
+
+        /**
+         * One pool's last block of each {@code bucket} seconds (aligned to the unix epoch, as the snapshot history's
+         * HistoryRepository.lastPerBucket) with from <= block time < to, oldest first. The FETCH FIRST never cuts:
+         * [from, to) touches at most {@code buckets} buckets; it tells PostgreSQL's planner how few groups there are
+         * (see lastPerBucket), so it looks each one up in the (pool_id, block_time, block_number) index.
+         */
+        @Query("SELECT b.last_block FROM ("
+                + " SELECT MAX(block_number) AS last_block FROM liquidity_pool"
+                + " WHERE pool_id = :poolId AND block_time >= :from AND block_time < :to"
+                + " GROUP BY block_time / :bucket"
+                + " FETCH FIRST :buckets ROWS ONLY"
+                + ") b ORDER BY b.last_block")
+        List<Long> lastBlockPerBucket(String poolId, long from, long to, long bucket, long buckets);
     }
 
     @PortableRepository

@@ -6,6 +6,7 @@ import io.lsttracker.domain.Snapshot;
 import io.lsttracker.snapshot.SnapshotListener;
 import io.lsttracker.snapshot.SnapshotStore;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,11 @@ public final class StoredBeaconExitQueues implements BeaconExitQueues, SnapshotL
     @Override
     public List<LiquidityFigures.BeaconExitQueue> history(Instant from, Instant to, int limit) {
         return store.exitQueueHistory(from, to, limit).stream().map(StoredBeaconExitQueues::figures).toList();
+    }
+
+    @Override
+    public List<LiquidityFigures.BeaconExitQueue> history(Instant from, Instant to, Duration interval) {
+        return store.exitQueueHistory(from, to, interval).stream().map(StoredBeaconExitQueues::figures).toList();
     }
 
     @Override

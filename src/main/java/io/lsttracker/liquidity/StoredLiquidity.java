@@ -8,6 +8,7 @@ import io.lsttracker.pool.PoolRegistry;
 import io.lsttracker.snapshot.SnapshotListener;
 import io.lsttracker.snapshot.SnapshotStore;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link LiquidityHistory} over the {@link LiquidityStore}: the latest figures are kept in memory, replaced as each
  * newer snapshot is recorded (a {@link SnapshotListener}) and loaded from the database when first asked for (at
- * start, and again after a reorg); the history is read with its limit in SQL. The beacon exit queue is the
+ * start, and again after a reorg); the histories are read with their limit, or per interval, in SQL. The beacon exit queue is the
  * {@link BeaconExitQueues}' when one is configured, else empty.
  */
 @Singleton
@@ -74,6 +75,16 @@ public final class StoredLiquidity implements LiquidityHistory, SnapshotListener
     @Override
     public List<LiquidityFigures.BeaconExitQueue> exitQueueHistory(Instant from, Instant to, int limit) {
         return beacon.map(b -> b.history(from, to, limit)).orElse(List.of());
+    }
+
+    @Override
+    public List<LiquidityFigures> history(PoolId pool, Instant from, Instant to, Duration interval) {
+        return store.history(pool, from, to, interval);
+    }
+
+    @Override
+    public List<LiquidityFigures.BeaconExitQueue> exitQueueHistory(Instant from, Instant to, Duration interval) {
+        return beacon.map(b -> b.history(from, to, interval)).orElse(List.of());
     }
 
     @Override

@@ -6,11 +6,15 @@ import io.lsttracker.liquidity.LiquidityHistory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -18,7 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * API, gauge, alert and dashboard tests show and judge figures they control. In a context it replaces the real
  * history where the property {@value #PROPERTY} is true; built with {@code new}, it stands alone. As the real one,
  * {@link #latest} is the newest snapshot's figures and the histories keep from <= block time < to, oldest first,
- * at most {@code limit} (the newest).
+ * at most {@code limit} (the newest), or per interval the last of each bucket (block time / interval, aligned to the
+ * unix epoch; the exit queue's by the reading's own block time).
  */
 @Singleton
 @Replaces(LiquidityHistory.class)
@@ -30,6 +35,8 @@ public class FakeLiquidityHistory implements LiquidityHistory {
     private final List<LiquidityFigures.BeaconExitQueue> queues = new CopyOnWriteArrayList<>();
     /** The limits the histories were asked with, newest last: the callers must bound what they read. */
     public final List<Integer> limitsAsked = new CopyOnWriteArrayList<>();
+    /** The intervals the downsampled histories were asked with, newest last. */
+    public final List<Duration> intervalsAsked = new CopyOnWriteArrayList<>();
 
     /** Stores one snapshot's figures (every pool's at one block), which become the latest. */
     public FakeLiquidityHistory store(List<LiquidityFigures> snapshot) {
@@ -47,6 +54,7 @@ public class FakeLiquidityHistory implements LiquidityHistory {
         snapshots.clear();
         queues.clear();
         limitsAsked.clear();
+        intervalsAsked.clear();
     }
 
     private volatile boolean lagging;
@@ -88,6 +96,26 @@ public class FakeLiquidityHistory implements LiquidityHistory {
                 .filter(q -> !q.block().timestamp().isBefore(from) && q.block().timestamp().isBefore(to)).toList());
         found.sort(Comparator.comparing(q -> q.slot()));
         return newest(found, limit);
+    }
+
+    @Override
+    public List<LiquidityFigures> history(PoolId pool, Instant from, Instant to, Duration interval) {
+        intervalsAsked.add(interval);
+        return lastPerBucket(history(pool, from, to, Integer.MAX_VALUE), f -> f.block().timestamp(), interval);
+    }
+
+    @Override
+    public List<LiquidityFigures.BeaconExitQueue> exitQueueHistory(Instant from, Instant to, Duration interval) {
+        intervalsAsked.add(interval);
+        return lastPerBucket(exitQueueHistory(from, to, Integer.MAX_VALUE), q -> q.block().timestamp(), interval);
+    }
+
+    /** {@code found} (oldest first) reduced to the last of each bucket. */
+    private <T> List<T> lastPerBucket(List<T> found, Function<T, Instant> time, Duration interval) {
+        limitsAsked.remove(limitsAsked.size() - 1); // the full read above is not a caller's limit
+        Map<Long, T> last = new LinkedHashMap<>();
+        found.forEach(item -> last.put(Math.floorDiv(time.apply(item).getEpochSecond(), interval.getSeconds()), item));
+        return List.copyOf(last.values());
     }
 
     private static <T> List<T> newest(List<T> found, int limit) {

@@ -50,7 +50,7 @@ class LiquidityApiTest extends ServerTest {
     @Test
     void theLatestFiguresOfEveryPoolInPoolsYmlOrder() {
         HttpResponse<JsonNode> response = api.liquidity();
-        assertEquals(200, response.code());
+        assertEquals(200, response.code(), String.valueOf(response.body()));
         JsonNode body = response.body();
         assertEquals(1_000, body.get("block").get("number").asLong());
         assertEquals("0x" + "0".repeat(61) + "3e8", body.get("block").get("hash").asText());
@@ -203,6 +203,73 @@ class LiquidityApiTest extends ServerTest {
                 + "2026-12-01T10:00:00Z,998,8999400,2000,64000.000000000000000000,256.000000000000000000,1.11\n"
                 + "2026-12-01T12:00:00Z,1000,9000000,1000,32000.000000000000000000,256.000000000000000000,0.56\n",
                 api.exitQueueText(FROM, TO, null, "csv", "application/json").body());
+    }
+
+    /**
+     * Per interval: lido's snapshots are at 10:00 (998), 11:00 (999) and 12:00 (1000). Two-hour buckets aligned to
+     * the epoch start at even hours: [10:00, 12:00) holds 998 and 999, the last is 999; [12:00, 14:00) holds 1000.
+     */
+    @Test
+    void aPoolsHistoryPerIntervalIsTheLastSnapshotOfEachBucket() {
+        liquidity.limitsAsked.clear();
+        liquidity.intervalsAsked.clear();
+        HttpResponse<JsonNode> response = api.poolLiquidityPer("lido", FROM, TO, "2h", null);
+        assertEquals(200, response.code(), String.valueOf(response.body()));
+        JsonNode body = response.body();
+        assertEquals(List.of(999L, 1_000L), longs(body.get("points"), "blockNumber"));
+        assertEquals(List.of("failed", "ok"), body.get("points").findValuesAsText("marketStatus"));
+        assertEquals("2h", body.get("interval").asText());
+        assertTrue(body.get("limit").isNull(), "no limit per interval");
+        assertEquals(false, body.get("truncated").asBoolean());
+        assertEquals(FROM, body.get("from").asText());
+        assertEquals(TO, body.get("to").asText());
+        assertEquals(List.of(java.time.Duration.ofHours(2)), liquidity.intervalsAsked);
+        assertEquals(List.of(), liquidity.limitsAsked, "downsampled, not cut by a limit");
+        // hourly: every snapshot is alone in its hour; daily: the day's last, 1000
+        assertEquals(List.of(998L, 999L, 1_000L), longs(api.poolLiquidityPer("lido", FROM, TO, "1h", null).body()
+                .get("points"), "blockNumber"));
+        assertEquals(List.of(1_000L), longs(api.poolLiquidityPer("lido", FROM, TO, "1d", null).body().get("points"),
+                "blockNumber"));
+        // without an interval the limit answer stays: no interval shown
+        assertTrue(api.poolLiquidity("lido", FROM, TO, null).body().get("interval").isNull());
+        assertEquals("time,blockNumber,marketStatus,discountBps1,discountBps100,discountBps10000,ethOut1,"
+                + "ethOut100,ethOut10000,depth1pctTokens,depth1pctBelowTokens,liquidEth,lidoUnfinalizedEth,"
+                + "lidoUnfinalizedRequests,lidoOldestUnfinalizedAgeSeconds\n"
+                + "2026-12-01T11:00:00Z,999,failed,,,,,,,,,,,,\n"
+                + "2026-12-01T12:00:00Z,1000,ok,-10.00,-30.00,-587.65,0.999000000000000000,99.700000000000000000,"
+                + "9412.345600000000000000,2000,5000,,12345.678000000000000000,42,3600\n",
+                api.poolLiquidityPerText("lido", FROM, TO, "2h", "csv", "application/json").body());
+    }
+
+    /** The readings at 10:00 (slot 8,999,400) and 12:00 (9,000,000): two-hour buckets keep both, a day the last. */
+    @Test
+    void theExitQueuesHistoryPerInterval() {
+        JsonNode body = api.exitQueuePer(FROM, TO, "2h", null).body();
+        assertEquals(List.of(8_999_400L, 9_000_000L), longs(body.get("points"), "slot"));
+        assertEquals("2h", body.get("interval").asText());
+        assertTrue(body.get("limit").isNull());
+        JsonNode daily = api.exitQueuePer(FROM, TO, "1d", null).body();
+        assertEquals(List.of("0.56"), daily.get("points").findValuesAsText("waitDays"));
+        assertEquals(false, daily.get("truncated").asBoolean());
+        assertEquals("time,blockNumber,slot,exitingValidators,exitingEth,churnEthPerEpoch,waitDays\n"
+                + "2026-12-01T12:00:00Z,1000,9000000,1000,32000.000000000000000000,256.000000000000000000,0.56\n",
+                api.exitQueuePerText(FROM, TO, "1d", null, "text/csv").body());
+    }
+
+    @Test
+    void badIntervalsAreNamedAsOnEveryHistoryRoute() {
+        // 2020-01-01 to 12:00:01 on 2026-12-01 by the minute is millions of points, more than the 10,000 allowed
+        assertBad(api.poolLiquidityPer("lido", "2020-01-01", TO, "1m", null),
+                "parameter 'interval': '1m' over 2020-01-01T00:00:00Z to " + TO + " gives");
+        assertBad(api.exitQueuePer("2020-01-01", TO, "1m", null), "more than the limit of 10000");
+        assertBad(api.poolLiquidityPer("lido", FROM, TO, "5x", null),
+                "parameter 'interval': '5x' is not an interval such as 5m, 1h, 1d or 1w");
+        assertBad(api.exitQueuePer(FROM, TO, "30s", null), "parameter 'interval': '30s' is shorter than the minimum");
+        assertBad(api.poolLiquidityPer("lido", TO, FROM, "1h", null), "parameter 'from': must be before 'to'");
+        assertBad(api.poolLiquidityPer("lido", FROM, TO, "1h", "5"),
+                "parameter 'limit': '5' cannot be combined with an interval");
+        assertBad(api.exitQueuePer(FROM, TO, "1h", "5"), "parameter 'limit'");
+        assertEquals(404, api.poolLiquidityPer("nosuchpool", FROM, TO, "1h", null).code());
     }
 
     @Test

@@ -133,6 +133,25 @@ public interface TrackerApi {
             @Nullable @QueryValue String limit, @Nullable @QueryValue String format,
             @Header(HttpHeaders.ACCEPT) String accept);
 
+    /** The pool's liquidity history per interval (with a limit too, to see the two refused together). */
+    @Get("/api/pools/{id}/liquidity{?from,to,interval,limit}")
+    HttpResponse<JsonNode> poolLiquidityPer(@PathVariable String id, @Nullable @QueryValue String from,
+            @Nullable @QueryValue String to, @Nullable @QueryValue String interval, @Nullable @QueryValue String limit);
+
+    @Get("/api/pools/{id}/liquidity{?from,to,interval,format}")
+    HttpResponse<String> poolLiquidityPerText(@PathVariable String id, @Nullable @QueryValue String from,
+            @Nullable @QueryValue String to, @Nullable @QueryValue String interval, @Nullable @QueryValue String format,
+            @Header(HttpHeaders.ACCEPT) String accept);
+
+    @Get("/api/liquidity/exit-queue{?from,to,interval,limit}")
+    HttpResponse<JsonNode> exitQueuePer(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
+            @Nullable @QueryValue String interval, @Nullable @QueryValue String limit);
+
+    @Get("/api/liquidity/exit-queue{?from,to,interval,format}")
+    HttpResponse<String> exitQueuePerText(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
+            @Nullable @QueryValue String interval, @Nullable @QueryValue String format,
+            @Header(HttpHeaders.ACCEPT) String accept);
+
     @Get("/health")
     HttpResponse<JsonNode> health();
 

@@ -287,6 +287,42 @@ abstract class ConcentrationStoreContract {
     }
 
     @Test
+    void theExitQueuesHistoryPerIntervalIsTheLastReadingOfEachBucketEachReadingOnce() {
+        // Buckets of 5 minutes from T0 (2026-11-01T00:00:00Z, a multiple of 300 s): [0, 300), [300, 600), [600, 900).
+        // Slot 10 is read at 0 s (100, reused by 101); slot 15 at 240 s (102, reused by 103 at 290 s and 104 at
+        // 310 s, in the next bucket); 105 has no reading; slot 20 at 420 s (106); slot 25 at 700 s (107).
+        store(100, 0, Optional.of(withQueue(10, 1, 32)));
+        store(101, 60, Optional.of(withQueue(10, 1, 32)));
+        store(102, 240, Optional.of(withQueue(15, 2, 64)));
+        store(103, 290, Optional.of(withQueue(15, 2, 64)));
+        store(104, 310, Optional.of(withQueue(15, 2, 64)));
+        store(105, 350, Optional.empty());
+        store(106, 420, Optional.of(withQueue(20, 0, 0)));
+        store(107, 700, Optional.of(withQueue(25, 3, 96)));
+        Instant end = T0.plus(Duration.ofHours(1));
+        // The readings at their first block: 100 (0 s), 102 (240 s), 106 (420 s), 107 (700 s). Bucket [0, 300): 100
+        // and 102, the last is 102; [300, 600): 106 only (slot 15's 104 is not a new reading); [600, 900): 107.
+        List<ConcentrationStore.ExitQueueReading> perFive = concentration.exitQueueHistory(T0, end,
+                Duration.ofMinutes(5));
+        assertEquals(List.of(102L, 106L, 107L), perFive.stream().map(r -> r.block().number()).toList());
+        assertEquals(List.of(15L, 20L, 25L), perFive.stream().map(ConcentrationStore.ExitQueueReading::slot).toList());
+        assertEquals(new TotalStaked.ExitQueue(3, eth(96), eth(160)), perFive.get(2).queue());
+        assertEquals("0x" + "6b".repeat(32), perFive.get(2).block().hash()); // 107 = 0x6b
+        assertEquals(T0.plusSeconds(700), perFive.get(2).block().timestamp());
+        // From 290 s, slot 15's first snapshot in the range is 103 (290 s, bucket [0, 300)), alone in its bucket.
+        assertEquals(List.of(103L, 106L, 107L), concentration.exitQueueHistory(T0.plusSeconds(290), end,
+                Duration.ofMinutes(5)).stream().map(r -> r.block().number()).toList());
+        // One hour holds all four readings: the last is 107's.
+        assertEquals(List.of(107L), concentration.exitQueueHistory(T0, end, Duration.ofHours(1)).stream()
+                .map(r -> r.block().number()).toList());
+        // [0, 700) leaves 107 out: the last of [600, 900) is none, so two points.
+        assertEquals(List.of(102L, 106L), concentration.exitQueueHistory(T0, T0.plusSeconds(700),
+                Duration.ofMinutes(5)).stream().map(r -> r.block().number()).toList());
+        assertEquals(List.of(), concentration.exitQueueHistory(T0.minusSeconds(60), T0, Duration.ofMinutes(1)));
+        assertThrows(IllegalArgumentException.class, () -> concentration.exitQueueHistory(T0, end, Duration.ZERO));
+    }
+
+    @Test
     void withoutAnyQueueStoredThereIsNoReading() {
         store(100, 0, Optional.empty());
         store(101, 60, Optional.of(new TotalStaked(18, eth(400), 5)));

@@ -301,20 +301,32 @@ class DashboardBrowserTest extends ServerTest {
         String from = page.getAttribute("data-from");
         String to = page.getAttribute("data-to");
 
-        // The discount chart holds every one-token quote the API gives for the window, of every pool with a market.
+        String interval = page.getAttribute("data-interval");
+        assertEquals("6h", interval, "30d's interval");
+
+        // The discount chart holds every one-token quote the API gives for the window per its interval (the last
+        // snapshot of each 6 hours, buckets aligned to the epoch), of every pool with a market.
         JsonNode latest = ok(api.liquidity());
         int quotes = 0;
+        int lidoPoints = 0;
         for (JsonNode pool : latest.get("pools")) {
             if (!pool.get("market").isNull()) {
-                for (JsonNode point : ok(api.poolLiquidity(pool.get("pool").asText(), from, to, "2000")).get("points")) {
-                    quotes += point.get("discountBps1").isNull() ? 0 : 1;
+                JsonNode history = ok(api.poolLiquidityPer(pool.get("pool").asText(), from, to, interval, null));
+                assertEquals(interval, history.get("interval").asText());
+                for (JsonNode point : history.get("points")) {
+                    int quoted = point.get("discountBps1").isNull() ? 0 : 1;
+                    quotes += quoted;
+                    lidoPoints += pool.get("pool").asText().equals("lido") ? quoted : 0;
                 }
             }
         }
-        // lido: 47 hourly quotes and the hand-computed snapshot's; rocketpool: that snapshot's; coinbase failed
-        assertEquals(47 + 1 + 1, quotes);
+        // lido: hourly quotes from 48 h to 1 h ago span 47 hours, so 8 or 9 buckets of 6 h (47 / 6 = 7.8; one more
+        // when a bucket's start falls inside), each quoted; rocketpool: the hand-computed snapshot's; coinbase failed
+        assertTrue(lidoPoints == 8 || lidoPoints == 9, "lido's quotes per 6 h: " + lidoPoints);
+        assertEquals(lidoPoints + 1, quotes);
         assertEquals(String.valueOf(quotes), browser.findElement(By.id("chart-discount")).getAttribute("data-points"));
-        JsonNode waits = ok(api.exitQueue(from, to, "2000")).get("points");
+        // the exit queue's 8 readings are 6 h apart: each alone in its bucket
+        JsonNode waits = ok(api.exitQueuePer(from, to, interval, null)).get("points");
         assertEquals(8, waits.size());
         assertEquals(String.valueOf(waits.size()), browser.findElement(By.id("chart-exit-wait"))
                 .getAttribute("data-points"));

@@ -16,6 +16,7 @@ import io.lsttracker.snapshot.SnapshotFigures;
 import io.lsttracker.snapshot.SnapshotRecorder;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,10 @@ abstract class BeaconExitQueueStoreContract {
         assertEquals(List.of(growing, drained), queues.history(T0, T0.plusSeconds(3600), 10));
         assertEquals(List.of(drained), queues.history(T0, T0.plusSeconds(3600), 1));
         assertEquals(List.of(growing), queues.history(T0, T0.plusSeconds(400), 10));
+        // Per interval: the readings' first blocks are at 00:00:11 and 00:06:51; in buckets of 5 minutes from
+        // 00:00:00 they fall in [0, 300) and [300, 600), so both; in one hour's bucket the last, drained, alone.
+        assertEquals(List.of(growing, drained), queues.history(T0, T0.plusSeconds(3600), Duration.ofMinutes(5)));
+        assertEquals(List.of(drained), queues.history(T0, T0.plusSeconds(3600), Duration.ofHours(1)));
         // After a restart the newest reading is read from the database.
         assertEquals(Optional.of(drained), new StoredBeaconExitQueues(concentration).latest());
     }

@@ -166,6 +166,44 @@ abstract class LiquidityStoreContract {
     }
 
     @Test
+    void historyPerIntervalIsTheLastSnapshotOfEachBucketAlignedToTheEpoch() {
+        // T0 is 2026-11-01T00:00:00Z, a whole number of hours since the epoch: hourly buckets start at T0 + n h.
+        save(snapshot(100, "00", T0, "0.90", 0));
+        save(snapshot(101, "01", T0.plus(Duration.ofMinutes(30)), "0.91", 1));
+        save(snapshot(102, "02", T0.plus(Duration.ofHours(1)).minusSeconds(1), "0.92", 2));
+        save(snapshot(103, "03", T0.plus(Duration.ofHours(1)), "0.93", 3));
+        save(snapshot(104, "04", T0.plus(Duration.ofMinutes(190)), "0.94", 4));
+        save(snapshot(105, "05", T0.plus(Duration.ofMinutes(230)), "0.95", 5));
+        Instant end = T0.plus(Duration.ofHours(4));
+        // [T0, +1h): 100, 101, 102 -> 102; [+1h, +2h): 103; [+2h, +3h): none; [+3h, +4h): 104 (3h10), 105 (3h50) -> 105
+        List<LiquidityFigures> hourly = store.history(LIDO, T0, end, Duration.ofHours(1));
+        assertEquals(List.of(102L, 103L, 105L), hourly.stream().map(f -> f.block().number()).toList());
+        // 102: 0.92 ETH a stETH, (0.92 - 1) x 10,000 = -800 bps; 105: (0.95 - 1) x 10,000 = -500 bps
+        assertEquals(new BigDecimal("-800.00"), lidoDiscount(hourly.subList(0, 1)));
+        assertEquals(new BigDecimal("-500.00"), lidoDiscount(hourly.subList(2, 3)));
+        // the whole figures, as stored: 105's Rocket Pool (failed market, exit read), with its block's hash
+        Snapshot last = snapshot(105, "05", T0.plus(Duration.ofMinutes(230)), "0.95", 5);
+        assertEquals(SnapshotLiquidity.of(last, pools, markets).get(0), hourly.get(2));
+        assertEquals(List.of(SnapshotLiquidity.of(last, pools, markets).get(1)),
+                store.history(ROCKETPOOL, T0.plus(Duration.ofHours(3)), end, Duration.ofHours(1)));
+        // Buckets are aligned to the epoch, not to from: from T0 + 30 min to T0 + 3h50 (105 left out), the first
+        // bucket is [T0 + 30 min, T0 + 1h) with 101 and 102 -> 102, then 103, then [+3h, +3h50): 104.
+        assertEquals(List.of(102L, 103L, 104L), store.history(LIDO, T0.plus(Duration.ofMinutes(30)),
+                T0.plus(Duration.ofMinutes(230)), Duration.ofHours(1)).stream().map(f -> f.block().number()).toList());
+        // Two hours: [T0, +2h) holds 100..103 -> 103; [+2h, +4h) holds 104, 105 -> 105
+        assertEquals(List.of(103L, 105L), store.history(LIDO, T0, end, Duration.ofHours(2)).stream()
+                .map(f -> f.block().number()).toList());
+        // a day: the last of all, 105
+        assertEquals(List.of(105L), store.history(LIDO, T0, T0.plus(Duration.ofDays(1)), Duration.ofDays(1)).stream()
+                .map(f -> f.block().number()).toList());
+        assertEquals(List.of(), store.history(LIDO, T0.minusSeconds(3600), T0, Duration.ofMinutes(1)));
+        assertEquals(List.of(), store.history(new PoolId("swell"), T0, end, Duration.ofHours(1)));
+        assertThrows(IllegalArgumentException.class, () -> store.history(LIDO, T0, end, Duration.ofMillis(500)));
+        // the history bean reads the same
+        assertEquals(hourly, database.bean(LiquidityHistory.class).history(LIDO, T0, end, Duration.ofHours(1)));
+    }
+
+    @Test
     void aReorgReplacesTheFiguresWithTheSnapshot() {
         save(snapshot(100, "aa", T0, "0.99", 1));
         StoredLiquidity history = freshHistory();

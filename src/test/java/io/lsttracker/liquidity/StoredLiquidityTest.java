@@ -6,6 +6,7 @@ import io.lsttracker.domain.BlockRef;
 import io.lsttracker.pool.PoolRegistry;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,12 @@ class StoredLiquidityTest {
                 asked.add(from + " " + to + " " + limit);
                 return List.of(QUEUE);
             }
+
+            @Override
+            public List<LiquidityFigures.BeaconExitQueue> history(Instant from, Instant to, Duration interval) {
+                asked.add(from + " " + to + " per " + interval);
+                return List.of(QUEUE);
+            }
         };
         StoredLiquidity history = new StoredLiquidity(new PoolRegistry("test", List.of()),
                 new Markets("test", List.of()), null, Optional.of(beacon));
@@ -41,6 +48,15 @@ class StoredLiquidityTest {
         Instant from = Instant.parse("2026-10-01T00:00:00Z");
         Instant to = Instant.parse("2026-11-02T00:00:00Z");
         assertEquals(List.of(QUEUE), history.exitQueueHistory(from, to, 50));
-        assertEquals(List.of(from + " " + to + " 50"), asked);
+        assertEquals(List.of(QUEUE), history.exitQueueHistory(from, to, Duration.ofDays(1)));
+        assertEquals(List.of(from + " " + to + " 50", from + " " + to + " per PT24H"), asked);
+    }
+
+    @Test
+    void withoutABeaconNodeTheDownsampledExitQueueIsEmpty() {
+        StoredLiquidity history = new StoredLiquidity(new PoolRegistry("test", List.of()),
+                new Markets("test", List.of()), null, Optional.empty());
+        assertEquals(List.of(), history.exitQueueHistory(BLOCK.timestamp(), BLOCK.timestamp().plusSeconds(3600),
+                Duration.ofHours(1)));
     }
 }
