@@ -14,6 +14,11 @@ public interface BeaconExitQueues {
     /** The newest reading; empty without a beacon node or before the first reading. */
     Optional<LiquidityFigures.BeaconExitQueue> latest();
 
+    /** {@link #latest()} from memory only (a scrape while the database is down); by default {@link #latest()}. */
+    default Optional<LiquidityFigures.BeaconExitQueue> latestKnown() {
+        return latest();
+    }
+
     /** The readings with from <= block time < to, oldest first, at most {@code limit} (the newest), limit in SQL. */
     List<LiquidityFigures.BeaconExitQueue> history(Instant from, Instant to, int limit);
 

@@ -20,6 +20,20 @@ public interface LiquidityHistory {
     Optional<LiquidityFigures.BeaconExitQueue> latestExitQueue();
 
     /**
+     * {@link #latest()} from memory only, for a Prometheus scrape, which must answer while the database is down:
+     * empty until the figures were recorded or read in this process. By default what {@link #latest()} answers
+     * (an implementation that holds everything in memory).
+     */
+    default List<LiquidityFigures> latestKnown() {
+        return latest();
+    }
+
+    /** {@link #latestExitQueue()} from memory only, as {@link #latestKnown()}. */
+    default Optional<LiquidityFigures.BeaconExitQueue> latestExitQueueKnown() {
+        return latestExitQueue();
+    }
+
+    /**
      * One pool's figures at the stored snapshots with from <= block time < to, oldest first, at most
      * {@code limit} of them (the newest ones when there are more), read with the limit in SQL.
      */

@@ -48,6 +48,12 @@ public final class StoredBeaconExitQueues implements BeaconExitQueues, SnapshotL
     }
 
     @Override
+    public Optional<LiquidityFigures.BeaconExitQueue> latestKnown() {
+        Optional<LiquidityFigures.BeaconExitQueue> held = latest;
+        return held == null ? Optional.empty() : held;
+    }
+
+    @Override
     public List<LiquidityFigures.BeaconExitQueue> history(Instant from, Instant to, int limit) {
         return store.exitQueueHistory(from, to, limit).stream().map(StoredBeaconExitQueues::figures).toList();
     }

@@ -68,6 +68,17 @@ public final class StoredLiquidity implements LiquidityHistory, SnapshotListener
     }
 
     @Override
+    public List<LiquidityFigures> latestKnown() {
+        List<LiquidityFigures> known = latest;
+        return known == null ? List.of() : known;
+    }
+
+    @Override
+    public Optional<LiquidityFigures.BeaconExitQueue> latestExitQueueKnown() {
+        return beacon.flatMap(BeaconExitQueues::latestKnown);
+    }
+
+    @Override
     public List<LiquidityFigures> history(PoolId pool, Instant from, Instant to, int limit) {
         return store.history(pool, from, to, limit);
     }

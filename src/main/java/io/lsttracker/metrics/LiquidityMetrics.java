@@ -20,6 +20,8 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Liquidity and exits as Prometheus gauges (docs/LIQUIDITY.md): per pool the market's discount and ETH out at the
@@ -27,8 +29,9 @@ import java.util.function.Function;
  * withdrawal queue; the beacon chain's exit queue and its estimated wait. NaN where the figure is not had (before
  * the first snapshot, no market configured, a failed market, a pool without that exit).
  *
- * <p>A scrape never reads the database: every value comes from {@link LiquidityHistory#latest()} and
- * {@link LiquidityHistory#latestExitQueue()}, which the history keeps in memory as each snapshot is recorded.
+ * <p>A scrape never reads the database: every value comes from {@link LiquidityHistory#latestKnown()} and
+ * {@link LiquidityHistory#latestExitQueueKnown()}, the memory the history keeps as each snapshot is recorded (read
+ * from the store once, at start-up).
  * Gauges are floating point, as Prometheus is; the exact figures are in GET /api/liquidity.
  */
 @Context
@@ -37,10 +40,20 @@ public final class LiquidityMetrics {
     /** The sizes a market's quotes are reported at (whole tokens), as GET /api/liquidity shows them. */
     static final List<Long> SIZES = List.of(1L, 100L, 10_000L);
 
+    private static final Logger LOG = LoggerFactory.getLogger(LiquidityMetrics.class);
     private final LiquidityHistory liquidity;
 
     public LiquidityMetrics(LiquidityHistory liquidity, PoolRegistry registry, MeterRegistry meters) {
         this.liquidity = liquidity;
+        // The stored figures are read once, here at start-up; from then on a scrape reads memory only (the figures
+        // of each snapshot recorded), so it answers while the database is down.
+        try {
+            liquidity.latest();
+            liquidity.latestExitQueue();
+        } catch (RuntimeException e) {
+            LOG.warn("liquidity metrics: the latest figures not read at start-up ({}); NaN until the next snapshot",
+                    e.getMessage());
+        }
         for (PoolDefinition pool : registry.pools()) {
             String id = pool.id().value();
             for (long size : SIZES) {
@@ -99,7 +112,7 @@ public final class LiquidityMetrics {
     }
 
     private Optional<LiquidityFigures> pool(String id) {
-        return liquidity.latest().stream().filter(f -> f.pool().value().equals(id)).findFirst();
+        return liquidity.latestKnown().stream().filter(f -> f.pool().value().equals(id)).findFirst();
     }
 
     /** A quoted market's figure; NaN for no data, no market or a failed market. */
@@ -116,7 +129,7 @@ public final class LiquidityMetrics {
     }
 
     private double exitQueue(Function<BeaconExitQueue, BigDecimal> read) {
-        return value(liquidity.latestExitQueue().map(read));
+        return value(liquidity.latestExitQueueKnown().map(read));
     }
 
     private static Optional<Quote> quote(Market market, long size) {

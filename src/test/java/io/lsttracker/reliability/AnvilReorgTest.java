@@ -60,6 +60,10 @@ class AnvilReorgTest {
         context = ApplicationContext.builder().environments("server").deduceEnvironment(false)
                 .properties(Map.of("tracker.chain.rpc-url", devchain.url(),
                         "tracker.confirmations", 0,
+                        // The reorg below reaches back to the history's newest report event, and the devchain's short
+                        // history ends with a few hundred blocks after it (its markets' and withdrawal queue's writes):
+                        // a depth past them keeps the reorg within what the tracker checks (deeper is reorg-too-deep).
+                        "tracker.reorg-depth", 1000,
                         "tracker.beacon.url", devchain.beaconUrl(),
                         "datasources.default.url", "jdbc:h2:mem:reorg_" + UUID.randomUUID().toString().replace("-", "")
                                 + ";DB_CLOSE_DELAY=-1"))
