@@ -40,6 +40,15 @@ class LiquidityAlertTest {
     private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
     private static final BigInteger TEN = Wei.ONE_ETHER.multiply(BigInteger.TEN);
 
+    /** The alert service of the packaged rules over {@code database}, with {@code liquidity} as its history. */
+    private static AlertService service(TestDatabases.TestDatabase database, FakeLiquidityHistory liquidity) {
+        AlertService service = new AlertService(AlertConfigLoader.load(null, EntityRegistryLoader.load(null)),
+                database.bean(AlertRepository.class), database.bean(ConcentrationStore.class),
+                PoolRegistryLoader.load(null), database.bean(LatestEntityReading.class));
+        service.liquidity(liquidity);
+        return service;
+    }
+
     private static TestDatabases.TestDatabase database(String kind) {
         return kind.equals("H2") ? TestDatabases.h2() : TestDatabases.postgres();
     }
@@ -50,13 +59,7 @@ class LiquidityAlertTest {
         try (TestDatabases.TestDatabase database = database(kind)) {
             AlertRepository repository = database.bean(AlertRepository.class);
             FakeLiquidityHistory liquidity = new FakeLiquidityHistory();
-            Supplier<AlertService> start = () -> {
-                AlertService service = new AlertService(AlertConfigLoader.load(null, EntityRegistryLoader.load(null)),
-                        repository, database.bean(ConcentrationStore.class), PoolRegistryLoader.load(null),
-                        database.bean(LatestEntityReading.class));
-                service.liquidity(liquidity);
-                return service;
-            };
+            Supplier<AlertService> start = () -> service(database, liquidity);
             Recorder at = new Recorder(database, liquidity);
             AlertService service = start.get();
 
@@ -105,10 +108,7 @@ class LiquidityAlertTest {
         try (TestDatabases.TestDatabase database = database(kind)) {
             AlertRepository repository = database.bean(AlertRepository.class);
             FakeLiquidityHistory liquidity = new FakeLiquidityHistory();
-            AlertService service = new AlertService(AlertConfigLoader.load(null, EntityRegistryLoader.load(null)),
-                    repository, database.bean(ConcentrationStore.class), PoolRegistryLoader.load(null),
-                    database.bean(LatestEntityReading.class));
-            service.liquidity(liquidity);
+            AlertService service = service(database, liquidity);
             Recorder at = new Recorder(database, liquidity);
             // A fresh database backfilled: a whole episode below -100 (minutes 10 to 130) and back (140), then below
             // again from minute 150. None of it is news: nothing fires or resolves while it is filled in.
@@ -134,10 +134,7 @@ class LiquidityAlertTest {
         try (TestDatabases.TestDatabase database = database(kind)) {
             AlertRepository repository = database.bean(AlertRepository.class);
             FakeLiquidityHistory liquidity = new FakeLiquidityHistory();
-            AlertService service = new AlertService(AlertConfigLoader.load(null, EntityRegistryLoader.load(null)),
-                    repository, database.bean(ConcentrationStore.class), PoolRegistryLoader.load(null),
-                    database.bean(LatestEntityReading.class));
-            service.liquidity(liquidity);
+            AlertService service = service(database, liquidity);
             Recorder at = new Recorder(database, liquidity);
             // 806,400 ETH at 256 ETH an epoch: 806,400 / 57,600 = 14 days exactly, not above 14: nothing.
             liquidity.store(LiquidityFixtures.exitQueue(9_000_000, block(1_000, T0), 25_200, "806400", "256",
