@@ -50,6 +50,9 @@ public final class DemoCommand implements PluggedCommand {
         PrintWriter out = spec.commandLine().getOut();
         DevchainParameters parameters = DevchainParameters.defaults(historyDays).withDepegLiveMinutes(depegLiveMinutes);
         try (Devchain devchain = Devchain.start(devchainPort, parameters)) {
+            // The depeg at the head lasts through the backfill: its minutes are counted from the backfill's end
+            // (below), not from the devchain's start, or a backfill longer than them would swallow it.
+            devchain.keepDepeg();
             devchain.printReady(out);
             Map<String, Object> overrides = new HashMap<>();
             overrides.put("tracker.chain.rpc-url", devchain.url());

@@ -592,6 +592,18 @@ public final class Devchain implements AutoCloseable {
         LOG.info("stETH's market: its depeg ends at {}", Instant.now().plus(delay));
     }
 
+    /**
+     * Cancels the planned end of stETH's depeg (if any): the depeg lasts until {@link #endDepeg} or a new
+     * {@link #endDepegIn}. The demo holds it through its backfill, which may take longer than the depeg's minutes.
+     */
+    public synchronized void keepDepeg() {
+        if (depegEnd != null) {
+            depegEnd.cancel(false);
+            depegEnd = null;
+            LOG.info("stETH's market: the planned end of its depeg is cancelled");
+        }
+    }
+
     /** Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM); the shutdown hook then stops anvil. */
     public void awaitTermination() throws InterruptedException {
         while (anvil.isAlive()) {

@@ -63,6 +63,12 @@ class DevchainLiveDepegTest {
         assertTrue(started.compareTo(new BigDecimal("-150.00")) >= 0 && started.compareTo(new BigDecimal("-149.99")) <= 0,
                 started + " bps after startDepeg");
 
+        // a planned end cancelled (the demo holds the depeg through its backfill): still open after it
+        devchain.endDepegIn(Duration.ofMillis(500));
+        devchain.keepDepeg();
+        Thread.sleep(1500);
+        assertEquals(0, stethDiscount().compareTo(started), "the depeg held past its cancelled end");
+
         // the planned end, on the devchain's timer thread
         devchain.endDepegIn(Duration.ofSeconds(1));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
