@@ -11,8 +11,9 @@ import java.util.Optional;
  * is held across the threshold when every stored reading since some reading at least {@code hold} old is across,
  * that one included: the run of readings across reaches back {@code hold} or more. A reading without a value (a
  * failed market) neither breaks nor makes the run, as it is no news to the evaluator. The run is found among the
- * readings of the last 2 x hold ({@link #lookBack}): one that began earlier than that, with no reading stored in
- * the hold's first half (the tracker stopped), is not seen, and the rule waits for readings to show it.
+ * readings of the last 2 x hold ({@link #lookBack}) and the one standing at its start (the newest before it, which
+ * the caller adds): a value stands until the next reading, so a history whose readings are hours apart (a backfill's
+ * points, a tracker that stopped) still shows a run that began before the look-back.
  *
  * <p>Because it is judged from the store, a tracker that restarts during the wait fires when the first reading was
  * {@code hold} ago, not {@code hold} after the restart; and replicas sharing the store judge alike.

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -336,12 +337,18 @@ public final class AlertService implements SnapshotListener {
         }
         Instant from = AlertHold.lookBack(rule, at);
         Instant to = at.plusMillis(1); // block times are whole seconds: the readings up to at, included
+        // A value stands until the next reading: the readings of the look-back, and the one standing at its start
+        // (the newest before it, however old), so a sparse history (a backfill's points hours apart, the devchain's
+        // blocks hours apart) shows a run that began before the look-back.
         List<AlertHold.Reading> readings = new ArrayList<>();
         if (rule.metric() == Metric.MARKET_DISCOUNT_BPS) {
-            history.history(new PoolId(subject), from, to, AlertHold.MAX_READINGS).forEach(f -> readings.add(
+            PoolId pool = new PoolId(subject);
+            Stream.concat(history.history(pool, Instant.EPOCH, from, 1).stream(),
+                    history.history(pool, from, to, AlertHold.MAX_READINGS).stream()).forEach(f -> readings.add(
                     new AlertHold.Reading(f.block().timestamp(), Observations.oneTokenDiscount(f))));
         } else {
-            history.exitQueueHistory(from, to, AlertHold.MAX_READINGS).forEach(q -> readings.add(
+            Stream.concat(history.exitQueueHistory(Instant.EPOCH, from, 1).stream(),
+                    history.exitQueueHistory(from, to, AlertHold.MAX_READINGS).stream()).forEach(q -> readings.add(
                     new AlertHold.Reading(q.block().timestamp(), Optional.of(q.waitDays()))));
         }
         readings.add(new AlertHold.Reading(at, value));

@@ -130,6 +130,23 @@ class LiquidityAlertTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"H2", "PostgreSQL"})
+    void aValueStandsUntilTheNextReadingSoASparseHistoryShowsTheRun(String kind) {
+        try (TestDatabases.TestDatabase database = database(kind)) {
+            FakeLiquidityHistory liquidity = new FakeLiquidityHistory();
+            AlertService service = service(database, liquidity);
+            Recorder at = new Recorder(database, liquidity);
+            // A backfill's point at minute 0 (-150), then nothing stored for over two hours (the history's blocks are
+            // hours apart), then the first live snapshot at minute 130 (-150). The look-back of 2 x 1h reaches back
+            // to minute 10 only, but -150 stood from minute 0 until 130: below for 130 minutes, so it fires.
+            at.minute(service, 0, "-150.00", true);
+            at.minute(service, 130, "-150.00");
+            assertEquals(List.of("market-discount-over-100bps lido FIRING -150"), events(database.bean(
+                    AlertRepository.class)));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"H2", "PostgreSQL"})
     void anExitWaitOver14DaysFiresAtOnceAndResolvesAt13(String kind) {
         try (TestDatabases.TestDatabase database = database(kind)) {
             AlertRepository repository = database.bean(AlertRepository.class);
