@@ -55,6 +55,14 @@ public final class AnvilProcess implements AutoCloseable {
      * {@code keptStates} of them (an eth_call at an older block answers an error), nothing on disk.
      */
     public static AnvilProcess start(int port, long genesisTimestamp, int keptStates) {
+        return start(port, genesisTimestamp, keptStates, 0);
+    }
+
+    /** As {@link #start(int, long, int)}, the chain's first block numbered {@code genesisBlock} (anvil --number). */
+    public static AnvilProcess start(int port, long genesisTimestamp, int keptStates, long genesisBlock) {
+        if (genesisBlock < 0) {
+            throw new IllegalArgumentException("the genesis block number must not be negative, got " + genesisBlock);
+        }
         if (keptStates < 0) {
             throw new IllegalArgumentException("kept states must be 0 (every block) or positive, got " + keptStates);
         }
@@ -74,6 +82,9 @@ public final class AnvilProcess implements AutoCloseable {
                 "--accounts", "2",
                 "--cache-path", states.toString(),
                 "--silent"));
+        if (genesisBlock > 0) {
+            command.addAll(List.of("--number", Long.toString(genesisBlock)));
+        }
         if (keptStates == ARCHIVE) {
             // anvil keeps a bounded number of past states (older ones move to disk, and past that limit
             // an eth_call at them answers BlockOutOfRangeError); a devchain is an archive node, so that

@@ -173,7 +173,7 @@ public final class Devchain implements AutoCloseable {
         long now = Instant.now().getEpochSecond();
         long start = now - parameters.historyDays() * DAY - 3600;
         long firstMidnight = Math.floorDiv(start, DAY) * DAY + DAY;
-        AnvilProcess anvil = AnvilProcess.start(port, start, parameters.keptStates());
+        AnvilProcess anvil = AnvilProcess.start(port, start, parameters.keptStates(), parameters.genesisBlock());
         if (parameters.keptStates() != AnvilProcess.ARCHIVE) {
             LOG.info("dense history (a block every {} s): anvil keeps the state of the last {} blocks only, in memory; "
                     + "an eth_call at an older block fails (backfill and other archive reads need a history of at most "

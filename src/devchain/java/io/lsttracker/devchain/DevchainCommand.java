@@ -70,6 +70,12 @@ public final class DevchainCommand implements PluggedCommand {
                     "(default: ${DEFAULT-VALUE}). An earlier depeg (~3% at its deepest) is 40 to 33 days before the head."})
     int depegLiveMinutes;
 
+    @Option(names = "--genesis-block", paramLabel = "NUMBER", defaultValue = "0",
+            description = {"Number of the chain's first block (default: ${DEFAULT-VALUE}). A mainnet-like height such",
+                    "as 23000000 lets clients that count blocks back from the head (Lido's SDK: 7 x 7,600) run on",
+                    "the default history, whose 30 days are a few hundred blocks."})
+    long genesisBlock;
+
     @Override
     public Integer call() throws Exception {
         if (port < 1 || port > 65_535) {
@@ -79,7 +85,7 @@ public final class DevchainCommand implements PluggedCommand {
                 negativeRebaseDay != null ? negativeRebaseDay : DevchainParameters.defaultNegativeRebaseDay(historyDays),
                 negativeRebaseBps,
                 skippedReportDay != null ? skippedReportDay : DevchainParameters.defaultSkippedReportDay(historyDays),
-                historyBlockSeconds, blockTime, beaconValidators, rocketPoolBalancesUpgradeDay, depegLiveMinutes);
+                historyBlockSeconds, blockTime, beaconValidators, rocketPoolBalancesUpgradeDay, depegLiveMinutes, genesisBlock);
         Devchain.requireSimulated(apr.keySet());
         Devchain devchain = Devchain.start(port, parameters);
         Runtime.getRuntime().addShutdownHook(new Thread(devchain::close, "devchain-shutdown"));

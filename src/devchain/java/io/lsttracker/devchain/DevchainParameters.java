@@ -25,6 +25,9 @@ import java.util.Map;
  * @param depegLiveMinutes    the second depeg of stETH's market, which starts 2 days before the head
  *                            ({@link LiquiditySchedule}), ends this many minutes after the devchain is ready; 0 ends
  *                            it inside the history, before the head
+ * @param genesisBlock        the number of the chain's first block (anvil --number; 0 by default). A mainnet-like
+ *                            height lets clients written for mainnet count blocks back from the head (Lido's SDK
+ *                            looks 7 x 7,600 blocks back) on a history far shorter in blocks than mainnet's
  */
 public record DevchainParameters(
         int historyDays,
@@ -36,7 +39,8 @@ public record DevchainParameters(
         long blockTimeSeconds,
         int beaconValidators,
         int rocketPoolBalancesUpgradeDay,
-        int depegLiveMinutes) {
+        int depegLiveMinutes,
+        long genesisBlock) {
 
     public static final int DEFAULT_NEGATIVE_REBASE_BPS = 1;
     public static final long DEFAULT_HISTORY_BLOCK_SECONDS = 4 * 3600;
@@ -55,6 +59,8 @@ public record DevchainParameters(
     public static final int NO_UPGRADE = -1;
     /** The longest a depeg may stay open after the devchain is ready: a day. */
     public static final int MAX_DEPEG_LIVE_MINUTES = 1_440;
+    /** The highest genesis block number accepted: far above mainnet's height, far below anvil's limits. */
+    public static final long MAX_GENESIS_BLOCK = 1_000_000_000L;
 
     public DevchainParameters {
         if (historyDays < 0 || historyDays > 3650) {
@@ -86,6 +92,18 @@ public record DevchainParameters(
             throw new IllegalArgumentException("--depeg-live-minutes must be between 0 and " + MAX_DEPEG_LIVE_MINUTES
                     + ", got " + depegLiveMinutes);
         }
+        if (genesisBlock < 0 || genesisBlock > MAX_GENESIS_BLOCK) {
+            throw new IllegalArgumentException("--genesis-block must be between 0 and " + MAX_GENESIS_BLOCK + ", got "
+                    + genesisBlock);
+        }
+    }
+
+    /** The chain starts at block 0. */
+    public DevchainParameters(int historyDays, Map<String, BigDecimal> aprPercent, int negativeRebaseDay,
+            int negativeRebaseBps, int skippedLidoReportDay, long historyBlockSeconds, long blockTimeSeconds,
+            int beaconValidators, int rocketPoolBalancesUpgradeDay, int depegLiveMinutes) {
+        this(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps, skippedLidoReportDay, historyBlockSeconds,
+                blockTimeSeconds, beaconValidators, rocketPoolBalancesUpgradeDay, depegLiveMinutes, 0);
     }
 
     /** The second depeg ends inside the history. */
@@ -122,34 +140,41 @@ public record DevchainParameters(
     public DevchainParameters withBlockTime(long seconds) {
         return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
                 skippedLidoReportDay, historyBlockSeconds, seconds, beaconValidators, rocketPoolBalancesUpgradeDay,
-                depegLiveMinutes);
+                depegLiveMinutes, genesisBlock);
     }
 
     /** The same simulation with {@code count} beacon validators. */
     public DevchainParameters withBeaconValidators(int count) {
         return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
                 skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, count, rocketPoolBalancesUpgradeDay,
-                depegLiveMinutes);
+                depegLiveMinutes, genesisBlock);
     }
 
     /** The same simulation with Rocket Pool's RocketNetworkBalances upgraded on history day {@code day}. */
     public DevchainParameters withRocketPoolBalancesUpgradeDay(int day) {
         return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
-                skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, beaconValidators, day, depegLiveMinutes);
+                skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, beaconValidators, day, depegLiveMinutes, genesisBlock);
     }
 
     /** The same simulation with empty blocks every {@code seconds} between the history's events. */
     public DevchainParameters withHistoryBlockSeconds(long seconds) {
         return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
                 skippedLidoReportDay, seconds, blockTimeSeconds, beaconValidators, rocketPoolBalancesUpgradeDay,
-                depegLiveMinutes);
+                depegLiveMinutes, genesisBlock);
     }
 
     /** The same simulation with the second depeg ending {@code minutes} after the devchain is ready (0: before the head). */
     public DevchainParameters withDepegLiveMinutes(int minutes) {
         return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
                 skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, beaconValidators, rocketPoolBalancesUpgradeDay,
-                minutes);
+                minutes, genesisBlock);
+    }
+
+    /** The same simulation on a chain whose first block is {@code number}. */
+    public DevchainParameters withGenesisBlock(long number) {
+        return new DevchainParameters(historyDays, aprPercent, negativeRebaseDay, negativeRebaseBps,
+                skippedLidoReportDay, historyBlockSeconds, blockTimeSeconds, beaconValidators, rocketPoolBalancesUpgradeDay,
+                depegLiveMinutes, number);
     }
 
     /**

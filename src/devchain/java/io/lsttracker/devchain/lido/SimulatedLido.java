@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lido on the devchain: stETH and wstETH at their mainnet addresses, and the node operator registries
- * ({@link LidoOperators}). The accounting oracle reports at 12:00 UTC (reportTimestamp = 12:00, the transaction
+ * Lido on the devchain: stETH, wstETH and the LidoLocator naming them at their mainnet addresses, and the node
+ * operator registries ({@link LidoOperators}). The accounting oracle reports at 12:00 UTC (reportTimestamp = 12:00, the transaction
  * ten minutes later), emitting TokenRebased; on the skipped day it misses the report, so the next one covers two
  * days (timeElapsed = 172800). At 18:00 deposits (even days, +3,000 ETH) or withdrawals (odd days, -2,500 ETH)
  * move the totals at the current rate.
@@ -26,6 +26,8 @@ import java.util.Map;
 public final class SimulatedLido extends AccruingPool {
     public static final String STETH = "0xae7ab96520DE3A18E5e111B5EaAb095312D7fE84";
     static final String WSTETH = "0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0";
+    /** Lido's address book, through which clients written for mainnet (Lido's SDK) find stETH. */
+    public static final String LOCATOR = "0xC1d0b3DE6792Bf6b4b37EccdcC24e45978Cfd2Eb";
     static final BigInteger HEAD_ETHER = ether(9_300_000);
     static final BigDecimal HEAD_SHARE_RATE = new BigDecimal("1.2250");
     static final BigInteger WSTETH_SUPPLY = ether(3_400_000);
@@ -43,7 +45,7 @@ public final class SimulatedLido extends AccruingPool {
     public SimulatedLido(DevchainParameters parameters, long firstMidnight) {
         super("lido", DEFAULT_APR, parameters, Map.of(STETH, "SimLidoStETH", WSTETH, "SimLidoWstETH",
                 LidoOperators.CURATED, "SimLidoNodeOperatorsRegistry", LidoOperators.SIMPLE_DVT,
-                "SimLidoNodeOperatorsRegistry", LidoOperators.CSM, "SimLidoCSModule"));
+                "SimLidoNodeOperatorsRegistry", LidoOperators.CSM, "SimLidoCSModule", LOCATOR, "SimLidoLocator"));
         this.shares = divide(HEAD_ETHER, startRate(HEAD_SHARE_RATE));
         reportedAt(firstMidnight + REPORT_OFFSET - Devchain.DAY);
     }
