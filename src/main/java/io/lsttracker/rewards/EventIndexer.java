@@ -74,7 +74,7 @@ public final class EventIndexer {
                 continue; // before the protocol named any emitter: nothing to read
             }
             pager.read(range.emitter(), event.topic0(), range.fromBlock(), range.toBlock(), (logs, end) -> {
-                store.savePage(pool.id(), event.eventName(), logs, end);
+                store.savePage(pool.id(), event.eventName(), logs, from, end);
                 stored[0] += logs.size();
             });
         }

@@ -38,7 +38,13 @@ public final class JdbcRewardStore implements RewardStore {
     }
 
     @Override
-    public void savePage(PoolId pool, String event, List<EventLog> logs, long toBlock) {
+    public Optional<Long> indexedFrom(PoolId pool, String event) {
+        return StoreException.attempt("read where the " + event + " logs of " + pool + " were first read from",
+                () -> cursors.findById(new RewardCursorRow.Key(pool.value(), event)).map(RewardCursorRow::firstBlock));
+    }
+
+    @Override
+    public void savePage(PoolId pool, String event, List<EventLog> logs, long indexedFrom, long toBlock) {
         // A page is only ever stored once (the cursor moves with it), so plain inserts suffice; a duplicate
         // key means two indexers raced, and the transaction rolls back without harm.
         StoreException.attempt("store " + pool + " " + event + " logs up to block " + toBlock,
@@ -46,8 +52,13 @@ public final class JdbcRewardStore implements RewardStore {
                     if (!logs.isEmpty()) {
                         events.saveAll(logs.stream().map(log -> RewardEventRow.of(pool, event, log)).toList());
                     }
-                    RewardCursorRow cursor = new RewardCursorRow(new RewardCursorRow.Key(pool.value(), event), toBlock);
-                    return cursors.existsById(cursor.key()) ? cursors.update(cursor) : cursors.save(cursor);
+                    RewardCursorRow.Key key = new RewardCursorRow.Key(pool.value(), event);
+                    Optional<RewardCursorRow> stored = cursors.findById(key);
+                    if (stored.isPresent()) {
+                        // Where the reading began stays; a cursor from before it was recorded keeps none.
+                        return cursors.update(new RewardCursorRow(key, toBlock, stored.get().firstBlock()));
+                    }
+                    return cursors.save(new RewardCursorRow(key, toBlock, indexedFrom));
                 }));
     }
 

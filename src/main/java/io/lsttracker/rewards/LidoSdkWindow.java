@@ -2,6 +2,7 @@ package io.lsttracker.rewards;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Lido's 7-day APR as Lido's own SDK computes it ({@code @lidofinance/lido-ethereum-sdk},
@@ -19,9 +20,12 @@ import java.util.List;
  * than 7 days back: with daily reports it holds the report of 7 days before the last, and this window spans
  * one report more than the tracker's {@code 7d} (whose reports end strictly within 7 days of the last one). When the
  * search reaches before block 0 the SDK refuses ("Days range precedes first block"), and so does this
- * window; so does a stored history that does not reach back to the search's start (an earlier report
- * could lie before what is stored). The SDK prints the result rounded toward zero to 0.1 percentage
- * point (integer per-mille arithmetic); this window gives it exact, at {@link Annualised#SCALE} decimals.
+ * window; so does a stored history whose reading began after the search's start (an earlier report could lie
+ * before what was read). A reading that began before the search's start and found the first report later is
+ * complete: on a chain younger than the search (the devchain with a mainnet-like genesis block) the SDK then takes
+ * the earliest report of the first range that holds one, and so does this window. The SDK (4.9.0) prints the result in percent rounded toward
+ * zero to 4 decimals (integer arithmetic on the rate in millionths); this window gives it exact, at
+ * {@link Annualised#SCALE} decimals. LidoSdkOnDevchainTest runs the SDK itself against the devchain and compares.
  * docs/REWARDS.md has a worked example.
  */
 final class LidoSdkWindow {
@@ -34,8 +38,11 @@ final class LidoSdkWindow {
     private LidoSdkWindow() {
     }
 
-    /** {@code sorted}: the pool's report steps, oldest first, each ending at its report's block. */
-    static RewardWindow of(List<RateStep> sorted, String method) {
+    /**
+     * {@code sorted}: the pool's report steps, oldest first, each ending at its report's block; {@code indexedFrom}:
+     * the block from which the reports were read (empty: the first report's block, all that is then known).
+     */
+    static RewardWindow of(List<RateStep> sorted, String method, OptionalLong indexedFrom) {
         Window window = Window.LIDO_SDK_7D;
         if (sorted.isEmpty()) {
             return RewardWindow.missing(window, method, "no TokenRebased report yet");
@@ -47,9 +54,10 @@ final class LidoSdkWindow {
                     + searchStart + " (" + DAYS + " x " + BLOCKS_PER_DAY + " blocks before the last report at block "
                     + last.endBlock() + "), before the chain's first block, and refuses; so does this window");
         }
-        if (sorted.get(0).endBlock() > searchStart) {
-            return RewardWindow.missing(window, method, "not enough history: the stored reports begin at block "
-                    + sorted.get(0).endBlock() + ", after block " + searchStart
+        long knownFrom = indexedFrom.orElse(sorted.get(0).endBlock());
+        if (knownFrom > searchStart) {
+            return RewardWindow.missing(window, method, "not enough history: the reports are known from block "
+                    + knownFrom + " on, after block " + searchStart
                     + " where Lido's SDK starts searching for the first report");
         }
         for (int d = 1; d <= RANGES; d++) {

@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reward rates computed from the chain alone, for the `snapshot` command (no database). Lido and Rocket
@@ -52,7 +53,8 @@ public final class LiveRewards {
             if (event.isPresent()) {
                 RateMethod method = RewardService.method(pool);
                 result.add(new RewardService.PoolRewards(pool, method,
-                        RewardWindows.of(fromEvents(pool, event.get(), head.block()), method.id())));
+                        RewardWindows.of(fromEvents(pool, event.get(), head.block()), method.id(),
+                                OptionalLong.of(readFrom(head.block())))));
             } else {
                 result.add(new RewardService.PoolRewards(pool, RateMethod.ARCHIVE_POINT_TO_POINT,
                         pointToPoint(pool, head, past)));
@@ -61,8 +63,13 @@ public final class LiveRewards {
         return result;
     }
 
+    /** The first block of the events read for {@code head}: the look-back's start. */
+    private long readFrom(BlockRef head) {
+        return Math.max(0, head.number() - lookbackBlocks);
+    }
+
     private List<RateStep> fromEvents(PoolDefinition pool, RewardEvent event, BlockRef head) {
-        long from = Math.max(0, head.number() - lookbackBlocks);
+        long from = readFrom(head);
         List<EventLog> logs = new ArrayList<>();
         for (EventSources.EmitterRange range : EventSources.emittersOrHead(chain, pool, from, head, Optional.empty(),
                 org.slf4j.LoggerFactory.getLogger(LiveRewards.class))) {

@@ -5,6 +5,7 @@ import io.lsttracker.domain.PoolId;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -54,7 +55,8 @@ public final class RewardService {
         }
         long before = generation.get();
         RateMethod method = method(pool);
-        PoolRewards computed = new PoolRewards(pool, method, RewardWindows.of(reportSteps(pool), method.id()));
+        PoolRewards computed = new PoolRewards(pool, method,
+                RewardWindows.of(reportSteps(pool), method.id(), indexedFrom(pool)));
         if (generation.get() == before) {
             windows.put(pool.id(), computed); // APY's exp/ln at 50 digits is worth computing once per snapshot
         }
@@ -73,6 +75,13 @@ public final class RewardService {
             steps.put(pool.id(), read); // not cached when the data changed while it was being read
         }
         return read;
+    }
+
+    /** Where the pool's report events were first read from (empty for snapshot steps, or when not recorded). */
+    private OptionalLong indexedFrom(PoolDefinition pool) {
+        return RewardEvent.of(pool.protocol())
+                .flatMap(event -> store.indexedFrom(pool.id(), event.eventName()))
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     public static RateMethod method(PoolDefinition pool) {

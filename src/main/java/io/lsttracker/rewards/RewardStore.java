@@ -12,10 +12,17 @@ public interface RewardStore {
     Optional<Long> cursor(PoolId pool, String event);
 
     /**
-     * Stores the logs of one page and moves the cursor to {@code toBlock}, in one transaction: either both or
-     * neither, so a failure in between never leaves a range marked read whose logs are missing.
+     * The first block from which {@code event} logs of {@code pool} were read: every such log from it up to the
+     * cursor is stored. Empty before the first page, and for a cursor stored before this was recorded.
      */
-    void savePage(PoolId pool, String event, List<EventLog> logs, long toBlock);
+    Optional<Long> indexedFrom(PoolId pool, String event);
+
+    /**
+     * Stores the logs of one page and moves the cursor to {@code toBlock}, in one transaction: either both or
+     * neither, so a failure in between never leaves a range marked read whose logs are missing. The first page
+     * of a pool's event also records {@code indexedFrom}, the block its reading began at.
+     */
+    void savePage(PoolId pool, String event, List<EventLog> logs, long indexedFrom, long toBlock);
 
     /** Every stored log of {@code event} for {@code pool}, in chain order. */
     List<EventLog> events(PoolId pool, String event);

@@ -1,5 +1,7 @@
 package io.lsttracker.rewards;
 
+import io.micronaut.core.annotation.Nullable;
+
 import io.lsttracker.chain.EventLog;
 import io.lsttracker.db.PortableRepository;
 import io.lsttracker.db.WeiColumn;
@@ -51,7 +53,7 @@ final class RewardTables {
 
     /** How far one pool's events of one kind have been read and stored. */
     @MappedEntity(value = "reward_event_cursor", escape = false)
-    record RewardCursorRow(@EmbeddedId Key key, long lastBlock) {
+    record RewardCursorRow(@EmbeddedId Key key, long lastBlock, @Nullable Long firstBlock) {
         @Embeddable
         record Key(@MappedProperty("pool_id") String poolId, @MappedProperty("event_name") String eventName) {
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Reward windows from a pool's rate steps (one per report). Rates move in steps at reports, so every
@@ -26,12 +27,23 @@ public final class RewardWindows {
     private RewardWindows() {
     }
 
+    /** As {@link #of(List, String, OptionalLong)} for steps whose reading began with the first of them. */
     public static List<RewardWindow> of(List<RateStep> steps, String method) {
+        return of(steps, method, OptionalLong.empty());
+    }
+
+    /**
+     * {@code indexedFrom}: the block from which the report events were read, so that no report lies between it and
+     * the first step (empty: taken to be the first step's block). Only Lido's SDK window, which searches by block
+     * range, needs it.
+     */
+    public static List<RewardWindow> of(List<RateStep> steps, String method, OptionalLong indexedFrom) {
         List<RateStep> sorted = new ArrayList<>(steps);
         sorted.sort(Comparator.comparing(RateStep::endTime).thenComparingLong(RateStep::endBlock));
         List<RewardWindow> windows = new ArrayList<>();
         for (Window window : Window.of(method)) {
-            windows.add(window(window, sorted, method));
+            windows.add(window == Window.LIDO_SDK_7D ? LidoSdkWindow.of(sorted, method, indexedFrom)
+                    : window(window, sorted, method));
         }
         return windows;
     }
@@ -42,7 +54,7 @@ public final class RewardWindows {
                     "no report yet: a rate needs two rate points, and the history holds fewer");
         }
         if (window == Window.LIDO_SDK_7D) {
-            return LidoSdkWindow.of(sorted, method);
+            return LidoSdkWindow.of(sorted, method, OptionalLong.empty());
         }
         RateStep last = sorted.get(sorted.size() - 1);
         int first = switch (window) {

@@ -76,9 +76,10 @@ class LidoSdkWindowTest {
     }
 
     @Test
-    void theSdksOwnIntegerFormulaPrintsTheExactFigureRoundedTowardZeroToATenthOfAPoint() {
-        // The SDK: userAPR = 31536000 * (post - pre) * 1000 / pre / timeElapsed on the 1e27 share rates, in
-        // integer (BigInt) arithmetic, printed as userAPR * 100 / 1000 percent. Here 1.658...% prints as 1.6.
+    void theSdksOwnIntegerFormulaPrintsTheExactFigureRoundedTowardZeroToAMillionthOfTheRate() {
+        // The SDK (4.9.0, pinned in package.json): userAPR = 31536000 * (post - pre) * 1e6 / pre / timeElapsed on
+        // the 1e27 share rates, in integer (BigInt) arithmetic, printed as userAPR * 100 / 1e6 percent. Here
+        // 1.65848...% prints as 1.6584.
         List<TokenRebased> reports = reports(20_000_000, 7_200);
         TokenRebased first = reports.get(4);
         TokenRebased last = reports.get(10);
@@ -86,12 +87,39 @@ class LidoSdkWindowTest {
         BigInteger pre = first.preTotalEther().multiply(e27).divide(first.preTotalShares());
         BigInteger post = last.postTotalEther().multiply(e27).divide(last.postTotalShares());
         long timeElapsed = first.timeElapsed() + (last.reportTimestamp() - first.reportTimestamp());
-        BigInteger perMille = BigInteger.valueOf(31_536_000).multiply(post.subtract(pre).multiply(BigInteger.valueOf(1000)))
+        BigInteger perMillion = BigInteger.valueOf(31_536_000)
+                .multiply(post.subtract(pre).multiply(BigInteger.valueOf(1_000_000)))
                 .divide(pre).divide(BigInteger.valueOf(timeElapsed));
         RewardWindow sdk = window(RewardWindows.of(TokenRebased.steps(reports), RateMethod.LIDO_TOKEN_REBASED.id()),
                 Window.LIDO_SDK_7D);
-        assertEquals(BigInteger.valueOf(16), perMille);
-        assertEquals(perMille, sdk.apr().movePointRight(3).setScale(0, java.math.RoundingMode.DOWN).toBigIntegerExact());
+        assertEquals(BigInteger.valueOf(16_584), perMillion);
+        assertEquals(perMillion, sdk.apr().movePointRight(6).setScale(0, java.math.RoundingMode.DOWN).toBigIntegerExact());
+    }
+
+    @Test
+    void onAChainYoungerThanTheSearchTakesTheEarliestReportOnceTheReadingCoversTheSearch() {
+        // Six blocks a day from block 23,000,000 (the devchain with a mainnet-like genesis block): the last report
+        // is at block 23,000,066 and the search starts at 22,946,866, before the chain's first report; all eleven
+        // reports lie in the last range [22,992,466, 23,000,066], so the SDK takes report 0. The window is then
+        // report 0's pre-rate 1.1 (day -1) to report 10's post-rate 1.1008 (day 11), 12 days:
+        // APR = 0.0008 / 1.1 x 365 / 12 = 0.022121212121212121 (half-even at 18 decimals).
+        List<RateStep> steps = TokenRebased.steps(reports(23_000_000, 6));
+        RewardWindow read = window(RewardWindows.of(steps, RateMethod.LIDO_TOKEN_REBASED.id(),
+                java.util.OptionalLong.of(22_750_066)), Window.LIDO_SDK_7D);
+        assertEquals(11, read.reports());
+        assertEquals(T - DAY, read.startTime().getEpochSecond());
+        assertEquals(new BigDecimal("0.022121212121212121"), read.apr());
+        assertEquals(read.apr(), window(RewardWindows.of(steps, RateMethod.LIDO_TOKEN_REBASED.id(),
+                java.util.OptionalLong.of(22_946_866)), Window.LIDO_SDK_7D).apr(), "a reading from the search's start");
+
+        // A reading that began one block after the search's start could have missed a report before it.
+        RewardWindow late = window(RewardWindows.of(steps, RateMethod.LIDO_TOKEN_REBASED.id(),
+                java.util.OptionalLong.of(22_946_867)), Window.LIDO_SDK_7D);
+        assertNull(late.apr());
+        assertTrue(late.reason().startsWith("not enough history: the reports are known from block 22946867"),
+                late.reason());
+        // Not knowing where the reading began, only the reports themselves count: the first is after the start.
+        assertNull(window(RewardWindows.of(steps, RateMethod.LIDO_TOKEN_REBASED.id()), Window.LIDO_SDK_7D).apr());
     }
 
     @Test

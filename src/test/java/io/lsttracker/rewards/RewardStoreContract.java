@@ -58,10 +58,13 @@ abstract class RewardStoreContract {
     @Test
     void pagesAndCursorsAreStoredTogetherAndReadBackInChainOrder() {
         assertEquals(Optional.empty(), store.cursor(LIDO, EVENT));
-        store.savePage(LIDO, EVENT, List.of(log(120, 3), log(110, 0)), 1999);
-        store.savePage(LIDO, EVENT, List.of(), 3999);
-        store.savePage(LIDO, EVENT, List.of(log(4000, 1)), 5999);
+        assertEquals(Optional.empty(), store.indexedFrom(LIDO, EVENT));
+        store.savePage(LIDO, EVENT, List.of(log(120, 3), log(110, 0)), 100, 1999);
+        store.savePage(LIDO, EVENT, List.of(), 100, 3999);
+        // A later reading (after a restart) goes on from the cursor: where the first one began stays.
+        store.savePage(LIDO, EVENT, List.of(log(4000, 1)), 4000, 5999);
         assertEquals(Optional.of(5999L), store.cursor(LIDO, EVENT));
+        assertEquals(Optional.of(100L), store.indexedFrom(LIDO, EVENT));
         assertEquals(Optional.empty(), store.cursor(CB, EVENT), "cursors are per pool");
         assertEquals(List.of(log(110, 0), log(120, 3), log(4000, 1)), store.events(LIDO, EVENT));
         assertEquals(List.of(), store.events(LIDO, "BalancesUpdated"));
@@ -69,16 +72,17 @@ abstract class RewardStoreContract {
 
     @Test
     void aPageThatFailsLeavesNeitherItsLogsNorItsCursor() {
-        store.savePage(LIDO, EVENT, List.of(log(110, 0)), 1999);
+        store.savePage(LIDO, EVENT, List.of(log(110, 0)), 0, 1999);
         // The same log again violates the key: the whole page, cursor included, rolls back.
-        assertThrows(StoreException.class, () -> store.savePage(LIDO, EVENT, List.of(log(2500, 0), log(110, 0)), 3999));
+        assertThrows(StoreException.class,
+                () -> store.savePage(LIDO, EVENT, List.of(log(2500, 0), log(110, 0)), 0, 3999));
         assertEquals(Optional.of(1999L), store.cursor(LIDO, EVENT));
         assertEquals(List.of(log(110, 0)), store.events(LIDO, EVENT));
     }
 
     @Test
     void aReorgForgetsEventsFromTheReplacedBlockOnAndRewindsTheCursor() {
-        store.savePage(LIDO, EVENT, List.of(log(100, 0), log(200, 0), log(300, 0)), 400);
+        store.savePage(LIDO, EVENT, List.of(log(100, 0), log(200, 0), log(300, 0)), 50, 400);
         store.rewindTo(200);
         assertEquals(List.of(log(100, 0)), store.events(LIDO, EVENT));
         assertEquals(Optional.of(199L), store.cursor(LIDO, EVENT));
