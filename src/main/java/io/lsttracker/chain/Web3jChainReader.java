@@ -67,7 +67,12 @@ public final class Web3jChainReader implements ChainReader {
         if (block == null) {
             if (selector instanceof BlockSelector.Number number) {
                 BigInteger head = send("eth_blockNumber", rpc.web3j().ethBlockNumber()).getBlockNumber();
-                throw new ChainReadException("block " + number.value() + " is past the chain head (block " + head + ")");
+                if (BigInteger.valueOf(number.value()).compareTo(head) > 0) {
+                    throw new ChainReadException("block " + number.value() + " is past the chain head (block " + head
+                            + ")");
+                }
+                throw new ChainReadException("the node does not serve block " + number.value() + " (its head is block "
+                        + head + "): its history starts later, or it has pruned that block");
             }
             throw new ChainReadException("the node has no '" + selector + "' block");
         }

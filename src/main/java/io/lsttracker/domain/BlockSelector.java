@@ -25,6 +25,11 @@ public sealed interface BlockSelector {
     BlockSelector LATEST = new Tag("latest");
     BlockSelector SAFE = new Tag("safe");
     BlockSelector FINALIZED = new Tag("finalized");
+    /**
+     * The first block the node serves: block 0 on mainnet, later on a chain started at a given height (the devchain's
+     * --genesis-block). Not accepted from users, who name blocks by number.
+     */
+    BlockSelector EARLIEST = new Tag("earliest");
 
     static BlockSelector parse(String text) {
         String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);

@@ -118,9 +118,12 @@ public final class LiveRewards {
         return snapshots.take(new BlockSelector.Number(block.number()));
     }
 
-    /** The last block whose timestamp is at or before {@code time}, by binary search over block numbers. */
+    /**
+     * The last block whose timestamp is at or before {@code time}, by binary search over the block numbers the node
+     * serves (from its earliest block, which is not block 0 on a chain started at a given height).
+     */
     private Optional<BlockRef> blockAtOrBefore(Instant time) {
-        long low = 0;
+        long low = chain.pin(BlockSelector.EARLIEST).number();
         long high = chain.pin(BlockSelector.LATEST).number();
         BlockRef best = null;
         while (low <= high) {

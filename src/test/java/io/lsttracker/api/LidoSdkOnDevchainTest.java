@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lsttracker.cli.Commands;
 import io.lsttracker.devchain.AnvilProcess;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.DevchainParameters;
@@ -102,6 +103,40 @@ class LidoSdkOnDevchainTest extends ServerTest {
         assertEquals(sdk.at("/last/block").asLong(), window.get("endBlock").asLong());
         assertEquals(sdkFigure(sdk.get("lastApr")), roundedAsTheSdk(window.get("apr")),
                 "getLastApr() " + sdk.get("lastApr") + "% against the tracker's " + window.get("apr"));
+    }
+
+    @Test
+    void snapshotRewardsReadTheSameFiguresLiveOnAChainThatStartsAtAGivenHeight() throws Exception {
+        // `snapshot --rewards` reads the events live (from lookback-blocks before the head, below this chain's first
+        // block) and finds the clock windows' blocks by binary search over the blocks the node serves: from its
+        // earliest block, not block 0, which this node does not serve (the search used to fail on it and take the
+        // whole command down).
+        JsonNode sdk = runSdk(devchain().url());
+        Commands.Result run = Commands.run("snapshot", "--rpc", devchain().url(), "--rewards", "--format", "json");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        JsonNode lido = null;
+        JsonNode coinbase = null;
+        for (JsonNode pool : json.get("rewards")) {
+            if (pool.get("pool").asText().equals("lido")) {
+                lido = pool;
+            } else if (pool.get("pool").asText().equals("coinbase")) {
+                coinbase = pool;
+            }
+        }
+        assertEquals(sdkFigure(sdk.get("smaApr7")), roundedAsTheSdk(windowIn(lido, "lido-sdk-7d").get("apr")));
+        JsonNode day = windowIn(coinbase, "1d");
+        assertTrue(day.hasNonNull("apr"), day.toString());
+        assertTrue(day.get("startBlock").asLong() > GENESIS_BLOCK, day.toString());
+    }
+
+    private static JsonNode windowIn(JsonNode pool, String label) {
+        for (JsonNode w : pool.get("windows")) {
+            if (w.get("window").asText().equals(label)) {
+                return w;
+            }
+        }
+        throw new AssertionError("no window " + label + " in " + pool);
     }
 
     /** The SDK's percent, an integer number of 1e-4 percent printed as a JavaScript number: exact as a decimal. */

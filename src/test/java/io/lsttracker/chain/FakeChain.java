@@ -137,7 +137,8 @@ public final class FakeChain implements ChainReader, LogReader {
     public synchronized BlockRef pin(BlockSelector selector) {
         failIfDown();
         pins++;
-        return block(selector instanceof BlockSelector.Number n ? n.value() : head);
+        return block(selector instanceof BlockSelector.Number n ? n.value()
+                : selector.equals(BlockSelector.EARLIEST) ? 0 : head);
     }
 
     @Override
