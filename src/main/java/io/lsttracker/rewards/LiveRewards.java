@@ -1,5 +1,6 @@
 package io.lsttracker.rewards;
 
+import io.lsttracker.chain.ChainReadException;
 import io.lsttracker.chain.ChainReader;
 import io.lsttracker.chain.EventLog;
 import io.lsttracker.chain.LogReader;
@@ -46,7 +47,7 @@ public final class LiveRewards {
     }
 
     public List<RewardService.PoolRewards> rewards(Snapshot head) {
-        Map<Window, Optional<Snapshot>> past = new EnumMap<>(Window.class);
+        Map<Window, Past> past = new EnumMap<>(Window.class);
         List<RewardService.PoolRewards> result = new ArrayList<>();
         for (PoolDefinition pool : registry.pools()) {
             Optional<RewardEvent> event = RewardEvent.of(pool.protocol());
@@ -82,7 +83,25 @@ public final class LiveRewards {
                 : BalancesUpdated.steps(logs.stream().map(RewardEvent::balancesUpdated).toList());
     }
 
-    private List<RewardWindow> pointToPoint(PoolDefinition pool, Snapshot head, Map<Window, Optional<Snapshot>> past) {
+    /** The snapshot a clock window starts at, or why there is none (shared by every pool of one run). */
+    private record Past(Snapshot snapshot, String problem) {
+    }
+
+    /**
+     * A chain read that fails here (a node that keeps no past state, a block it does not serve) costs the clock
+     * windows that need it, not the whole run: the event windows and the snapshot itself stand.
+     */
+    private Past pastAt(Instant time, Window window) {
+        try {
+            Optional<BlockRef> block = blockAtOrBefore(time);
+            return block.isEmpty() ? new Past(null, "the chain has no block " + window.label() + " before the snapshot")
+                    : new Past(take(block.get()), null);
+        } catch (ChainReadException e) {
+            return new Past(null, "cannot read the chain " + window.label() + " before the snapshot: " + e.getMessage());
+        }
+    }
+
+    private List<RewardWindow> pointToPoint(PoolDefinition pool, Snapshot head, Map<Window, Past> past) {
         String method = RateMethod.ARCHIVE_POINT_TO_POINT.id();
         List<RewardWindow> windows = new ArrayList<>();
         PoolState now = state(head, pool);
@@ -92,18 +111,17 @@ public final class LiveRewards {
                         "`snapshot` keeps no history: report points of this pool need `serve` (GET /api/pools/{id}/rewards)"));
                 continue;
             }
-            Optional<Snapshot> then = past.computeIfAbsent(window,
-                    w -> blockAtOrBefore(head.block().timestamp().minus(w.length())).map(this::take));
-            PoolState before = then.map(s -> state(s, pool)).orElse(null);
-            String problem = then.isEmpty() ? "the chain has no block " + window.label() + " before the snapshot"
+            Past then = past.computeIfAbsent(window, w -> pastAt(head.block().timestamp().minus(w.length()), w));
+            PoolState before = then.snapshot() == null ? null : state(then.snapshot(), pool);
+            String problem = then.problem() != null ? then.problem()
                     : !now.isOk() ? "the pool failed at the snapshot's block: " + now.failure()
-                    : !before.isOk() ? "the pool could not be read at block " + then.get().block().number() + ": "
+                    : !before.isOk() ? "the pool could not be read at block " + then.snapshot().block().number() + ": "
                             + before.failure() : null;
             if (problem != null) {
                 windows.add(new RewardWindow(window, method, null, null, null, null, null, null, null, null, null, problem));
                 continue;
             }
-            BlockRef start = then.get().block();
+            BlockRef start = then.snapshot().block();
             RateStep step = new RateStep(start.number(), start.timestamp(), rate(before), head.block().number(),
                     head.block().timestamp(), rate(now));
             RewardWindow computed = RewardWindows.window(window, List.of(step), method);

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lsttracker.devchain.AnvilProcess;
 import io.lsttracker.devchain.Devchain;
+import io.lsttracker.devchain.DevchainParameters;
 import io.lsttracker.devchain.DevchainFlags;
 import io.lsttracker.devchain.TestDevchain;
 import java.math.BigDecimal;
@@ -70,5 +72,25 @@ class SnapshotRewardsTest {
         assertTrue(r.out().contains("method lido-token-rebased: Lido's share rate formula"), r.out());
         assertTrue(r.out().contains("method archive-point-to-point: "), r.out());
         assertTrue(r.out().contains("no rate (lido 30d): not enough history"), r.out());
+    }
+
+    @Test
+    void aNodeThatKeepsNoPastStateCostsTheClockWindowsOnly() throws Exception {
+        // A history denser than a block an hour (here one every 10 minutes) keeps the state of its last 64 blocks only,
+        // as a full node that is no archive does: a day back is pruned, the report events are not. The whole command
+        // used to fail on the first clock window's read.
+        DevchainParameters parameters = DevchainParameters.defaults(2).withBlockTime(0)
+                .withBeaconValidators(DevchainParameters.MIN_BEACON_VALIDATORS).withHistoryBlockSeconds(600);
+        try (Devchain pruned = Devchain.start(AnvilProcess.freePort(), parameters)) {
+            Commands.Result r = Commands.run("snapshot", "--rpc", pruned.url(), "--rewards", "--format", "json");
+            assertEquals(0, r.exit(), r.err());
+            JsonNode rewards = new ObjectMapper().readTree(r.out()).get("rewards");
+            JsonNode last = window(pool(rewards, "lido"), "last-report");
+            assertTrue(last.hasNonNull("apr"), last.toString());
+            JsonNode day = window(pool(rewards, "coinbase"), "1d");
+            assertTrue(day.get("apr").isNull(), day.toString());
+            assertTrue(day.get("reason").asText().startsWith("cannot read the chain 1d before the snapshot: "), day.toString());
+            assertTrue(day.get("reason").asText().contains("needs an archive node"), day.toString());
+        }
     }
 }
