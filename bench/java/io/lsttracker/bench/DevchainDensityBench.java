@@ -31,8 +31,14 @@ import org.web3j.protocol.core.methods.request.EthFilter;
  * block 1 (an eth_call-like read of old state: kept on an archive, pruned on a dense history). Then the ratios of
  * the dense histories to the default, and each dense run's pace.
  *
+ * <p>Then anvil alone, with nothing installed: the time to mine each 1,000 empty 12-second blocks, from block 0 to
+ * LST_BENCH_ANVIL_BLOCKS (default 20,000), with the dense history's 64 kept states. That time grows in a straight
+ * line with the chain's height (anvil copies its table of every block hash at each block), so the time to build a
+ * chain of n blocks is a n + b n^2 / 2; the fitted a and b project the build time of 30 dense days, both for anvil
+ * alone and scaled to each dense devchain run (whose installs, deposits and events add their own cost).
+ *
  * <p>Run: bench/run-devchain-density-bench.sh (LST_BENCH_DEFAULT_DAYS, default 30; LST_BENCH_DENSE_DAYS, a
- * comma-separated list of dense lengths, default 30).
+ * comma-separated list of dense lengths, default 30, or empty for none; LST_BENCH_ANVIL_BLOCKS).
  */
 public final class DevchainDensityBench {
     private static final String STETH = "0xae7ab96520de3a18e5e111b5eaab095312d7fe84";
@@ -45,7 +51,8 @@ public final class DevchainDensityBench {
     public static void main(String[] args) throws Exception {
         int defaultDays = Integer.parseInt(System.getenv().getOrDefault("LST_BENCH_DEFAULT_DAYS", "30"));
         List<Integer> denseDays = Stream.of(System.getenv().getOrDefault("LST_BENCH_DENSE_DAYS", "30").split(","))
-                .map(String::trim).map(Integer::parseInt).toList();
+                .map(String::trim).filter(days -> !days.isEmpty()).map(Integer::parseInt).toList();
+        long anvilBlocks = Long.parseLong(System.getenv().getOrDefault("LST_BENCH_ANVIL_BLOCKS", "20000"));
         System.out.printf(Locale.ROOT, "machine: %d cores, load average at start %s%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         List<Run> runs = new ArrayList<>();
@@ -70,13 +77,74 @@ public final class DevchainDensityBench {
                     r.seconds() / base.seconds(), base.diskPeak() == 0 ? "n/a" : String.format(Locale.ROOT, "%.3fx",
                             (double) r.diskPeak() / base.diskPeak()), (double) r.rssPeakKb() / base.rssPeakKb());
         }
+        Growth growth = anvilAlone(anvilBlocks);
+        double n30 = 30 * 86_400 / 12.0;
+        System.out.printf(Locale.ROOT, "%nanvil alone: seconds per 1,000 blocks = %.3f + %.3f per 1,000 blocks of height "
+                + "(least squares over %d chunks); 30 dense days (%.0f blocks) would take %.0f s (%.1f h)%n",
+                growth.a() * 1000, growth.b() * 1e6, growth.chunks(), n30, growth.seconds(n30), growth.seconds(n30) / 3600);
         for (Run r : runs.subList(1, runs.size())) {
-            // Only the kept states grow with the chain (each holds a hash per block so far); the build's pace is
-            // what it is on this machine: both are extrapolated linearly from each run, as estimates.
-            double n30 = (double) r.blocks() / r.days() * 30;
-            System.out.printf(Locale.ROOT, "dense %d d: %.0f blocks/s built; at that pace 30 dense days (%.0f blocks) "
-                    + "would take %.0f s%n", r.days(), r.blocks() / r.seconds(), n30, n30 / (r.blocks() / r.seconds()));
+            // The devchain's own work (installs, deposits, events) scales the anvil-alone law; the growth with height
+            // is anvil's.
+            double scale = r.seconds() / growth.seconds(r.blocks());
+            System.out.printf(Locale.ROOT, "dense %d d: %.0f blocks in %.0f s, %.2f x anvil alone at that height; 30 dense "
+                    + "days at that ratio: %.0f s (%.1f h)%n", r.days(), (double) r.blocks(), r.seconds(), scale,
+                    scale * growth.seconds(n30), scale * growth.seconds(n30) / 3600);
         }
+    }
+
+    /** Time to mine a block at height n: a + b n seconds; a chain of n blocks takes a n + b n^2 / 2. */
+    record Growth(double a, double b, int chunks) {
+        double seconds(double blocks) {
+            return a * blocks + b * blocks * blocks / 2;
+        }
+    }
+
+    private static Growth anvilAlone(long blocks) throws Exception {
+        final int chunk = 1000;
+        List<double[]> points = new ArrayList<>(); // {height at the chunk's middle, seconds per block}
+        try (AnvilProcess anvil = AnvilProcess.start(AnvilProcess.freePort(), java.time.Instant.now().getEpochSecond()
+                - 40 * 86_400L, DevchainParameters.DENSE_KEPT_STATES);
+                RpcConnection rpc = awaitAnvil(anvil.url())) {
+            for (long height = 0; height < blocks; height += chunk) {
+                long start = System.nanoTime();
+                org.web3j.protocol.core.Request<?, org.web3j.protocol.core.methods.response.VoidResponse> mine =
+                        new org.web3j.protocol.core.Request<>("anvil_mine", List.of("0x" + Long.toHexString(chunk), "0xc"),
+                                rpc.service(), org.web3j.protocol.core.methods.response.VoidResponse.class);
+                var answer = mine.send();
+                if (answer.hasError()) {
+                    throw new IllegalStateException("anvil_mine failed: " + answer.getError().getMessage());
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                points.add(new double[] {height + chunk / 2.0, seconds / chunk});
+                System.out.printf(Locale.ROOT, "anvil alone: blocks %6d-%6d mined in %.2f s%n", height, height + chunk,
+                        seconds);
+            }
+        }
+        double n = points.size();
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (double[] p : points) {
+            sx += p[0];
+            sy += p[1];
+            sxx += p[0] * p[0];
+            sxy += p[0] * p[1];
+        }
+        double b = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+        double a = (sy - b * sx) / n;
+        return new Growth(a, b, points.size());
+    }
+
+    private static RpcConnection awaitAnvil(String url) throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            RpcConnection rpc = RpcConnection.open(url, Duration.ofSeconds(300));
+            try {
+                rpc.web3j().ethBlockNumber().send();
+                return rpc;
+            } catch (IOException notYet) {
+                rpc.close();
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("anvil did not answer at " + url);
     }
 
     private static Run measure(String name, int days, long blockSeconds) throws Exception {

@@ -13,10 +13,10 @@ import io.lsttracker.domain.BlockSelector;
 import io.lsttracker.snapshot.SnapshotRecorder;
 import io.lsttracker.snapshot.SnapshotService;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.HttpResponse;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,8 +31,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Lido's own SDK ({@code @lidofinance/lido-ethereum-sdk}, the version pinned in package.json, run by node from
  * {@code src/test/node/lido-sdk-apr.mjs}) against the devchain the tracker reads, side by side with the tracker's
- * {@code lido-sdk-7d} and {@code last-report} windows (issue 17, part 2): both must pick the same reports and give
- * the same figure, the SDK's being the tracker's exact APR rounded toward zero to 4 decimals of a percent.
+ * {@code lido-sdk-7d} and {@code last-report} windows (issue 17, part 2): both must pick the same reports, the SDK's
+ * figure must be its own integer formula on the tracker's rates and span, and the tracker's exact APR must lie within
+ * one unit of the SDK's last decimal (1e-4 percent) of it. (The SDK rounds toward zero from the exact quotient and the
+ * tracker rounds that quotient half-even at 18 decimals, so on a simulated 2.8% whose exact value is 2.79999...% the
+ * two print 2.7999 and 2.8000: equal figures, not a different pick.)
  *
  * <p>The devchain starts at block 23,000,000 ({@code --genesis-block}): the SDK counts blocks back from the head
  * (15,200 for the last report, 7 x 7,600 for the first) and refuses a chain shorter than that, which the default
@@ -92,8 +95,7 @@ class LidoSdkOnDevchainTest extends ServerTest {
                 "every report of the short history is in the SDK's last range");
         assertTrue(sdk.at("/first/block").asLong() > GENESIS_BLOCK);
 
-        assertEquals(sdkFigure(sdk.get("smaApr7")), roundedAsTheSdk(window.get("apr")),
-                "getSmaApr({days: 7}) " + sdk.get("smaApr7") + "% against the tracker's " + window.get("apr"));
+        assertSameFigure(sdk.get("smaApr7"), window);
     }
 
     @Test
@@ -101,8 +103,7 @@ class LidoSdkOnDevchainTest extends ServerTest {
         JsonNode sdk = runSdk(devchain().url());
         JsonNode window = window("last-report");
         assertEquals(sdk.at("/last/block").asLong(), window.get("endBlock").asLong());
-        assertEquals(sdkFigure(sdk.get("lastApr")), roundedAsTheSdk(window.get("apr")),
-                "getLastApr() " + sdk.get("lastApr") + "% against the tracker's " + window.get("apr"));
+        assertSameFigure(sdk.get("lastApr"), window);
     }
 
     @Test
@@ -124,40 +125,41 @@ class LidoSdkOnDevchainTest extends ServerTest {
                 coinbase = pool;
             }
         }
-        assertEquals(sdkFigure(sdk.get("smaApr7")), roundedAsTheSdk(windowIn(lido, "lido-sdk-7d").get("apr")));
-        JsonNode day = windowIn(coinbase, "1d");
+        assertSameFigure(sdk.get("smaApr7"), RewardWindowsJson.window(lido, "lido-sdk-7d"));
+        JsonNode day = RewardWindowsJson.window(coinbase, "1d");
         assertTrue(day.hasNonNull("apr"), day.toString());
         assertTrue(day.get("startBlock").asLong() > GENESIS_BLOCK, day.toString());
     }
 
-    private static JsonNode windowIn(JsonNode pool, String label) {
-        for (JsonNode w : pool.get("windows")) {
-            if (w.get("window").asText().equals(label)) {
-                return w;
-            }
-        }
-        throw new AssertionError("no window " + label + " in " + pool);
+    /**
+     * The SDK's percent (an integer number of 1e-4 percent, printed as a JavaScript number: exact as a decimal) is its
+     * formula on the tracker window's rates and span, and the tracker's APR is within one such unit of it.
+     */
+    static void assertSameFigure(JsonNode sdkPercent, JsonNode window) {
+        BigInteger sdkUnits = new BigDecimal(sdkPercent.asText()).movePointRight(4).setScale(0, RoundingMode.UNNECESSARY)
+                .toBigIntegerExact();
+        assertEquals(sdkUnits, sdkFormula(window), "Lido's SDK printed " + sdkPercent + "% for the window " + window);
+        BigDecimal trackerUnits = new BigDecimal(window.get("apr").asText()).movePointRight(6);
+        assertTrue(trackerUnits.subtract(new BigDecimal(sdkUnits)).abs().compareTo(BigDecimal.ONE) < 0,
+                "the tracker's APR " + window.get("apr") + " against the SDK's " + sdkPercent + "%");
     }
 
-    /** The SDK's percent, an integer number of 1e-4 percent printed as a JavaScript number: exact as a decimal. */
-    private static BigDecimal sdkFigure(JsonNode percent) {
-        return new BigDecimal(percent.asText()).movePointRight(4).setScale(0, RoundingMode.UNNECESSARY);
-    }
-
-    /** The tracker's exact APR (a fraction) as the SDK prints it: in 1e-4 percent, rounded toward zero. */
-    private static BigDecimal roundedAsTheSdk(JsonNode apr) {
-        return new BigDecimal(apr.asText()).movePointRight(6).setScale(0, RoundingMode.DOWN);
+    /**
+     * The SDK's calculateAprFromRebaseEvent on the window's share rates (1e27, as Lido computes them) and span:
+     * 31,536,000 x (post - pre) x 1e6 / pre / timeElapsed in integer arithmetic that truncates toward zero, as
+     * JavaScript's BigInt does, in 1e-4 percent.
+     */
+    static BigInteger sdkFormula(JsonNode window) {
+        BigInteger pre = new BigDecimal(window.get("startRate").asText()).movePointRight(27).toBigIntegerExact();
+        BigInteger post = new BigDecimal(window.get("endRate").asText()).movePointRight(27).toBigIntegerExact();
+        long seconds = Instant.parse(window.get("endTime").asText()).getEpochSecond()
+                - Instant.parse(window.get("startTime").asText()).getEpochSecond();
+        return BigInteger.valueOf(31_536_000).multiply(post.subtract(pre).multiply(BigInteger.valueOf(1_000_000)))
+                .divide(pre).divide(BigInteger.valueOf(seconds));
     }
 
     private JsonNode window(String label) {
-        HttpResponse<JsonNode> response = api.rewards("lido");
-        assertEquals(200, response.code(), String.valueOf(response.body()));
-        for (JsonNode w : response.body().get("windows")) {
-            if (w.get("window").asText().equals(label)) {
-                return w;
-            }
-        }
-        throw new AssertionError("no window " + label + " in " + response.body());
+        return RewardWindowsJson.window(RewardWindowsJson.rewards(api, "lido"), label);
     }
 
     /** Runs the SDK with node; node and the SDK come with the build (package.json, `npm ci`). */

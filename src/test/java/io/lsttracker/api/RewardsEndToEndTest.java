@@ -76,18 +76,11 @@ class RewardsEndToEndTest extends ServerTest {
     }
 
     private JsonNode rewards(String pool) {
-        HttpResponse<JsonNode> response = api.rewards(pool);
-        assertEquals(200, response.code(), String.valueOf(response.body()));
-        return response.body();
+        return RewardWindowsJson.rewards(api, pool);
     }
 
     private static JsonNode window(JsonNode rewards, String label) {
-        for (JsonNode w : rewards.get("windows")) {
-            if (w.get("window").asText().equals(label)) {
-                return w;
-            }
-        }
-        throw new AssertionError("no window " + label + " in " + rewards);
+        return RewardWindowsJson.window(rewards, label);
     }
 
     private static void assertApr(BigDecimal expectedPercent, JsonNode window, String what) {

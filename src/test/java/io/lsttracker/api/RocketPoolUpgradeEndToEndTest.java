@@ -12,7 +12,6 @@ import io.lsttracker.domain.BlockSelector;
 import io.lsttracker.snapshot.SnapshotRecorder;
 import io.lsttracker.snapshot.SnapshotService;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.HttpResponse;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -82,15 +81,9 @@ class RocketPoolUpgradeEndToEndTest extends ServerTest {
     }
 
     private JsonNode window(String label) {
-        HttpResponse<JsonNode> response = api.rewards("rocketpool");
-        assertEquals(200, response.code(), String.valueOf(response.body()));
-        assertEquals("rocketpool-balances-updated", response.body().get("method").asText());
-        for (JsonNode w : response.body().get("windows")) {
-            if (w.get("window").asText().equals(label)) {
-                return w;
-            }
-        }
-        throw new AssertionError("no window " + label + " in " + response.body());
+        JsonNode rewards = RewardWindowsJson.rewards(api, "rocketpool");
+        assertEquals("rocketpool-balances-updated", rewards.get("method").asText());
+        return RewardWindowsJson.window(rewards, label);
     }
 
     private static long seconds(JsonNode window, String field) {

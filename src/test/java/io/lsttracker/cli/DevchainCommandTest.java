@@ -60,6 +60,9 @@ class DevchainCommandTest {
         assertEquals(Main.EXIT_USAGE, r.exit());
         assertEquals(List.of("error: --rp-balances-upgrade-day must be -1 (none) or a day of the history, 0 to 4 for "
                 + "--history-days 5, got 5"), r.err().lines().toList());
+        r = Commands.run("devchain", "--genesis-block", "-1");
+        assertEquals(Main.EXIT_USAGE, r.exit());
+        assertEquals(List.of("error: --genesis-block must be between 0 and 1000000000, got -1"), r.err().lines().toList());
     }
 
     private static boolean listening(int port) {
