@@ -94,7 +94,7 @@ for name, sdk_value in (("last-report", sdk["lastApr"]), ("lido-sdk-7d", sdk["sm
     formula = sdk_formula(w)
     shown = "" if sdk_value is None else str(sdk_value)
     print(f"{name:16} {w['reports']:>7} {w['startTime']:>21} {w['endTime']:>21} {exact:>22.16f} {formula:>11}  {shown}")
-    if sdk_value is not None and (formula != Decimal(str(sdk_value)) or abs(exact - formula) >= Decimal("0.0001")):
+    if sdk_value is not None and (formula != Decimal(str(sdk_value)) or abs(exact - formula) > Decimal("0.0001")):
         ok = False
 sdk_window = windows["lido-sdk-7d"]
 if sdk_window["apr"] is not None and windows["7d"]["apr"] is not None:

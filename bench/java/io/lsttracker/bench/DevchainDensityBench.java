@@ -31,11 +31,11 @@ import org.web3j.protocol.core.methods.request.EthFilter;
  * block 1 (an eth_call-like read of old state: kept on an archive, pruned on a dense history). Then the ratios of
  * the dense histories to the default, and each dense run's pace.
  *
- * <p>Then anvil alone, with nothing installed: the time to mine each 1,000 empty 12-second blocks, from block 0 to
- * LST_BENCH_ANVIL_BLOCKS (default 20,000), with the dense history's 64 kept states. That time grows in a straight
- * line with the chain's height (anvil copies its table of every block hash at each block), so the time to build a
- * chain of n blocks is a n + b n^2 / 2; the fitted a and b project the build time of 30 dense days, both for anvil
- * alone and scaled to each dense devchain run (whose installs, deposits and events add their own cost).
+ * <p>Then anvil alone, with nothing installed: the time to mine each 1,000 empty 12-second blocks (in calls of 200,
+ * as the devchain mines its gaps), from block 0 to LST_BENCH_ANVIL_BLOCKS (default 30,000), with the dense history's
+ * 64 kept states. That time rises over the first ten thousand or so blocks and then holds (measured 2026-12-02), so
+ * 30 dense days are projected from the pace of the last third of the run, for anvil alone and for each dense devchain
+ * run (whose installs, deposits and events add their own cost) at the same ratio.
  *
  * <p>Run: bench/run-devchain-density-bench.sh (LST_BENCH_DEFAULT_DAYS, default 30; LST_BENCH_DENSE_DAYS, a
  * comma-separated list of dense lengths, default 30, or empty for none; LST_BENCH_ANVIL_BLOCKS).
@@ -52,7 +52,7 @@ public final class DevchainDensityBench {
         int defaultDays = Integer.parseInt(System.getenv().getOrDefault("LST_BENCH_DEFAULT_DAYS", "30"));
         List<Integer> denseDays = Stream.of(System.getenv().getOrDefault("LST_BENCH_DENSE_DAYS", "30").split(","))
                 .map(String::trim).filter(days -> !days.isEmpty()).map(Integer::parseInt).toList();
-        long anvilBlocks = Long.parseLong(System.getenv().getOrDefault("LST_BENCH_ANVIL_BLOCKS", "20000"));
+        long anvilBlocks = Long.parseLong(System.getenv().getOrDefault("LST_BENCH_ANVIL_BLOCKS", "30000"));
         System.out.printf(Locale.ROOT, "machine: %d cores, load average at start %s%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         List<Run> runs = new ArrayList<>();
@@ -77,60 +77,66 @@ public final class DevchainDensityBench {
                     r.seconds() / base.seconds(), base.diskPeak() == 0 ? "n/a" : String.format(Locale.ROOT, "%.3fx",
                             (double) r.diskPeak() / base.diskPeak()), (double) r.rssPeakKb() / base.rssPeakKb());
         }
-        Growth growth = anvilAlone(anvilBlocks);
+        Pace anvil = anvilAlone(anvilBlocks);
         double n30 = 30 * 86_400 / 12.0;
-        System.out.printf(Locale.ROOT, "%nanvil alone: seconds per 1,000 blocks = %.3f + %.3f per 1,000 blocks of height "
-                + "(least squares over %d chunks); 30 dense days (%.0f blocks) would take %.0f s (%.1f h)%n",
-                growth.a() * 1000, growth.b() * 1e6, growth.chunks(), n30, growth.seconds(n30), growth.seconds(n30) / 3600);
+        System.out.printf(Locale.ROOT, "%nanvil alone: %d blocks in %.0f s, %.0f blocks/s over the last third; 30 dense days "
+                + "(%.0f blocks) would take %.0f s (%.1f h)%n", anvil.blocks(), anvil.seconds(), anvil.steadyPerSecond(),
+                n30, anvil.projected(n30), anvil.projected(n30) / 3600);
         for (Run r : runs.subList(1, runs.size())) {
-            // The devchain's own work (installs, deposits, events) scales the anvil-alone law; the growth with height
-            // is anvil's.
-            double scale = r.seconds() / growth.seconds(r.blocks());
-            System.out.printf(Locale.ROOT, "dense %d d: %.0f blocks in %.0f s, %.2f x anvil alone at that height; 30 dense "
-                    + "days at that ratio: %.0f s (%.1f h)%n", r.days(), (double) r.blocks(), r.seconds(), scale,
-                    scale * growth.seconds(n30), scale * growth.seconds(n30) / 3600);
+            // The devchain's own work (installs, deposits, events) on top of anvil's: the same ratio is assumed for
+            // the rest of 30 days.
+            double ratio = r.seconds() / anvil.projected(r.blocks());
+            System.out.printf(Locale.ROOT, "dense %d d: %.0f blocks in %.0f s, %.2f x anvil alone for as many blocks; "
+                    + "30 dense days at that ratio: %.0f s (%.1f h)%n", r.days(), (double) r.blocks(), r.seconds(), ratio,
+                    ratio * anvil.projected(n30), ratio * anvil.projected(n30) / 3600);
         }
     }
 
-    /** Time to mine a block at height n: a + b n seconds; a chain of n blocks takes a n + b n^2 / 2. */
-    record Growth(double a, double b, int chunks) {
-        double seconds(double blocks) {
-            return a * blocks + b * blocks * blocks / 2;
+    /** Anvil alone: {@code blocks} mined in {@code seconds}, the last third at {@code steadyPerSecond}. */
+    record Pace(long blocks, double seconds, double steadyPerSecond) {
+        /** The time to mine {@code n} blocks: as measured up to {@link #blocks}, at the steady pace after. */
+        double projected(double n) {
+            return n <= blocks ? seconds * n / blocks : seconds + (n - blocks) / steadyPerSecond;
         }
     }
 
-    private static Growth anvilAlone(long blocks) throws Exception {
-        final int chunk = 1000;
-        List<double[]> points = new ArrayList<>(); // {height at the chunk's middle, seconds per block}
+    private static Pace anvilAlone(long blocks) throws Exception {
+        final int perLine = 1000;
+        final int perCall = 200; // the devchain's MINE_CHUNK
+        List<Double> secondsPerThousand = new ArrayList<>();
         try (AnvilProcess anvil = AnvilProcess.start(AnvilProcess.freePort(), java.time.Instant.now().getEpochSecond()
                 - 40 * 86_400L, DevchainParameters.DENSE_KEPT_STATES);
                 RpcConnection rpc = awaitAnvil(anvil.url())) {
-            for (long height = 0; height < blocks; height += chunk) {
+            for (long height = 0; height < blocks; height += perLine) {
                 long start = System.nanoTime();
-                org.web3j.protocol.core.Request<?, org.web3j.protocol.core.methods.response.VoidResponse> mine =
-                        new org.web3j.protocol.core.Request<>("anvil_mine", List.of("0x" + Long.toHexString(chunk), "0xc"),
-                                rpc.service(), org.web3j.protocol.core.methods.response.VoidResponse.class);
-                var answer = mine.send();
-                if (answer.hasError()) {
-                    throw new IllegalStateException("anvil_mine failed: " + answer.getError().getMessage());
+                for (int call = 0; call < perLine / perCall; call++) {
+                    var answer = new org.web3j.protocol.core.Request<>("anvil_mine",
+                            List.of("0x" + Long.toHexString(perCall), "0xc"), rpc.service(),
+                            org.web3j.protocol.core.methods.response.VoidResponse.class).send();
+                    if (answer.hasError()) {
+                        throw new IllegalStateException("anvil_mine failed: " + answer.getError().getMessage());
+                    }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                points.add(new double[] {height + chunk / 2.0, seconds / chunk});
-                System.out.printf(Locale.ROOT, "anvil alone: blocks %6d-%6d mined in %.2f s%n", height, height + chunk,
-                        seconds);
+                secondsPerThousand.add(seconds);
+                System.out.printf(Locale.ROOT, "anvil alone: blocks %6d-%6d mined in %.2f s (anvil RSS %.0f MB)%n", height,
+                        height + perLine, seconds, rssKb(anvil.process().pid()) / 1024.0);
             }
         }
-        double n = points.size();
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        for (double[] p : points) {
-            sx += p[0];
-            sy += p[1];
-            sxx += p[0] * p[0];
-            sxy += p[0] * p[1];
+        int lines = secondsPerThousand.size();
+        double total = secondsPerThousand.stream().mapToDouble(Double::doubleValue).sum();
+        double last = secondsPerThousand.subList(lines - Math.max(1, lines / 3), lines).stream()
+                .mapToDouble(Double::doubleValue).sum();
+        return new Pace((long) lines * perLine, total, Math.max(1, lines / 3) * perLine / last);
+    }
+
+    private static long rssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
         }
-        double b = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-        double a = (sy - b * sx) / n;
-        return new Growth(a, b, points.size());
+        return -1;
     }
 
     private static RpcConnection awaitAnvil(String url) throws InterruptedException {

@@ -23,9 +23,10 @@ import java.util.OptionalLong;
  * window; so does a stored history whose reading began after the search's start (an earlier report could lie
  * before what was read). A reading that began before the search's start and found the first report later is
  * complete: on a chain younger than the search (the devchain with a mainnet-like genesis block) the SDK then takes
- * the earliest report of the first range that holds one, and so does this window. The SDK (4.9.0) prints the result in percent rounded toward
- * zero to 4 decimals (integer arithmetic on the rate in millionths); this window gives it exact, at
- * {@link Annualised#SCALE} decimals. LidoSdkOnDevchainTest runs the SDK itself against the devchain and compares.
+ * the earliest report of the first range that holds one, and so does this window. The SDK (4.9.0) prints the result
+ * in percent, its exact quotient rounded toward zero to 4 decimals (integer arithmetic on the rate in millionths);
+ * this window gives the quotient at {@link Annualised#SCALE} decimals, rounded half-even. LidoSdkOnDevchainTest runs
+ * the SDK itself against the devchain and compares.
  * docs/REWARDS.md has a worked example.
  */
 final class LidoSdkWindow {

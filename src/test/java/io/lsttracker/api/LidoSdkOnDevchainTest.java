@@ -140,7 +140,9 @@ class LidoSdkOnDevchainTest extends ServerTest {
                 .toBigIntegerExact();
         assertEquals(sdkUnits, sdkFormula(window), "Lido's SDK printed " + sdkPercent + "% for the window " + window);
         BigDecimal trackerUnits = new BigDecimal(window.get("apr").asText()).movePointRight(6);
-        assertTrue(trackerUnits.subtract(new BigDecimal(sdkUnits)).abs().compareTo(BigDecimal.ONE) < 0,
+        // Truncation costs the SDK less than one unit, and the tracker's rounding at 18 decimals half a unit of 1e-18
+        // on top: at most one unit apart (2.8000000000000000 against 2.7999 for an exact 2.79999999...).
+        assertTrue(trackerUnits.subtract(new BigDecimal(sdkUnits)).abs().compareTo(BigDecimal.ONE) <= 0,
                 "the tracker's APR " + window.get("apr") + " against the SDK's " + sdkPercent + "%");
     }
 
