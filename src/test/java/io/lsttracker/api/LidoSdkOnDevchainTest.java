@@ -9,9 +9,6 @@ import io.lsttracker.cli.Commands;
 import io.lsttracker.devchain.AnvilProcess;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.DevchainParameters;
-import io.lsttracker.domain.BlockSelector;
-import io.lsttracker.snapshot.SnapshotRecorder;
-import io.lsttracker.snapshot.SnapshotService;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -69,8 +66,7 @@ class LidoSdkOnDevchainTest extends ServerTest {
 
     @BeforeAll
     void indexFromOneSnapshotAtTheHead() {
-        SnapshotService snapshots = context.getBean(SnapshotService.class);
-        context.getBean(SnapshotRecorder.class).record(snapshots.take(BlockSelector.LATEST));
+        TestServer.recordHead(context);
     }
 
     @AfterAll

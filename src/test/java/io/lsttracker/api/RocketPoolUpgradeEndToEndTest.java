@@ -8,9 +8,6 @@ import io.lsttracker.devchain.AnvilProcess;
 import io.lsttracker.devchain.Devchain;
 import io.lsttracker.devchain.DevchainParameters;
 import io.lsttracker.devchain.rocketpool.SimulatedRocketPool;
-import io.lsttracker.domain.BlockSelector;
-import io.lsttracker.snapshot.SnapshotRecorder;
-import io.lsttracker.snapshot.SnapshotService;
 import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -68,8 +65,7 @@ class RocketPoolUpgradeEndToEndTest extends ServerTest {
 
     @BeforeAll
     void indexFromOneSnapshotAtTheHead() {
-        SnapshotService snapshots = context.getBean(SnapshotService.class);
-        context.getBean(SnapshotRecorder.class).record(snapshots.take(BlockSelector.LATEST));
+        TestServer.recordHead(context);
     }
 
     @AfterAll

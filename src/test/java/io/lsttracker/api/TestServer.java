@@ -72,6 +72,15 @@ public final class TestServer implements AutoCloseable {
         return head;
     }
 
+    /**
+     * Records one snapshot, at the head, as a first `serve` does: the report events are indexed from lookback-blocks
+     * before it.
+     */
+    public static void recordHead(ApplicationContext context) {
+        SnapshotService snapshots = context.getBean(SnapshotService.class);
+        context.getBean(SnapshotRecorder.class).record(snapshots.take(BlockSelector.LATEST));
+    }
+
     @Override
     public void close() {
         server.getApplicationContext().close();
