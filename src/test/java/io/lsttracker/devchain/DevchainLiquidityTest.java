@@ -143,6 +143,11 @@ class DevchainLiquidityTest {
         Instant waveEnd = wave.plus(Duration.ofMinutes(140));
         backfills.add(backfiller.run(new BackfillRequest(wave, waveEnd.isBefore(backfillTo) ? waveEnd : backfillTo,
                 Duration.ofMinutes(1)), p -> { }));
+        // And every minute around the first depeg's deepest step, which the 10-minute grid missed once (2026-12-02 06:38
+        // UTC: the deepest point read was the step after it, -282 bps), so that its block is read whatever the time of
+        // day puts near it.
+        backfills.add(backfiller.run(new BackfillRequest(Instant.ofEpochSecond(schedule.depegDeepest() - 120),
+                Instant.ofEpochSecond(schedule.depegDeepest() + 780), Duration.ofMinutes(1)), p -> { }));
         activeAfterBackfill = api.activeAlerts().body();
         new AnvilRpc(rpc).mineOne();
         secondCycle = cycle.runOnce();
