@@ -143,9 +143,10 @@ class DevchainLiquidityTest {
         Instant waveEnd = wave.plus(Duration.ofMinutes(140));
         backfills.add(backfiller.run(new BackfillRequest(wave, waveEnd.isBefore(backfillTo) ? waveEnd : backfillTo,
                 Duration.ofMinutes(1)), p -> { }));
-        // And every minute around the first depeg's deepest step, which the 10-minute grid missed once (2026-12-02 06:38
-        // UTC: the deepest point read was the step after it, -282 bps), so that its block is read whatever the time of
-        // day puts near it.
+        // And every minute around the first depeg's deepest step, one of whose points is its exact time. Backfill reads
+        // the first block at or after each point, so the 10-minute grid reads a 12-minute step's block only when no other
+        // block (an hourly filler, a daily event, placed by the time of day) lies between the grid point before it and
+        // the step: on 2026-12-02 at 06:38 UTC one did, and the deepest point read was the next step's, -282 bps.
         backfills.add(backfiller.run(new BackfillRequest(Instant.ofEpochSecond(schedule.depegDeepest() - 120),
                 Instant.ofEpochSecond(schedule.depegDeepest() + 780), Duration.ofMinutes(1)), p -> { }));
         activeAfterBackfill = api.activeAlerts().body();
